@@ -1,0 +1,13 @@
+"""Autoencoder Explorer: `streamlit run app.py`."""
+
+import streamlit as st
+
+from explorer.ui.navigation import HOME, PAGES
+
+st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
+
+navigation = st.navigation(
+    [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)]
+    + [st.Page(page.path, title=page.title, icon=page.icon) for page in PAGES]
+)
+navigation.run()

@@ -1,0 +1,45 @@
+"""Model families behind one interface, rebuilt from (family, config dict)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+
+from explorer.models.base import Autoencoder
+from explorer.models.conv_ae import ConvAE, ConvAEConfig
+from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
+
+FAMILIES = {
+    ConvAE.family: (ConvAE, ConvAEConfig),
+    ConvVAE.family: (ConvVAE, ConvVAEConfig),
+}
+
+
+def _family(family: str):
+    if family not in FAMILIES:
+        raise ValueError(f"unknown model family {family!r}; known: {sorted(FAMILIES)}")
+    return FAMILIES[family]
+
+
+def config_from_dict(family: str, values: dict):
+    """A family's config from plain JSON values (lists become the tuples the dataclass uses)."""
+    config_class = _family(family)[1]
+    known = {f.name for f in fields(config_class)}
+    unknown = set(values) - known
+    if unknown:
+        raise ValueError(f"{family} config has unknown fields {sorted(unknown)}")
+    return config_class(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def build_model(family: str, config) -> Autoencoder:
+    model_class, config_class = _family(family)
+    if not isinstance(config, config_class):
+        config = config_from_dict(family, config)
+    return model_class(config)
+
+
+def config_to_dict(config) -> dict:
+    return asdict(config)
+
+
+__all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "build_model",
+           "config_from_dict", "config_to_dict", "FAMILIES"]

@@ -1,0 +1,40 @@
+"""The interface every autoencoder shares (after PyTorch-VAE's BaseVAE and pythae)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def bce_per_image(x_hat: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """Binary cross-entropy summed over pixels: one value per image, shape (N,)."""
+    return F.binary_cross_entropy(x_hat, x, reduction="none").flatten(1).sum(dim=1)
+
+
+class Autoencoder(nn.Module, ABC):
+    """encode -> latent, decode -> image in [0, 1]; loss(x) -> dict with "loss" and its parts."""
+
+    family: str  # registry key, see explorer.models.build_model
+    latent_dim: int
+
+    @abstractmethod
+    def encode(self, x: torch.Tensor):
+        """The encoder's output: a code (AE) or a posterior's mean and log-variance (VAE)."""
+
+    @abstractmethod
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        """The deterministic latent code of x, N x k: what maps and bottlenecks show."""
+
+    @abstractmethod
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        """N x k codes -> N x 1 x 28 x 28 images in [0, 1]."""
+
+    @abstractmethod
+    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+        """Mean over the batch of the objective ("loss") and its parts ("recon", ...)."""
+
+    def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
+        return self.decode(self.embed(x))

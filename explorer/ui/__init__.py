@@ -1,0 +1,1 @@
+"""The only Streamlit glue: cached loaders, shared widgets and error displays."""

@@ -1,0 +1,22 @@
+"""The app's pages in one place: app.py builds the navigation from it, the home page its links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    blurb: str
+
+
+HOME = PageSpec("pages/home.py", "Home", "🏠", "What an autoencoder is, drawn by a real one.")
+PAGES = (
+    PageSpec(
+        "pages/bottleneck.py", "Bottleneck", "🗜️",
+        "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
+    ),
+)

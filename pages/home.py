@@ -1,0 +1,55 @@
+"""Home: what an autoencoder is, with a picture drawn by a real, shipped one."""
+
+import streamlit as st
+
+from explorer.checkpoints import PretrainedFileError
+from explorer.diagram import autoencoder_diagram
+from explorer.inference import embed, reconstruct
+from explorer.ui.errors import show_pretrained_error
+from explorer.ui.loaders import bundled_data, pretrained_model
+from explorer.ui.navigation import PAGES
+
+DIAGRAM_MODEL = "ae_k16"
+
+st.title("🧠 Autoencoder Explorer")
+st.markdown(
+    """
+An **autoencoder** is a neural network with a strange-sounding job: give back its own input.
+The catch is the middle. The network has two halves joined by a narrow layer, the **bottleneck**:
+- the **encoder** squeezes the 784 pixels of a digit into a short list of numbers, the **code**;
+- the **decoder** has only that code and must redraw all 784 pixels from it.
+
+Because the code is far too short to hold every pixel, training forces the network to discover
+what matters in a digit (its strokes, slant and thickness) and drop the rest. Nobody tells it
+what a digit is: the image is its own target.
+"""
+)
+
+data = bundled_data()
+if "home_image" not in st.session_state:
+    st.session_state.home_image = 0
+try:
+    model = pretrained_model(DIAGRAM_MODEL)
+except PretrainedFileError as error:
+    show_pretrained_error(error)
+else:
+    image = data.test_images[st.session_state.home_image : st.session_state.home_image + 1]
+    picture = autoencoder_diagram(image[0], embed(model, image)[0], reconstruct(model, image)[0])
+    st.image(picture, width=820)
+    st.caption(
+        f"A real pass through the shipped autoencoder with a {model.latent_dim}-number code, on a test "
+        "digit it never saw in training. Each coloured cell is one number of the code "
+        "(red positive, blue negative, white near zero)."
+    )
+    if st.button("Show another digit", key="home_next"):
+        st.session_state.home_image = (st.session_state.home_image + 97) % len(data.test_images)
+        st.rerun()
+
+st.subheader("Explore")
+for page in PAGES:
+    st.page_link(page.path, label=f"**{page.title}**: {page.blurb}", icon=page.icon)
+
+st.caption(
+    "Runs offline on a laptop CPU: every page opens with models trained in advance on 5,000 "
+    "MNIST digits that ship with the app."
+)

@@ -1,0 +1,67 @@
+import shutil
+
+from tests.app.conftest import image_urls
+
+PAGE = "pages/bottleneck.py"
+
+
+def test_opens_with_images_curve_and_explanation(open_page):
+    app = open_page(PAGE)
+    assert app.select_slider(key="bottleneck_k").value == 16
+    assert len(image_urls(app)) == 24  # 8 originals, 8 AE, 8 PCA
+    assert len(app.get("plotly_chart")) == 1
+    assert any("PCA is the linear autoencoder" in md.value for md in app.markdown)
+    assert app.metric[0].value == "2.0%"  # 16 / 784
+
+
+def test_moving_k_changes_reconstructions_and_figures(open_page):
+    app = open_page(PAGE)
+    before = image_urls(app)
+    errors_before = app.metric[1].value
+    app.select_slider(key="bottleneck_k").set_value(2).run()
+    assert not app.exception
+    after = image_urls(app)
+    assert after[:8] == before[:8]  # the same test digits
+    assert all(a != b for a, b in zip(after[8:], before[8:], strict=True))
+    assert app.metric[0].value == "0.3%"
+    assert app.metric[1].value != errors_before
+    assert any("k = 2" in header.value for header in app.subheader)
+
+
+def test_each_selection_mode_shows_eight_digits(open_page):
+    app = open_page(PAGE)
+    app.radio(key="bottleneck_mode").set_value("digit").run()
+    app.selectbox(key="bottleneck_digit").set_value(7).run()
+    captions = [caption for image in app.get("imgs") for caption in image.captions]
+    assert captions[:8] == ["digit 7"] * 8
+    app.radio(key="bottleneck_mode").set_value("worst").run()
+    assert not app.exception and len(image_urls(app)) == 24
+    app.radio(key="bottleneck_mode").set_value("random").run()
+    first = image_urls(app)
+    app.number_input(key="bottleneck_seed").set_value(9).run()
+    assert image_urls(app)[:8] != first[:8]
+
+
+def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, tmp_path, monkeypatch):
+    from explorer.checkpoints import PRETRAINED_DIR
+
+    copy = tmp_path / "pretrained"
+    shutil.copytree(PRETRAINED_DIR, copy)
+    target = copy / "ae_k8.safetensors"
+    target.write_bytes(target.read_bytes()[:1000])
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+
+    app = open_page(PAGE)
+    assert not app.error  # k = 16 is intact
+    app.select_slider(key="bottleneck_k").set_value(8).run()
+    assert not app.exception
+    message = app.error[0].value
+    assert "ae_k8.safetensors" in message and "python scripts/train_pretrained.py" in message
+    app.select_slider(key="bottleneck_k").set_value(4).run()
+    assert not app.error and len(image_urls(app)) == 24
+
+
+def test_a_missing_manifest_is_explained(open_page, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+    app = open_page(PAGE)
+    assert "manifest.json" in app.error[0].value

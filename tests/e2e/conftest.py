@@ -1,0 +1,55 @@
+"""A real `streamlit run app.py` on 127.0.0.1 and a headless Chromium driving it.
+
+Under CI (CI=true) a browser that cannot start fails the run instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_until_healthy
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    port = free_port()
+    process = start_app(port)
+    try:
+        wait_until_healthy(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+
+        manager = sync_playwright().start()
+        chromium = launch_chromium(manager)
+    except Exception as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium could not start under CI: {exc}")
+        pytest.skip(f"Chromium could not start ({exc}); install Debian's chromium to run browser tests")
+    yield chromium
+    chromium.close()
+    manager.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """Kept in docs/screenshots, where the README shows them: each test run refreshes them."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,48 @@
+"""A student's clicks in a real browser against `streamlit run app.py`."""
+
+import pytest
+
+from scripts.app_process import wait_for_app
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def image_sources(page) -> list[str]:
+    return page.locator("[data-testid=stMain] [data-testid=stImage] img").evaluate_all(
+        "imgs => imgs.map(img => img.getAttribute('src'))"
+    )
+
+
+def assert_no_exception(page) -> None:
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_home_draws_a_real_autoencoder_and_links_every_page(app_url, page):
+    page.goto(app_url)
+    page.get_by_role("heading", name="Autoencoder Explorer").wait_for()
+    wait_for_app(page)
+    assert len(image_sources(page)) == 1  # the encoder -> code -> decoder picture
+    assert page.locator("[data-testid=stPageLink]").count() >= 1
+    assert_no_exception(page)
+    screenshot(page, "home")
+
+
+def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
+    page.goto(f"{app_url}/bottleneck")
+    page.get_by_text("Eight test digits through a code of k = 16").wait_for()
+    wait_for_app(page)
+    page.locator(".js-plotly-plot").first.wait_for()
+    before = image_sources(page)
+    assert len(before) == 24  # 8 originals, 8 AE, 8 PCA
+    screenshot(page, "bottleneck")
+
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("ArrowLeft")  # 16 -> 8
+    page.get_by_text("Eight test digits through a code of k = 8").wait_for()
+    wait_for_app(page)
+    after = image_sources(page)
+
+    assert after[:8] == before[:8]  # the same originals
+    assert all(a != b for a, b in zip(after[8:], before[8:], strict=True))  # new AE and PCA images
+    assert_no_exception(page)
