@@ -88,10 +88,10 @@ class ErrorCurve:
 
 def error_curve(manifest: dict) -> ErrorCurve:
     """Test MSE against k for the shipped AEs and PCA, read from the manifest."""
-    bottleneck = manifest["bottleneck"]
-    ks = sorted(int(k) for k in bottleneck["ae_models"])
+    group = manifest["groups"]["bottleneck"]
+    ks = sorted(int(k) for k in group["ae_models"])
     return ErrorCurve(
         ks=ks,
-        ae_mse=[manifest["models"][bottleneck["ae_models"][str(k)]]["metrics"]["test_mse"] for k in ks],
-        pca_mse=[manifest["pca"]["metrics"][str(k)]["test_mse"] for k in ks],
+        ae_mse=[manifest["models"][group["ae_models"][str(k)]]["metrics"]["test_mse"] for k in ks],
+        pca_mse=[group["pca"]["metrics"][str(k)]["test_mse"] for k in ks],
     )

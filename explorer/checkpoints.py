@@ -70,11 +70,18 @@ def model_record(model: Autoencoder, *, file: str, dataset: str, seed: int, trai
     }
 
 
-def write_manifest(root: Path, manifest: dict) -> None:
-    """Adds the sha256 and size of every file under root (but the manifest) and writes it."""
-    files = sorted(p for p in root.iterdir() if p.is_file() and p.name != MANIFEST_NAME)
-    manifest = dict(manifest, files={p.name: file_entry(p) for p in files})
+def write_manifest(root: Path, manifest: dict) -> dict:
+    """Adds the sha256 and size of every file under root (but the manifest) and writes it.
+
+    Files are listed by their path relative to root; hidden folders (builds in progress) are skipped.
+    """
+    files = sorted(
+        p for p in root.rglob("*")
+        if p.is_file() and p.name != MANIFEST_NAME and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    manifest = dict(manifest, files={p.relative_to(root).as_posix(): file_entry(p) for p in files})
     (root / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return manifest
 
 
 @dataclass

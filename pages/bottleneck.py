@@ -37,7 +37,7 @@ if mode == "random":
 elif mode == "digit":
     digit = controls[2].selectbox("Digit", range(10), key="bottleneck_digit")
 
-model_name = store.manifest["bottleneck"]["ae_models"][str(k)]
+model_name = store.manifest["groups"]["bottleneck"]["ae_models"][str(k)]
 try:
     model = pretrained_model(model_name)
     basis = pca_basis()

@@ -24,7 +24,7 @@ def pretrained_model(name: str) -> Autoencoder:
 @st.cache_resource(show_spinner=False)
 def pca_basis() -> PCABasis:
     store = pretrained_store()
-    arrays = store.load_arrays(store.manifest["pca"]["file"])
+    arrays = store.load_arrays(store.manifest["groups"]["bottleneck"]["pca"]["file"])
     return PCABasis(arrays["mean"], arrays["components"], arrays["explained_variance"])
 
 

@@ -55,9 +55,11 @@ def test_compare_reconstructs_with_both_at_the_same_k():
 
 def test_error_curve_reads_the_manifest():
     manifest = {
-        "bottleneck": {"ae_models": {"8": "ae_k8", "2": "ae_k2"}},
+        "groups": {"bottleneck": {
+            "ae_models": {"8": "ae_k8", "2": "ae_k2"},
+            "pca": {"metrics": {"2": {"test_mse": 0.06}, "8": {"test_mse": 0.04}}},
+        }},
         "models": {"ae_k2": {"metrics": {"test_mse": 0.05}}, "ae_k8": {"metrics": {"test_mse": 0.02}}},
-        "pca": {"metrics": {"2": {"test_mse": 0.06}, "8": {"test_mse": 0.04}}},
     }
     curve = error_curve(manifest)
     assert curve.ks == [2, 8]

@@ -10,12 +10,13 @@ def test_every_shipped_file_matches_the_manifest():
     store = PretrainedStore(PRETRAINED_DIR)
     for name in store.manifest["files"]:
         assert store.verified_path(name).is_file()
-    on_disk = {p.name for p in PRETRAINED_DIR.iterdir() if p.name != "manifest.json"}
+    on_disk = {p.relative_to(PRETRAINED_DIR).as_posix() for p in PRETRAINED_DIR.rglob("*")
+               if p.is_file() and p.name != "manifest.json"}
     assert on_disk == set(store.manifest["files"])
 
 
 def test_shipped_folder_stays_under_30_mb():
-    assert sum(p.stat().st_size for p in PRETRAINED_DIR.iterdir()) < SIZE_LIMIT
+    assert sum(p.stat().st_size for p in PRETRAINED_DIR.rglob("*") if p.is_file()) < SIZE_LIMIT
 
 
 def test_bottleneck_models_cover_every_k_with_metrics():
@@ -23,6 +24,6 @@ def test_bottleneck_models_cover_every_k_with_metrics():
     curve = error_curve(store.manifest)
     assert curve.ks == [2, 4, 8, 16, 32, 64]
     for k in curve.ks:
-        model = store.load_model(store.manifest["bottleneck"]["ae_models"][str(k)])
+        model = store.load_model(store.manifest["groups"]["bottleneck"]["ae_models"][str(k)])
         assert model.latent_dim == k
     assert all(m > 0 for m in curve.ae_mse + curve.pca_mse)

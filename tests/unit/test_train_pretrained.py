@@ -11,7 +11,9 @@ from scripts.train_pretrained import main
 def test_tiny_build_writes_a_verified_manifest(tiny_pretrained):
     store = PretrainedStore(tiny_pretrained)
     manifest = store.manifest
-    assert set(manifest["bottleneck"]["ae_models"]) == {"4", "16"}
+    bottleneck = manifest["groups"]["bottleneck"]
+    assert set(bottleneck["ae_models"]) == {"4", "16"}
+    assert set(bottleneck["pca"]["metrics"]) == {"4", "16"}
     for name, info in manifest["models"].items():
         assert info["dataset"] == "mnist-5k" and info["seed"] == 0
         assert info["metrics"]["test_mse"] > 0 and info["metrics"]["test_bce"] > 0
@@ -19,7 +21,7 @@ def test_tiny_build_writes_a_verified_manifest(tiny_pretrained):
         assert reconstruct(model, load_bundled_mnist().test_images[:2]).shape == (2, 1, 28, 28)
     for name, entry in manifest["files"].items():
         assert sha256_of(tiny_pretrained / name) == entry["sha256"]
-    assert set(manifest["pca"]["metrics"]) == {"4", "16"}
+    assert "bottleneck/pca.npz" in manifest["files"]
 
 
 def test_build_is_deterministic(tiny_pretrained, tmp_path):
@@ -34,18 +36,41 @@ def test_tiny_build_refuses_to_overwrite_the_shipped_models():
         main(["--tiny", "--out", str(PRETRAINED_DIR)])
 
 
-def test_a_failed_build_leaves_the_old_folder_whole(tmp_path, monkeypatch):
+def test_a_failed_group_leaves_the_old_files_whole(tiny_pretrained, tmp_path, monkeypatch):
+    import shutil
+
     import scripts.train_pretrained as script
 
     out = tmp_path / "pretrained"
-    out.mkdir()
-    (out / "keep.txt").write_text("old")
+    shutil.copytree(tiny_pretrained, out)
+    before = (out / "manifest.json").read_text()
 
-    def broken(*args, **kwargs):
+    def broken(ctx):
+        (ctx.folder / "half-written.safetensors").write_bytes(b"x")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(script, "build", broken)
+    monkeypatch.setitem(script.GROUPS, "bottleneck", broken)
     with pytest.raises(RuntimeError, match="boom"):
-        main(["--tiny", "--out", str(out)])
-    assert (out / "keep.txt").read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["pretrained"]
+        main(["--tiny", "--out", str(out), "--only", "bottleneck"])
+    assert (out / "manifest.json").read_text() == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in tiny_pretrained.iterdir())
+    PretrainedStore(out).load_model("ae_k4")
+
+
+def test_rebuilding_one_group_keeps_the_others(tiny_pretrained, tmp_path, monkeypatch):
+    import shutil
+
+    import scripts.train_pretrained as script
+
+    out = tmp_path / "pretrained"
+    shutil.copytree(tiny_pretrained, out)
+
+    def other(ctx):
+        (ctx.folder / "extra.npz").write_bytes(b"data")
+        return {"models": {}, "info": {"file": ctx.relative("extra.npz")}}
+
+    monkeypatch.setitem(script.GROUPS, "other", other)
+    main(["--tiny", "--out", str(out), "--only", "other"])
+    manifest = PretrainedStore(out).manifest
+    assert set(manifest["groups"]) == {"bottleneck", "other"}
+    assert "other/extra.npz" in manifest["files"] and "bottleneck/ae_k4.safetensors" in manifest["files"]

@@ -1,0 +1,8 @@
+"""Benchmarks by name: each module's run(runs) -> dict of what it measured."""
+
+from scripts.benchmarks import bottleneck, startup
+
+BENCHMARKS = {
+    "startup": startup.run,
+    "bottleneck": bottleneck.run,
+}

@@ -1,0 +1,7 @@
+"""Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}."""
+
+from scripts.pretrained_groups import bottleneck
+
+GROUPS = {
+    "bottleneck": bottleneck.build,
+}
