@@ -26,4 +26,4 @@ def open_page():
 
 
 def image_urls(app: AppTest) -> list[str]:
-    return [url for image in app.get("imgs") for url in image.urls]
+    return [url for image in app.get("image") for url in image.value]

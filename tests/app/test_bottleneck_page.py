@@ -32,7 +32,7 @@ def test_each_selection_mode_shows_eight_digits(open_page):
     app = open_page(PAGE)
     app.radio(key="bottleneck_mode").set_value("digit").run()
     app.selectbox(key="bottleneck_digit").set_value(7).run()
-    captions = [caption for image in app.get("imgs") for caption in image.captions]
+    captions = [caption for image in app.get("image") for caption in image.captions]
     assert captions[:8] == ["digit 7"] * 8
     app.radio(key="bottleneck_mode").set_value("worst").run()
     assert not app.exception and len(image_urls(app)) == 24
@@ -47,7 +47,7 @@ def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, tmp
 
     copy = tmp_path / "pretrained"
     shutil.copytree(PRETRAINED_DIR, copy)
-    target = copy / "ae_k8.safetensors"
+    target = copy / "bottleneck" / "ae_k8.safetensors"
     target.write_bytes(target.read_bytes()[:1000])
     monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
 

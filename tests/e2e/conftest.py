@@ -52,4 +52,9 @@ def page(browser):
 def screenshot(page, name: str) -> None:
     """Kept in docs/screenshots, where the README shows them: each test run refreshes them."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    # Streamlit scrolls inside its main block, so a full-page shot would stop at the viewport:
+    # grow the viewport to the content first.
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 40, 4000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
