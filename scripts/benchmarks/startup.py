@@ -79,7 +79,7 @@ def run(runs: int) -> dict:
         "memory_mb": {
             "server_after_home_and_bottleneck_median": median(server_rss),
             "bare_import_torch_median": median(bare_rss),
-            "difference_median": median(server_rss) - median(bare_rss),
+            "difference_median": round(median(server_rss) - median(bare_rss), 1),
             "target_difference_at_most": 250,
         },
     }
