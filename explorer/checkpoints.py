@@ -75,10 +75,11 @@ def write_manifest(root: Path, manifest: dict) -> dict:
 
     Files are listed by their path relative to root; hidden folders (builds in progress) are skipped.
     """
-    files = sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.name != MANIFEST_NAME and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    def listed(path: Path) -> bool:
+        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+        return path.is_file() and path.name != MANIFEST_NAME and not hidden
+
+    files = sorted(p for p in root.rglob("*") if listed(p))
     manifest = dict(manifest, files={p.relative_to(root).as_posix(): file_entry(p) for p in files})
     (root / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return manifest

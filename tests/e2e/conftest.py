@@ -45,6 +45,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    page.set_default_timeout(90_000)  # a first page load imports torch: slow on a busy 2-core machine
     yield page
     context.close()
 
