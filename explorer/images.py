@@ -17,3 +17,27 @@ def enlarge(image: np.ndarray, factor: int = 4) -> np.ndarray:
     """Nearest-neighbour upscaling: browsers blur small images, and blur hides pixels."""
     pixels = to_uint8(image)
     return np.kron(pixels, np.ones((factor, factor), dtype=np.uint8))
+
+
+def tile(images: np.ndarray, columns: int, gap: int = 2) -> np.ndarray:
+    """N x H x W images in [0, 1] -> one grid image, `columns` wide, with mid-grey gaps between."""
+    images = np.asarray(images, dtype=np.float32)
+    n, h, w = images.shape
+    rows = -(-n // columns)
+    grid = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), 0.5, dtype=np.float32)
+    for i, image in enumerate(images):
+        r, c = divmod(i, columns)
+        grid[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = image
+    return grid
+
+
+def png_data_uri(image: np.ndarray, factor: int = 1) -> str:
+    """A [0, 1] image as an inline PNG, which a Plotly image trace (and its animation frames) can show."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(enlarge(image, factor)).save(buffer, format="PNG", optimize=False)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
