@@ -27,10 +27,13 @@ def _animation_controls(frame_names: list[str], label: str) -> dict:
                   args=[[name], dict(frame=dict(duration=0, redraw=True), mode="immediate",
                                      transition=dict(duration=0))]) for name in frame_names]
     return dict(
-        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=-0.08,
-                          xanchor="left", yanchor="top", pad=dict(t=10, r=10), showactive=False)],
-        sliders=[dict(steps=steps, active=0, x=0.16, len=0.84, y=-0.04, yanchor="top",
-                      currentvalue=dict(prefix=f"{label} ", font=dict(size=15)), pad=dict(t=10))],
+        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=-0.06,
+                          xanchor="left", yanchor="top", pad=dict(t=28, r=10), showactive=False,
+                          font=dict(size=14))],
+        # 50 tick labels would overprint each other: they are hidden, the current one is shown above
+        sliders=[dict(steps=steps, active=0, x=0.2, len=0.8, y=-0.06, yanchor="top", pad=dict(t=10),
+                      font=dict(color="rgba(0,0,0,0)"), ticklen=3,
+                      currentvalue=dict(prefix=f"{label} ", xanchor="right", font=dict(size=15)))],
     )
 
 
@@ -80,8 +83,8 @@ def forward_figure(frames: ForwardFrames) -> go.Figure:
     fig.update_xaxes(title="pixel value", range=[-4, 4], row=1, col=3)
     fig.update_yaxes(title="share of pixels", range=[0, max(0.3, float(frames.histograms[0].max()) * 1.05)],
                      row=1, col=3)
-    fig.update_layout(height=430, margin=dict(l=10, r=10, t=40, b=110), showlegend=True,
-                      legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0.35),
+    fig.update_layout(height=450, margin=dict(l=10, r=10, t=80, b=90), showlegend=True,
+                      legend=dict(orientation="h", yanchor="bottom", y=1.12, x=0.3),
                       **_animation_controls(names, "Step"))
     return fig
 
@@ -92,10 +95,13 @@ def _level_markers(frames: ForwardFrames, t: int) -> go.Scatter:
                       name="now", showlegend=False, hoverinfo="x+y")
 
 
-def reverse_figure(frames: ReverseFrames, *, columns: int = 4) -> go.Figure:
+PIXEL_TITLES = ("x_t: what the sampler holds", "The network's guess of the clean x_0")
+LATENT_TITLES = ("x_t: the code the sampler holds, decoded", "The guess of the clean code, decoded")
+
+
+def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TITLES, columns: int = 4) -> go.Figure:
     """The batch's x_t beside the network's guess of x_0, animated from pure noise to the samples."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.04,
-                        subplot_titles=("x_t: what the sampler holds", "The network's guess of the clean x_0"))
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.04, subplot_titles=titles)
     grids = [(tile(noisy, columns), tile(guess, columns)) for noisy, guess in zip(frames.noisy, frames.predicted,
                                                                                    strict=True)]
     grids.append((tile(frames.samples, columns), tile(frames.samples, columns)))  # end on the result
@@ -105,21 +111,22 @@ def reverse_figure(frames: ReverseFrames, *, columns: int = 4) -> go.Figure:
     fig.frames = [go.Frame(name=name, traces=[0, 1], data=[_image_trace(noisy), _image_trace(guess)])
                   for name, (noisy, guess) in zip(names, grids, strict=True)]
     _hide_image_axes(fig, 2)
-    fig.update_layout(height=560, margin=dict(l=10, r=10, t=40, b=110), **_animation_controls(names, "Step"))
+    fig.update_layout(height=500, margin=dict(l=10, r=10, t=40, b=90), **_animation_controls(names, "Step"))
     return fig
 
 
 def quality_figure(quality: dict) -> go.Figure:
     """Mean top-class confidence and class spread of each way of sampling, as grouped bars."""
-    methods = list(quality)
-    labels = [quality[m]["method"].replace(" (", "<br>(") for m in methods]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=labels, y=[quality[m]["mean_confidence"] for m in methods], name="mean top-class confidence",
-                         marker_color=SIGNAL_COLOUR, text=[f"{quality[m]['mean_confidence']:.2f}" for m in methods],
-                         textposition="outside"))
-    fig.add_trace(go.Bar(x=labels, y=[quality[m]["class_spread"] for m in methods], name="spread over the 10 digits",
-                         marker_color=NOISE_COLOUR, text=[f"{quality[m]['class_spread']:.2f}" for m in methods],
-                         textposition="outside"))
+    methods = list(quality)
+    labels = [quality[m]["method"].split(" (")[0] for m in methods]  # the details go in the hover text
+    details = [f"{quality[m]['method']}<br>{quality[m].get('images', '?')} images" for m in methods]
+    for measure, name, colour in (("mean_confidence", "mean top-class confidence", SIGNAL_COLOUR),
+                                  ("class_spread", "spread over the 10 digits", NOISE_COLOUR)):
+        values = [quality[m][measure] for m in methods]
+        fig.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=colour, customdata=details,
+                             text=[f"{v:.2f}" for v in values], textposition="outside",
+                             hovertemplate="%{customdata}<br>" + name + ": %{y:.3f}<extra></extra>"))
     fig.update_yaxes(range=[0, 1.15], title="0 (bad) … 1 (good)")
     fig.update_layout(barmode="group", height=380, margin=dict(l=10, r=10, t=30, b=10),
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))

@@ -12,7 +12,7 @@ from explorer.diffusion_lab import (
     sample_pixels,
     score_images,
 )
-from explorer.diffusion_plots import forward_figure, quality_figure, reverse_figure
+from explorer.diffusion_plots import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
 
@@ -98,12 +98,12 @@ steps = controls[1].select_slider("DDIM steps", options=[10, 20, 25, 50, 100, 20
                                   disabled=sampler != "ddim", help="DDIM skips steps: fewer is faster and coarser.")
 seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
                                 help="The same seed draws the same starting static, so the same samples.")
-from_image = controls[3].toggle("Start from a noised real image", key="diffusion_from_image",
+from_image = controls[3].toggle("Start from a real digit", key="diffusion_from_image",
                                 help="Noise the test image of part 1 to step t, then let the network denoise it.")
 start_step = None
 if from_image:
-    start_step = controls[3].slider("…noised to step t", min_value=50, max_value=950, value=500, step=50,
-                                    key="diffusion_start_step")
+    start_step = controls[3].slider("…noised to step t (how much is destroyed)", min_value=50, max_value=950,
+                                    value=500, step=50, key="diffusion_start_step")
 
 pixel_scheduler = make_scheduler(info["schedule"], sampler, steps)
 start_images = [data.test_images[image_index]] * BATCH if from_image else None
@@ -138,7 +138,7 @@ timing[0].metric("Pixel U-Net: time per step", f"{pixel.ms_per_step:.1f} ms",
 timing[1].metric("Latent MLP: time per step", f"{latent.ms_per_step:.2f} ms",
                  help=f"Measured now: {latent.network_calls} steps for {BATCH} images in {latent.seconds:.2f} s.")
 timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
-st.plotly_chart(reverse_figure(latent), key="diffusion_latent")
+st.plotly_chart(reverse_figure(latent, titles=LATENT_TITLES), key="diffusion_latent")
 st.markdown(
     "**Why latent diffusion is faster.** The network runs once per step, so its size is the price of every "
     "step. In pixel space it must read and write all 784 pixels and needs convolutions to see shapes; in "
@@ -164,5 +164,7 @@ with right:
         f"{BATCH} samples on this page right now."
     )
     live_columns = st.columns(2)
-    live_columns[0].metric("Your pixel samples: confidence", f"{live['pixel']['mean_confidence']:.2f}")
-    live_columns[1].metric("Your latent samples: confidence", f"{live['latent']['mean_confidence']:.2f}")
+    live_columns[0].metric("Pixel samples above", f"{live['pixel']['mean_confidence']:.2f}",
+                           help="Mean top-class confidence of the 16 pixel-diffusion samples in part 2.")
+    live_columns[1].metric("Latent samples above", f"{live['latent']['mean_confidence']:.2f}",
+                           help="Mean top-class confidence of the 16 latent-diffusion samples in part 3.")

@@ -8,7 +8,7 @@ minutes on a CPU.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import torch
 from safetensors.torch import load_file
@@ -42,7 +42,7 @@ VAE = TrainConfig(epochs=40, batch_size=64, lr=2e-3, seed=0)
 UNET = StepTrainConfig(steps=1500, batch_size=32, lr=2e-3, seed=0)
 LATENT = StepTrainConfig(steps=4000, batch_size=128, lr=1e-3, seed=0)
 CLASSIFIER = StepTrainConfig(steps=600, batch_size=64, lr=1e-3, seed=0)
-TINY_STEPS = 20
+TINY = {"steps": 20, "batch_size": 8}  # enough to exercise every step of the group in seconds
 QUALITY = {"pixel_images": 64, "pixel_ddim_steps": 50, "latent_images": 256, "vae_images": 256}
 TINY_QUALITY = {"pixel_images": 8, "pixel_ddim_steps": 5, "latent_images": 8, "vae_images": 8}
 
@@ -51,8 +51,7 @@ def train_network(ctx: BuildContext, name: str, model: torch.nn.Module, loss, in
                   config: StepTrainConfig, *, targets: torch.Tensor | None = None, metrics=None) -> dict:
     """Train by steps, save, and return the manifest record (metrics from `metrics(model)`)."""
     if ctx.tiny:
-        config = StepTrainConfig(steps=TINY_STEPS, batch_size=config.batch_size, lr=config.lr, seed=config.seed,
-                                 report_every=TINY_STEPS)
+        config = replace(config, report_every=TINY["steps"], **TINY)
     started = time.perf_counter()
 
     def report(step: int, value: float) -> None:
