@@ -29,6 +29,7 @@ from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 
 SAMPLERS = {"ddim": "DDIM (few steps, deterministic)", "ddpm": "DDPM (all 1,000 steps, random)"}
 FORWARD_FRAMES = 50
+REVERSE_FRAMES = 30  # 16 digits in two panels: 30 frames keep the figure near 1 MB
 HISTOGRAM_BINS = np.linspace(-4, 4, 41)  # edges: N(0, 1) lies well inside
 
 
@@ -92,7 +93,7 @@ def _pixels(x: torch.Tensor) -> np.ndarray:
 
 def sample_pixels(unet: UNet, scheduler: DDPMScheduler, *, count: int = 16, seed: int = 0,
                   start_images: np.ndarray | None = None, start_step: int | None = None,
-                  keep_frames: int = 50, on_step: ProgressCallback | None = None) -> ReverseFrames:
+                  keep_frames: int = REVERSE_FRAMES, on_step: ProgressCallback | None = None) -> ReverseFrames:
     """Reverse diffusion in pixel space; with start_images, from those images noised to start_step."""
     start = None if start_images is None else pixels_to_signal(
         torch.from_numpy(np.asarray(start_images, np.float32).reshape(-1, 1, 28, 28)))
@@ -111,7 +112,8 @@ def _decode_codes(vae: ConvVAE, denoiser: LatentDenoiser, x: torch.Tensor) -> np
 
 
 def sample_latents(denoiser: LatentDenoiser, vae: ConvVAE, scheduler: DDPMScheduler, *, count: int = 16,
-                   seed: int = 0, keep_frames: int = 50, on_step: ProgressCallback | None = None) -> ReverseFrames:
+                   seed: int = 0, keep_frames: int = REVERSE_FRAMES,
+                   on_step: ProgressCallback | None = None) -> ReverseFrames:
     """Reverse diffusion among the VAE's codes; every kept frame is decoded into pixels."""
     result: SampleResult = sample(denoiser, scheduler, (count, denoiser.config.latent_dim), seed=seed,
                                   keep_frames=keep_frames, on_step=on_step)

@@ -8,12 +8,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from explorer.diffusion_lab import ForwardFrames, ReverseFrames
-from explorer.images import png_data_uri, tile
+from explorer.images import tile, to_uint8
 
 SIGNAL_COLOUR = "#4361ee"
 NOISE_COLOUR = "#f77f00"
 HISTOGRAM_COLOUR = "#6c757d"
 FRAME_MS = 120
+GREYS = [[0.0, "black"], [1.0, "white"]]
 
 
 def _animation_controls(frame_names: list[str], label: str) -> dict:
@@ -32,19 +33,21 @@ def _animation_controls(frame_names: list[str], label: str) -> dict:
                           font=dict(size=14))],
         # 50 tick labels would overprint each other: they are hidden, the current one is shown above
         sliders=[dict(steps=steps, active=0, x=0.2, len=0.8, y=-0.06, yanchor="top", pad=dict(t=10),
-                      font=dict(color="rgba(0,0,0,0)"), ticklen=3,
-                      currentvalue=dict(prefix=f"{label} ", xanchor="right", font=dict(size=15)))],
+                      font=dict(color="rgba(0,0,0,0)"), ticklen=3,  # currentvalue sets its own colour
+                      currentvalue=dict(prefix=f"{label} ", xanchor="right", font=dict(size=15, color="#31333f")))],
     )
 
 
-def _image_trace(image: np.ndarray) -> go.Image:
-    return go.Image(source=png_data_uri(image), hoverinfo="skip")
+def _image_trace(image: np.ndarray) -> go.Heatmap:
+    """A grey image as a heatmap of bytes: drawn at once on every frame (an image trace with a PNG
+    source loads asynchronously and stays blank while an animation plays)."""
+    return go.Heatmap(z=to_uint8(image), zmin=0, zmax=255, colorscale=GREYS, showscale=False, hoverinfo="skip")
 
 
 def _hide_image_axes(fig: go.Figure, count: int) -> None:
     for i in range(1, count + 1):
-        fig.update_xaxes(visible=False, row=1, col=i)
-        fig.update_yaxes(visible=False, row=1, col=i)
+        fig.update_xaxes(visible=False, constrain="domain", row=1, col=i)
+        fig.update_yaxes(visible=False, autorange="reversed", scaleanchor=f"x{i if i > 1 else ''}", row=1, col=i)
 
 
 def _shown(x_t: np.ndarray) -> np.ndarray:
@@ -74,7 +77,7 @@ def forward_figure(frames: ForwardFrames) -> go.Figure:
     names = [f"t = {t}" for t in frames.steps]
     fig.frames = [
         go.Frame(name=name, traces=[0, 3, 4],
-                 data=[_image_trace(_shown(image)), _level_markers(frames, t), go.Bar(y=histogram)])
+                 data=[go.Heatmap(z=to_uint8(_shown(image))), _level_markers(frames, t), go.Bar(y=histogram)])
         for name, t, image, histogram in zip(names, frames.steps, frames.images, frames.histograms, strict=True)
     ]
     _hide_image_axes(fig, 1)
@@ -108,8 +111,8 @@ def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TIT
     names = [f"t = {t}" for t in frames.steps] + ["done"]
     fig.add_trace(_image_trace(grids[0][0]), row=1, col=1)
     fig.add_trace(_image_trace(grids[0][1]), row=1, col=2)
-    fig.frames = [go.Frame(name=name, traces=[0, 1], data=[_image_trace(noisy), _image_trace(guess)])
-                  for name, (noisy, guess) in zip(names, grids, strict=True)]
+    fig.frames = [go.Frame(name=name, traces=[0, 1], data=[go.Heatmap(z=to_uint8(grid)) for grid in pair])
+                  for name, pair in zip(names, grids, strict=True)]
     _hide_image_axes(fig, 2)
     fig.update_layout(height=500, margin=dict(l=10, r=10, t=40, b=90), **_animation_controls(names, "Step"))
     return fig

@@ -30,14 +30,3 @@ def tile(images: np.ndarray, columns: int, gap: int = 2) -> np.ndarray:
         grid[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = image
     return grid
 
-
-def png_data_uri(image: np.ndarray, factor: int = 1) -> str:
-    """A [0, 1] image as an inline PNG, which a Plotly image trace (and its animation frames) can show."""
-    import base64
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.fromarray(enlarge(image, factor)).save(buffer, format="PNG", optimize=False)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

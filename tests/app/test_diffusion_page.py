@@ -8,8 +8,8 @@ def chart_specs(app) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
 
 
-def frame_sources(spec: dict) -> list[str]:
-    return [frame["data"][0]["source"] for frame in spec["frames"]]
+def frame_images(spec: dict) -> list:
+    return [frame["data"][0]["z"] for frame in spec["frames"]]
 
 
 def test_opens_with_forward_reverse_latent_and_quality(open_page):
@@ -18,7 +18,7 @@ def test_opens_with_forward_reverse_latent_and_quality(open_page):
     assert len(specs) == 4  # forward, pixel reverse, latent reverse, quality
     forward, pixel, latent, _ = specs
     assert len(forward["frames"]) == 50 and forward["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
-    assert len(pixel["frames"]) == 51 and len(latent["frames"]) == 51  # 50 kept steps and the result
+    assert len(pixel["frames"]) == len(latent["frames"]) == 31  # 30 kept steps and the result
     labels = [metric.label for metric in app.metric]
     assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
@@ -27,14 +27,14 @@ def test_opens_with_forward_reverse_latent_and_quality(open_page):
 
 def test_controls_change_what_is_drawn(open_page):
     app = open_page(PAGE)
-    forward = frame_sources(chart_specs(app)[0])
+    forward = frame_images(chart_specs(app)[0])
     app.radio(key="diffusion_schedule").set_value("cosine").run()
-    assert frame_sources(chart_specs(app)[0])[10] != forward[10]
+    assert frame_images(chart_specs(app)[0])[10] != forward[10]
 
-    pixel = frame_sources(chart_specs(app)[1])
+    pixel = frame_images(chart_specs(app)[1])
     app.number_input(key="diffusion_seed").set_value(5).run()
     assert not app.exception
-    reseeded = frame_sources(chart_specs(app)[1])
+    reseeded = frame_images(chart_specs(app)[1])
     assert reseeded[-1] != pixel[-1]
 
     app.select_slider(key="diffusion_steps").set_value(10).run()

@@ -50,7 +50,8 @@ def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
 
 
 def forward_image(page) -> str:
-    return page.locator(".js-plotly-plot").first.locator("g.imagelayer image").first.get_attribute("href")
+    """The picture Plotly drew of the forward figure's x_t heatmap, as a data URI."""
+    return page.locator(".js-plotly-plot").first.evaluate("e => e.querySelector('g.heatmaplayer image').href.baseVal")
 
 
 def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, page):
@@ -64,9 +65,9 @@ def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, pag
     before = forward_image(page)
     page.locator(".js-plotly-plot").first.locator(".updatemenu-button").first.click()  # ▶ Play
     page.wait_for_function(
-        "([before]) => { const img = document.querySelector('.js-plotly-plot g.imagelayer image');"
-        " return img && img.getAttribute('href') !== before; }", arg=[before], timeout=10_000)
+        "([before]) => { const img = document.querySelector('.js-plotly-plot g.heatmaplayer image');"
+        " return img && img.href.baseVal !== before; }", arg=[before], timeout=10_000)
     assert forward_image(page) != before
-    label = page.locator(".js-plotly-plot").first.locator(".slider-current-value").text_content()
+    label = page.locator(".js-plotly-plot").first.locator(".slider-group > text.slider-label").text_content()
     assert label.startswith("Step t = ") and label != "Step t = 0"
     assert_no_exception(page)
