@@ -14,6 +14,7 @@ SIGNAL_COLOUR = "#4361ee"
 NOISE_COLOUR = "#f77f00"
 HISTOGRAM_COLOUR = "#6c757d"
 FRAME_MS = 120
+QUALITY_ORDER = ("pixel_ddim", "latent_ddpm", "vae_prior", "real_test")  # the manifest sorts its keys
 GREYS = [[0.0, "black"], [1.0, "white"]]
 
 
@@ -28,13 +29,13 @@ def _animation_controls(frame_names: list[str], label: str) -> dict:
                   args=[[name], dict(frame=dict(duration=0, redraw=True), mode="immediate",
                                      transition=dict(duration=0))]) for name in frame_names]
     return dict(
-        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=-0.06,
+        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=-0.12,
                           xanchor="left", yanchor="top", pad=dict(t=28, r=10), showactive=False,
                           font=dict(size=14))],
         # 50 tick labels would overprint each other: they are hidden, the current one is shown above
-        sliders=[dict(steps=steps, active=0, x=0.2, len=0.8, y=-0.06, yanchor="top", pad=dict(t=10),
+        sliders=[dict(steps=steps, active=0, x=0.2, len=0.8, y=-0.12, yanchor="top", pad=dict(t=10),
                       font=dict(color="rgba(0,0,0,0)"), ticklen=3,  # currentvalue sets its own colour
-                      currentvalue=dict(prefix=f"{label} ", xanchor="right", font=dict(size=15, color="#31333f")))],
+                      currentvalue=dict(prefix=f"{label} ", xanchor="left", font=dict(size=15, color="#31333f")))],
     )
 
 
@@ -86,7 +87,7 @@ def forward_figure(frames: ForwardFrames) -> go.Figure:
     fig.update_xaxes(title="pixel value", range=[-4, 4], row=1, col=3)
     fig.update_yaxes(title="share of pixels", range=[0, max(0.3, float(frames.histograms[0].max()) * 1.05)],
                      row=1, col=3)
-    fig.update_layout(height=450, margin=dict(l=10, r=10, t=80, b=90), showlegend=True,
+    fig.update_layout(height=470, margin=dict(l=10, r=10, t=80, b=110), showlegend=True,
                       legend=dict(orientation="h", yanchor="bottom", y=1.12, x=0.3),
                       **_animation_controls(names, "Step"))
     return fig
@@ -114,14 +115,14 @@ def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TIT
     fig.frames = [go.Frame(name=name, traces=[0, 1], data=[go.Heatmap(z=to_uint8(grid)) for grid in pair])
                   for name, pair in zip(names, grids, strict=True)]
     _hide_image_axes(fig, 2)
-    fig.update_layout(height=500, margin=dict(l=10, r=10, t=40, b=90), **_animation_controls(names, "Step"))
+    fig.update_layout(height=520, margin=dict(l=10, r=10, t=40, b=110), **_animation_controls(names, "Step"))
     return fig
 
 
 def quality_figure(quality: dict) -> go.Figure:
     """Mean top-class confidence and class spread of each way of sampling, as grouped bars."""
     fig = go.Figure()
-    methods = list(quality)
+    methods = [m for m in QUALITY_ORDER if m in quality] + [m for m in quality if m not in QUALITY_ORDER]
     labels = [quality[m]["method"].split(" (")[0] for m in methods]  # the details go in the hover text
     details = [f"{quality[m]['method']}<br>{quality[m].get('images', '?')} images" for m in methods]
     for measure, name, colour in (("mean_confidence", "mean top-class confidence", SIGNAL_COLOUR),

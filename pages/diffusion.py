@@ -125,7 +125,9 @@ st.header("3 · Latent diffusion: the same sampler in a VAE's 16 numbers")
 st.markdown(
     "Instead of 784 pixels, diffuse the **16-number code** of a variational autoencoder. A small MLP learned "
     "to predict the noise in noisy codes; the very same DDPM sampler runs all 1,000 steps, and every frame "
-    "is decoded to pixels by the VAE's decoder only for showing it. This is Stable Diffusion's trick."
+    "is decoded to pixels by the VAE's decoder only for showing it. This is Stable Diffusion's trick. Even "
+    "pure noise decodes to a blurry digit-like shape, because this decoder can only draw digits; the "
+    "network's guess of the clean code is wild at first and settles as the noise is removed."
 )
 latent_scheduler = make_scheduler(info["schedule"], "ddpm", clip_sample=None)
 latent = cached_run(
@@ -163,8 +165,8 @@ with right:
         "same one). The bars were measured when the models were built; the numbers below score the "
         f"{BATCH} samples on this page right now."
     )
-    live_columns = st.columns(2)
-    live_columns[0].metric("Pixel samples above", f"{live['pixel']['mean_confidence']:.2f}",
-                           help="Mean top-class confidence of the 16 pixel-diffusion samples in part 2.")
-    live_columns[1].metric("Latent samples above", f"{live['latent']['mean_confidence']:.2f}",
-                           help="Mean top-class confidence of the 16 latent-diffusion samples in part 3.")
+    st.markdown(
+        f"**Scored now:** the {BATCH} pixel samples of part 2 get a confidence of "
+        f"**{live['pixel']['mean_confidence']:.2f}**, the {BATCH} latent samples of part 3 "
+        f"**{live['latent']['mean_confidence']:.2f}**."
+    )

@@ -22,6 +22,7 @@ def test_opens_with_forward_reverse_latent_and_quality(open_page):
     labels = [metric.label for metric in app.metric]
     assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
+    assert any(md.value.startswith("**Scored now:**") for md in app.markdown)
     assert len(app.latex) == 1
 
 

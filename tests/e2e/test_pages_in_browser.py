@@ -64,10 +64,11 @@ def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, pag
 
     before = forward_image(page)
     page.locator(".js-plotly-plot").first.locator(".updatemenu-button").first.click()  # ▶ Play
-    page.wait_for_function(
+    # Plotly redraws the heatmap as a new picture on every frame: wait for one that differs
+    changed = page.wait_for_function(
         "([before]) => { const img = document.querySelector('.js-plotly-plot g.heatmaplayer image');"
-        " return img && img.href.baseVal !== before; }", arg=[before], timeout=10_000)
-    assert forward_image(page) != before
+        " return img && img.href.baseVal !== before ? img.href.baseVal : null; }", arg=[before], timeout=10_000)
+    assert changed.json_value() != before
     label = page.locator(".js-plotly-plot").first.locator(".slider-group > text.slider-label").text_content()
     assert label.startswith("Step t = ") and label != "Step t = 0"
     assert_no_exception(page)
