@@ -77,7 +77,8 @@ def write_manifest(root: Path, manifest: dict) -> dict:
     """
     files = sorted(
         p for p in root.rglob("*")
-        if p.is_file() and p.name != MANIFEST_NAME and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file() and p.name != MANIFEST_NAME
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     manifest = dict(manifest, files={p.relative_to(root).as_posix(): file_entry(p) for p in files})
     (root / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
