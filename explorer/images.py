@@ -17,3 +17,16 @@ def enlarge(image: np.ndarray, factor: int = 4) -> np.ndarray:
     """Nearest-neighbour upscaling: browsers blur small images, and blur hides pixels."""
     pixels = to_uint8(image)
     return np.kron(pixels, np.ones((factor, factor), dtype=np.uint8))
+
+
+def tile(images: np.ndarray, columns: int, gap: int = 2) -> np.ndarray:
+    """N x H x W images in [0, 1] -> one grid image, `columns` wide, with mid-grey gaps between."""
+    images = np.asarray(images, dtype=np.float32)
+    n, h, w = images.shape
+    rows = -(-n // columns)
+    grid = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), 0.5, dtype=np.float32)
+    for i, image in enumerate(images):
+        r, c = divmod(i, columns)
+        grid[r * (h + gap):r * (h + gap) + h, c * (w + gap):c * (w + gap) + w] = image
+    return grid
+

@@ -7,10 +7,17 @@ from dataclasses import asdict, fields
 from explorer.models.base import Autoencoder
 from explorer.models.conv_ae import ConvAE, ConvAEConfig
 from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
+from explorer.models.digit_classifier import DigitClassifier, DigitClassifierConfig
+from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
+from explorer.models.unet import UNet, UNetConfig
 
 FAMILIES = {
     ConvAE.family: (ConvAE, ConvAEConfig),
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
+    # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
+    UNet.family: (UNet, UNetConfig),
+    LatentDenoiser.family: (LatentDenoiser, LatentDenoiserConfig),
+    DigitClassifier.family: (DigitClassifier, DigitClassifierConfig),
 }
 
 
@@ -41,5 +48,6 @@ def config_to_dict(config) -> dict:
     return asdict(config)
 
 
-__all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "build_model",
+__all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
+           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "UNet", "UNetConfig", "build_model",
            "config_from_dict", "config_to_dict", "FAMILIES"]

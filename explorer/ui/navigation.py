@@ -19,4 +19,8 @@ PAGES = (
         "pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
+    PageSpec(
+        "pages/diffusion.py", "Diffusion", "🌫️",
+        "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
+    ),
 )

@@ -47,3 +47,28 @@ def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
     assert after[:8] == before[:8]  # the same originals
     assert all(a != b for a, b in zip(after[8:], before[8:], strict=True))  # new AE and PCA images
     assert_no_exception(page)
+
+
+def forward_image(page) -> str:
+    """The picture Plotly drew of the forward figure's x_t heatmap, as a data URI."""
+    return page.locator(".js-plotly-plot").first.evaluate("e => e.querySelector('g.heatmaplayer image').href.baseVal")
+
+
+def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, page):
+    page.goto(f"{app_url}/diffusion")
+    page.get_by_text("Why latent diffusion is faster").wait_for(timeout=120_000)
+    wait_for_app(page)
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert page.locator(".js-plotly-plot").count() == 4
+    screenshot(page, "diffusion")
+
+    before = forward_image(page)
+    page.locator(".js-plotly-plot").first.locator(".updatemenu-button").first.click()  # ▶ Play
+    # Plotly redraws the heatmap as a new picture on every frame: wait for one that differs
+    changed = page.wait_for_function(
+        "([before]) => { const img = document.querySelector('.js-plotly-plot g.heatmaplayer image');"
+        " return img && img.href.baseVal !== before ? img.href.baseVal : null; }", arg=[before], timeout=10_000)
+    assert changed.json_value() != before
+    label = page.locator(".js-plotly-plot").first.locator(".slider-group > text.slider-label").text_content()
+    assert label.startswith("Step t = ") and label != "Step t = 0"
+    assert_no_exception(page)

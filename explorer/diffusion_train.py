@@ -1,0 +1,82 @@
+"""Training by a fixed number of steps: the noise-prediction objective and the digit classifier.
+
+The diffusion networks and the classifier are not autoencoders, so they do not go through
+explorer.train.fit; they share this loop instead. A step budget (not epochs) bounds the CPU time
+of the shipped build. Progress goes through a callback, never print.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from explorer.diffusion import DDPMScheduler
+from explorer.runtime import seed_everything
+from explorer.train import NonFiniteLossError
+
+
+@dataclass(frozen=True)
+class StepTrainConfig:
+    steps: int = 2000
+    batch_size: int = 64
+    lr: float = 2e-3  # Adam's peak rate, decayed to zero along a cosine
+    seed: int = 0  # seeds the batches, the steps t and the noise
+    report_every: int = 100  # steps between progress reports
+
+
+BatchLoss = Callable[[nn.Module, torch.Tensor, torch.Tensor | None, torch.Generator], torch.Tensor]
+
+
+def train_steps(model: nn.Module, loss_of_batch: BatchLoss, inputs: torch.Tensor, config: StepTrainConfig, *,
+                targets: torch.Tensor | None = None,
+                on_report: Callable[[int, float], None] | None = None) -> list[float]:
+    """Adam on random batches of `inputs` for config.steps steps; returns the mean loss per report."""
+    generator = seed_everything(config.seed)
+    optimizer = torch.optim.Adam(model.parameters(), lr=config.lr)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=config.steps)
+    model.train()
+    losses, running = [], 0.0
+    for step in range(1, config.steps + 1):
+        index = torch.randint(0, len(inputs), (config.batch_size,), generator=generator)
+        loss = loss_of_batch(model, inputs[index], None if targets is None else targets[index], generator)
+        if not math.isfinite(loss.item()):
+            raise NonFiniteLossError(f"the loss became {loss.item()} at step {step}")
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+        running += loss.item()
+        if step % config.report_every == 0 or step == config.steps:
+            losses.append(running / (step - (len(losses) * config.report_every)))
+            running = 0.0
+            if on_report is not None:
+                on_report(step, losses[-1])
+    model.eval()
+    return losses
+
+
+def denoising_loss(scheduler: DDPMScheduler) -> BatchLoss:
+    """The DDPM objective: noise x_0 to a random step t and ask the network for the noise."""
+
+    def loss(network: nn.Module, x0: torch.Tensor, _targets, generator: torch.Generator) -> torch.Tensor:
+        t = torch.randint(0, scheduler.num_train_timesteps, (len(x0),), generator=generator)
+        noise = torch.randn(x0.shape, generator=generator)
+        return F.mse_loss(network(scheduler.add_noise(x0, noise, t), t), noise)
+
+    return loss
+
+
+def classification_loss(network: nn.Module, images: torch.Tensor, labels: torch.Tensor, _generator) -> torch.Tensor:
+    return F.cross_entropy(network(images), labels)
+
+
+@torch.inference_mode()
+def class_probabilities(classifier: nn.Module, images: torch.Tensor, batch_size: int = 500) -> torch.Tensor:
+    """N x 1 x 28 x 28 images in [0, 1] -> N x 10 softmax probabilities."""
+    classifier.eval()
+    return torch.cat([classifier(images[i:i + batch_size]).softmax(dim=1) for i in range(0, len(images), batch_size)])

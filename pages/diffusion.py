@@ -1,0 +1,172 @@
+"""Diffusion: noise a digit step by step, then watch a trained network walk noise back to digits."""
+
+import streamlit as st
+
+from explorer.checkpoints import MANIFEST_NAME, PretrainedFileError
+from explorer.diffusion_lab import (
+    SAMPLERS,
+    diffusion_info,
+    forward_frames,
+    make_scheduler,
+    sample_latents,
+    sample_pixels,
+    score_images,
+)
+from explorer.diffusion_plots import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
+from explorer.ui.errors import show_pretrained_error
+from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
+
+BATCH = 16
+
+st.title("🌫️ Diffusion: from static to digits, one small step at a time")
+st.markdown(
+    "A diffusion model learns to make images by learning to **undo noise**. First we destroy a digit on "
+    "purpose, adding a little Gaussian noise at each of 1,000 steps until only static is left. Then a "
+    "network that has practised removing noise runs the film backwards, starting from fresh static."
+)
+
+data = bundled_data()
+
+# ---- 1. Forward process: no network needed, so it works even without the shipped weights.
+st.header("1 · Forward: add noise until only static is left")
+controls = st.columns([2, 2, 3])
+image_index = controls[0].number_input("Test image", min_value=0, max_value=len(data.test_images) - 1, value=0,
+                                       step=1, key="diffusion_image",
+                                       help=f"Any of the {len(data.test_images)} bundled test digits.")
+schedule = controls[1].radio("Noise schedule", ["linear", "cosine"], horizontal=True, key="diffusion_schedule",
+                             help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly).")
+controls[2].markdown(
+    "Press **▶ Play** under the figure (or drag its slider): the animation runs in your browser, "
+    "so it is smooth even on a slow connection."
+)
+frames = forward_frames(data.test_images[image_index], schedule)
+st.plotly_chart(forward_figure(frames), key="diffusion_forward")
+st.markdown(
+    "Every step shrinks the image a little and adds a little noise. Steps compose, so any x_t can be "
+    "drawn from the clean image in **one jump**:"
+)
+st.latex(r"x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\qquad \varepsilon\sim\mathcal N(0, I)")
+st.markdown(
+    "Here ᾱ_t is the share of the original *variance* still left at step t. The blue curve √ᾱ_t is how "
+    "much of the digit remains, the orange √(1−ᾱ_t) how much noise; their squares always add to one. By the "
+    "last step the pixel histogram (grey) sits on the bell curve of N(0, 1): the digit is gone. The cosine "
+    "schedule keeps the digit readable for longer, while the linear one wipes it out early and then spends "
+    "hundreds of steps on almost pure noise."
+)
+
+# ---- 2-4 need the shipped networks.
+try:
+    store = pretrained_store()
+    info = diffusion_info(store.manifest, store.root / MANIFEST_NAME)
+    unet = pretrained_model(info["unet"])
+    vae = pretrained_model(info["vae"])
+    latent_denoiser = pretrained_model(info["latent_denoiser"])
+    classifier = pretrained_model(info["classifier"])
+except PretrainedFileError as error:
+    st.header("2 · Reverse: a network removes the noise")
+    show_pretrained_error(error)
+    st.stop()
+
+
+def cached_run(key: str, params: tuple, label: str, run):
+    """The result of run(on_step) for these params, kept in this session; progress while it runs."""
+    stored = st.session_state.get(key)
+    if stored is not None and stored[0] == params:
+        return stored[1]
+    bar = st.progress(0.0, text=label)
+
+    def on_step(done: int, total: int) -> None:
+        if done % 10 == 0 or done == total:  # every call is also a chance for a widget move to interrupt
+            bar.progress(done / total, text=f"{label}: step {done} of {total}")
+
+    result = run(on_step)
+    bar.empty()
+    st.session_state[key] = (params, result)
+    return result
+
+
+st.header("2 · Reverse: a U-Net removes the noise")
+st.markdown(
+    f"A small U-Net was trained on the {len(data.train_images):,} bundled training digits with one job: given "
+    "a noisy x_t and the step t, **predict the noise ε** that was mixed in. Knowing ε, the forward formula "
+    "can be solved for a guess of the clean x_0 (right panel). The sampler then moves x_t a little towards "
+    "that guess and, for DDPM, adds back a little fresh noise, one step at a time."
+)
+controls = st.columns([3, 2, 2, 3])
+sampler = controls[0].radio("Sampler", list(SAMPLERS), format_func=SAMPLERS.get, key="diffusion_sampler")
+steps = controls[1].select_slider("DDIM steps", options=[10, 20, 25, 50, 100, 200], value=50, key="diffusion_steps",
+                                  disabled=sampler != "ddim", help="DDIM skips steps: fewer is faster and coarser.")
+seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
+                                help="The same seed draws the same starting static, so the same samples.")
+from_image = controls[3].toggle("Start from a real digit", key="diffusion_from_image",
+                                help="Noise the test image of part 1 to step t, then let the network denoise it.")
+start_step = None
+if from_image:
+    start_step = controls[3].slider("…noised to step t (how much is destroyed)", min_value=50, max_value=950,
+                                    value=500, step=50, key="diffusion_start_step")
+
+pixel_scheduler = make_scheduler(info["schedule"], sampler, steps)
+start_images = [data.test_images[image_index]] * BATCH if from_image else None
+pixel = cached_run(
+    "diffusion_pixel_result", (sampler, steps, seed, image_index if from_image else None, start_step),
+    "Denoising in pixel space",
+    lambda on_step: sample_pixels(unet, pixel_scheduler, count=BATCH, seed=seed, start_images=start_images,
+                                  start_step=start_step, on_step=on_step),
+)
+if from_image:
+    st.markdown(
+        f"All {BATCH} start from the **same digit** noised to step {start_step} with different noise. Small t: "
+        "every one comes back as that digit. Large t: too little survives, and the network invents other digits."
+    )
+st.plotly_chart(reverse_figure(pixel), key="diffusion_reverse")
+
+# ---- 3. Latent diffusion
+st.header("3 · Latent diffusion: the same sampler in a VAE's 16 numbers")
+st.markdown(
+    "Instead of 784 pixels, diffuse the **16-number code** of a variational autoencoder. A small MLP learned "
+    "to predict the noise in noisy codes; the very same DDPM sampler runs all 1,000 steps, and every frame "
+    "is decoded to pixels by the VAE's decoder only for showing it. This is Stable Diffusion's trick. Even "
+    "pure noise decodes to a blurry digit-like shape, because this decoder can only draw digits; the "
+    "network's guess of the clean code is wild at first and settles as the noise is removed."
+)
+latent_scheduler = make_scheduler(info["schedule"], "ddpm", clip_sample=None)
+latent = cached_run(
+    "diffusion_latent_result", (seed,), "Denoising in latent space",
+    lambda on_step: sample_latents(latent_denoiser, vae, latent_scheduler, count=BATCH, seed=seed, on_step=on_step),
+)
+timing = st.columns(3)
+timing[0].metric("Pixel U-Net: time per step", f"{pixel.ms_per_step:.1f} ms",
+                 help=f"Measured now: {pixel.network_calls} steps for {BATCH} images in {pixel.seconds:.2f} s.")
+timing[1].metric("Latent MLP: time per step", f"{latent.ms_per_step:.2f} ms",
+                 help=f"Measured now: {latent.network_calls} steps for {BATCH} images in {latent.seconds:.2f} s.")
+timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
+st.plotly_chart(reverse_figure(latent, titles=LATENT_TITLES), key="diffusion_latent")
+st.markdown(
+    "**Why latent diffusion is faster.** The network runs once per step, so its size is the price of every "
+    "step. In pixel space it must read and write all 784 pixels and needs convolutions to see shapes; in "
+    "latent space the VAE has already squeezed each digit into 16 numbers that describe *what* is drawn, so "
+    "a tiny MLP is enough. The expensive decoder runs once, at the end. Stable Diffusion does the same with "
+    "a 64 × 64 × 4 latent instead of a 512 × 512 × 3 image: about 48 times fewer numbers per step."
+)
+
+# ---- 4. Quality
+st.header("4 · How digit-like are the samples?")
+quality = info["quality"]
+live = {"pixel": score_images(classifier, pixel.samples), "latent": score_images(classifier, latent.samples)}
+left, right = st.columns([3, 2])
+with left:
+    st.plotly_chart(quality_figure(quality), key="diffusion_quality")
+with right:
+    st.markdown(
+        f"A small digit classifier, trained on the bundled training split "
+        f"(test accuracy {store.model_info(info['classifier'])['metrics']['test_accuracy']:.1%}), judges "
+        "the samples. **Confidence**: how sure it is, on average, of its top digit; blurry or made-up shapes "
+        "score low. **Spread**: how evenly the samples cover the ten digits (1: all equally; 0: always the "
+        "same one). The bars were measured when the models were built; the numbers below score the "
+        f"{BATCH} samples on this page right now."
+    )
+    st.markdown(
+        f"**Scored now:** the {BATCH} pixel samples of part 2 get a confidence of "
+        f"**{live['pixel']['mean_confidence']:.2f}**, the {BATCH} latent samples of part 3 "
+        f"**{live['latent']['mean_confidence']:.2f}**."
+    )

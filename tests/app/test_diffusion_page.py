@@ -1,0 +1,77 @@
+import json
+import shutil
+
+PAGE = "pages/diffusion.py"
+
+
+def chart_specs(app) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def frame_images(spec: dict) -> list:
+    return [frame["data"][0]["z"] for frame in spec["frames"]]
+
+
+def test_opens_with_forward_reverse_latent_and_quality(open_page):
+    app = open_page(PAGE)
+    specs = chart_specs(app)
+    assert len(specs) == 4  # forward, pixel reverse, latent reverse, quality
+    forward, pixel, latent, _ = specs
+    assert len(forward["frames"]) == 50 and forward["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
+    assert len(pixel["frames"]) == len(latent["frames"]) == 31  # 30 kept steps and the result
+    labels = [metric.label for metric in app.metric]
+    assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
+    assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
+    assert any(md.value.startswith("**Scored now:**") for md in app.markdown)
+    assert len(app.latex) == 1
+
+
+def test_controls_change_what_is_drawn(open_page):
+    app = open_page(PAGE)
+    forward = frame_images(chart_specs(app)[0])
+    app.radio(key="diffusion_schedule").set_value("cosine").run()
+    assert frame_images(chart_specs(app)[0])[10] != forward[10]
+
+    pixel = frame_images(chart_specs(app)[1])
+    app.number_input(key="diffusion_seed").set_value(5).run()
+    assert not app.exception
+    reseeded = frame_images(chart_specs(app)[1])
+    assert reseeded[-1] != pixel[-1]
+
+    app.select_slider(key="diffusion_steps").set_value(10).run()
+    assert len(chart_specs(app)[1]["frames"]) == 11
+
+    app.toggle(key="diffusion_from_image").set_value(True).run()
+    app.slider(key="diffusion_start_step").set_value(300).run()
+    assert not app.exception
+    started = chart_specs(app)[1]
+    assert started["frames"][0]["name"] == "t = 300"
+    assert any("same digit" in md.value for md in app.markdown)
+
+
+def test_missing_diffusion_weights_keep_the_forward_part(open_page, tmp_path, monkeypatch):
+    from explorer.checkpoints import PRETRAINED_DIR
+
+    copy = tmp_path / "pretrained"
+    shutil.copytree(PRETRAINED_DIR, copy)
+    (copy / "diffusion" / "diffusion_unet.safetensors").unlink()
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+
+    app = open_page(PAGE)
+    assert not app.exception
+    message = app.error[0].value
+    assert "diffusion_unet.safetensors" in message and "python scripts/train_pretrained.py" in message
+    assert len(app.get("plotly_chart")) == 1  # the forward animation still plays
+    app.radio(key="diffusion_schedule").set_value("cosine").run()
+    assert not app.exception and len(app.get("plotly_chart")) == 1
+
+
+def test_a_manifest_without_the_group_says_how_to_build_it(open_page, tmp_path, monkeypatch):
+    from explorer.checkpoints import PRETRAINED_DIR
+
+    manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
+    del manifest["groups"]["diffusion"]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+    app = open_page(PAGE)
+    assert "--only diffusion" in app.error[0].value

@@ -1,0 +1,136 @@
+"""The Diffusion page's logic and figures: forward frames, sampling through real networks, scores."""
+
+import numpy as np
+import pytest
+import torch
+
+from explorer.checkpoints import PretrainedFileError
+from explorer.diffusion import DDPMScheduler, linear_betas, pixels_to_signal
+from explorer.diffusion_lab import (
+    FORWARD_FRAMES,
+    diffusion_info,
+    forward_frames,
+    make_scheduler,
+    sample_latents,
+    sample_pixels,
+    score_images,
+    vae_prior_samples,
+)
+from explorer.diffusion_plots import forward_figure, quality_figure, reverse_figure
+from explorer.diffusion_quality import digit_likeness
+from explorer.diffusion_train import StepTrainConfig, denoising_loss, train_steps
+from explorer.images import tile, to_uint8
+from explorer.models import (
+    ConvVAE,
+    ConvVAEConfig,
+    DigitClassifier,
+    DigitClassifierConfig,
+    LatentDenoiser,
+    LatentDenoiserConfig,
+    UNet,
+    UNetConfig,
+)
+
+
+@pytest.fixture(scope="module")
+def digit():
+    image = np.zeros((28, 28), np.float32)
+    image[6:22, 12:16] = 1.0  # a "1"
+    return image
+
+
+def test_forward_frames_fade_the_image_into_standard_noise(digit):
+    frames = forward_frames(digit, "cosine", seed=3)
+    assert len(frames.steps) == FORWARD_FRAMES and frames.steps[0] == 0 and frames.steps[-1] == 999
+    np.testing.assert_allclose(frames.images[0], pixels_to_signal(torch.from_numpy(digit)).numpy(),
+                               atol=0.05)  # t = 0 already holds noise of std 0.01
+    last = frames.images[-1]
+    assert abs(last.mean()) < 0.15 and abs(last.std() - 1) < 0.1
+    np.testing.assert_allclose(frames.histograms.sum(axis=1), 1.0, atol=1e-6)
+    np.testing.assert_allclose(frames.signal_levels**2 + frames.noise_levels**2, 1.0, atol=1e-9)
+    assert not np.array_equal(forward_frames(digit, "linear", seed=3).images[10], frames.images[10])
+
+
+def test_digit_likeness_of_known_probabilities():
+    confident_and_varied = np.eye(10)
+    scores = digit_likeness(confident_and_varied)
+    assert scores["mean_confidence"] == pytest.approx(1.0) and scores["class_spread"] == pytest.approx(1.0)
+    stuck = np.tile([[0.6, 0.4] + [0.0] * 8], (5, 1))
+    scores = digit_likeness(stuck)
+    assert scores["mean_confidence"] == pytest.approx(0.6) and scores["class_spread"] == 0.0
+    assert scores["class_counts"] == [5] + [0] * 9
+
+
+def small_unet():
+    torch.manual_seed(0)
+    return UNet(UNetConfig()).eval().requires_grad_(False)
+
+
+def test_pixel_sampling_returns_frames_in_pixel_range(digit):
+    result = sample_pixels(small_unet(), make_scheduler("linear", "ddim", 10), count=3, seed=0)
+    assert result.noisy.shape == result.predicted.shape == (10, 3, 28, 28)
+    assert result.samples.shape == (3, 28, 28)
+    assert result.samples.min() >= 0 and result.samples.max() <= 1
+    assert result.network_calls == 10 and result.ms_per_step > 0
+    started = sample_pixels(small_unet(), make_scheduler("linear", "ddim", 10), start_images=[digit] * 2,
+                            start_step=250, seed=0)
+    assert started.steps[0] == 200 and started.samples.shape == (2, 28, 28)
+
+
+def test_latent_sampling_decodes_every_frame():
+    torch.manual_seed(0)
+    vae = ConvVAE(ConvVAEConfig(latent_dim=16)).eval()
+    denoiser = LatentDenoiser(LatentDenoiserConfig(latent_dim=16)).eval()
+    result = sample_latents(denoiser, vae, make_scheduler("linear", "ddim", 20, clip_sample=None), count=4,
+                            keep_frames=5)
+    assert result.network_calls == 20
+    assert result.noisy.shape == result.predicted.shape == (5, 4, 28, 28)
+    assert vae_prior_samples(vae, 6).shape == (6, 28, 28)
+
+
+def test_a_denoiser_learns_to_predict_the_noise():
+    torch.manual_seed(0)
+    codes = torch.randn(512, 16) * 0.3 + 1.0  # a simple data distribution
+    denoiser = LatentDenoiser(LatentDenoiserConfig(latent_dim=16, hidden_dim=32, time_dim=16, layers=1))
+    loss = denoising_loss(DDPMScheduler(linear_betas()))
+    losses = train_steps(denoiser, loss, codes, StepTrainConfig(steps=120, batch_size=64, lr=3e-3, report_every=30))
+    assert len(losses) == 4 and losses[-1] < 0.8 * losses[0]
+
+
+def test_scores_of_images_use_the_classifier():
+    torch.manual_seed(0)
+    scores = score_images(DigitClassifier(DigitClassifierConfig()).eval(), np.random.rand(12, 28, 28))
+    assert scores["images"] == 12 and sum(scores["class_counts"]) == 12 and 0.1 <= scores["mean_confidence"] <= 1
+
+
+def test_a_manifest_without_the_diffusion_group_is_named(tmp_path):
+    with pytest.raises(PretrainedFileError, match="--only diffusion"):
+        diffusion_info({"groups": {}}, tmp_path / "manifest.json")
+
+
+def test_forward_figure_animates_in_the_browser(digit):
+    fig = forward_figure(forward_frames(digit, "linear"))
+    assert len(fig.frames) == FORWARD_FRAMES
+    assert not np.array_equal(fig.frames[0].data[0].z, fig.frames[-1].data[0].z)  # the image changes
+    assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["▶ Play", "⏸ Pause"]
+    assert [s.label for s in fig.layout.sliders[0].steps] == [f.name for f in fig.frames]
+
+
+def test_reverse_figure_ends_on_the_samples():
+    result = sample_pixels(small_unet(), make_scheduler("linear", "ddim", 5), count=4, seed=0)
+    fig = reverse_figure(result)
+    assert len(fig.frames) == 6 and fig.frames[-1].name == "done"
+    np.testing.assert_array_equal(fig.frames[-1].data[0].z, to_uint8(tile(result.samples, 4)))
+
+
+def test_quality_figure_has_a_bar_per_method_and_measure():
+    quality = {name: {"method": name, "mean_confidence": c, "class_spread": s}
+               for name, c, s in (("a", 0.9, 0.8), ("b", 0.5, 0.2))}
+    fig = quality_figure(quality)
+    assert [list(bar.y) for bar in fig.data] == [[0.9, 0.5], [0.8, 0.2]]
+
+
+def test_tile_lays_images_out_in_a_grid():
+    grid = tile(np.ones((5, 2, 3)), columns=2, gap=1)
+    assert grid.shape == (3 * 2 + 2, 2 * 3 + 1)
+    assert grid[0, 3] == 0.5 and grid[0, 0] == 1.0 and grid[-1, -1] == 0.5  # gap, image, empty cell
