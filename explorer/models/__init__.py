@@ -7,10 +7,12 @@ from dataclasses import asdict, fields
 from explorer.models.base import Autoencoder
 from explorer.models.conv_ae import ConvAE, ConvAEConfig
 from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
+from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
 
 FAMILIES = {
     ConvAE.family: (ConvAE, ConvAEConfig),
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
+    MLPVAE.family: (MLPVAE, MLPVAEConfig),
 }
 
 
@@ -41,5 +43,5 @@ def config_to_dict(config) -> dict:
     return asdict(config)
 
 
-__all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "build_model",
+__all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "MLPVAE", "MLPVAEConfig", "build_model",
            "config_from_dict", "config_to_dict", "FAMILIES"]

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import torch
 
-from explorer.models.base import Autoencoder, bce_per_image
+from explorer.models.base import Autoencoder
 from explorer.models.conv_blocks import ConvDecoder, ConvEncoder
+from explorer.models.gaussian import (
+    GaussianPosterior,
+    beta_elbo_loss,
+    gaussian_kl,  # noqa: F401  (re-exported: older code imports it from here)
+    reparameterised_sample,
+)
 
 
 @dataclass(frozen=True)
@@ -17,17 +22,6 @@ class ConvVAEConfig:
     channels: tuple[int, int] = (32, 64)
     hidden_dim: int = 0  # dense layer between conv features and code; 0 (none) generalised best on 4,000 images
     beta: float = 1.0  # weight of the KL term; 1 is the true ELBO
-
-
-class GaussianPosterior(NamedTuple):
-    mean: torch.Tensor  # N x k
-    logvar: torch.Tensor  # N x k
-
-
-def gaussian_kl(posterior: GaussianPosterior) -> torch.Tensor:
-    """KL(q(z|x) || N(0, I)) per latent dimension, closed form: N x k."""
-    mean, logvar = posterior
-    return 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar)
 
 
 class ConvVAE(Autoencoder):
@@ -51,13 +45,8 @@ class ConvVAE(Autoencoder):
         return self.decoder(z)
 
     def sample_posterior(self, posterior: GaussianPosterior) -> torch.Tensor:
-        """The reparameterisation trick: z = mean + sigma * eps keeps gradients flowing to both."""
-        eps = torch.randn_like(posterior.mean)
-        return posterior.mean + (0.5 * posterior.logvar).exp() * eps
+        return reparameterised_sample(posterior)
 
     def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
         posterior = self.encode(x)
-        x_hat = self.decode(self.sample_posterior(posterior))
-        recon = bce_per_image(x_hat, x).mean()
-        kl = gaussian_kl(posterior).sum(dim=1).mean()
-        return {"loss": recon + self.config.beta * kl, "recon": recon, "kl": kl}
+        return beta_elbo_loss(self.decode(self.sample_posterior(posterior)), x, posterior, self.config.beta)

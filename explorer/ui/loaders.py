@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
-from explorer.data import DigitData, load_bundled_mnist
+from explorer.data import DigitData, load_bundled_mnist, load_dataset
 from explorer.inference import per_image_mse, reconstruct
+from explorer.loss_balance import ReferenceRun, live_subset, read_reference
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
+from explorer.training_slots import TrainingSlots, default_capacity
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,3 +40,25 @@ def test_set_errors(model_name: str):
     """Per-image reconstruction MSE of a shipped model over the whole bundled test split."""
     images = bundled_data().test_images
     return per_image_mse(images, reconstruct(pretrained_model(model_name), images))
+
+
+@st.cache_resource(show_spinner=False)
+def training_slots(device_type: str) -> TrainingSlots:
+    """The one line of live training runs that every session of this server shares."""
+    return TrainingSlots(default_capacity(device_type))
+
+
+@st.cache_resource(show_spinner="Reading the shipped β runs…")
+def reference_runs() -> list[ReferenceRun]:
+    """The Loss-balance page's shipped runs, smallest β first."""
+    store = pretrained_store()
+    runs = store.manifest["groups"]["loss_balance"]["runs"]
+    return sorted((read_reference(float(beta), entry["model"], store.load_arrays(entry["arrays"]))
+                   for beta, entry in runs.items()), key=lambda run: run.beta)
+
+
+@st.cache_resource(show_spinner="Loading a data set…")
+def live_dataset(name: str) -> tuple[DigitData, str | None]:
+    """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
+    result = load_dataset(name)
+    return live_subset(result.data), result.notice

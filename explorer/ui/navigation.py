@@ -19,4 +19,8 @@ PAGES = (
         "pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
+    PageSpec(
+        "pages/loss_balance.py", "Loss balance", "⚖️",
+        "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
+    ),
 )
