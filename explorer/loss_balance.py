@@ -31,7 +31,7 @@ SEED = 0
 SHOWN_IMAGES = 8  # fixed test images reconstructed every epoch
 SHOWN_SAMPLES = 8  # fixed prior draws decoded every epoch
 SCATTER_IMAGES = 500  # test images whose codes the latent scatter shows
-ACTIVE_KL = 0.05  # nats: a dimension whose mean KL is below this carries (almost) nothing: collapsed
+ACTIVE_KL = 0.1  # nats: below this a dimension carries next to nothing about the image (it has collapsed)
 # Live training on a CPU uses one thread: with this small MLP, two threads on a busy 2-core machine
 # ran 6 to 10 times slower than one (spinning threads wait on each other), and a shared host is busy.
 LIVE_CPU_THREADS = 1
