@@ -7,6 +7,8 @@ through explorer.train.fit and reports each epoch as an EpochView.
 from __future__ import annotations
 
 import math
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -141,18 +143,24 @@ def project_2d(codes: np.ndarray) -> np.ndarray:
 
 @torch.inference_mode()
 def view_epoch(model: Autoencoder, probe: Probe, report: EpochReport) -> EpochView:
+    """The probe seen through the model wherever it trains (CPU or GPU); numpy arrays back."""
     model.eval()
-    posterior = model.encode(torch.from_numpy(probe.scatter_images))
-    codes = posterior.mean.numpy()
+    device = next(model.parameters()).device
+
+    def run(function, array: np.ndarray) -> torch.Tensor:
+        return function(torch.from_numpy(array).to(device))
+
+    posterior = run(model.encode, probe.scatter_images)
+    codes = posterior.mean.cpu().numpy()
     return EpochView(
         epoch=report.epoch,
         epochs=report.epochs,
         train=dict(report.train),
         test=dict(report.test),
         images_per_second=report.images_per_second,
-        reconstructions=model.reconstruct(torch.from_numpy(probe.images)).numpy(),
-        samples=model.decode(torch.from_numpy(probe.prior)).numpy(),
-        kl_per_dim=gaussian_kl(posterior).mean(dim=0).numpy(),
+        reconstructions=run(model.reconstruct, probe.images).cpu().numpy(),
+        samples=run(model.decode, probe.prior).cpu().numpy(),
+        kl_per_dim=gaussian_kl(posterior).mean(dim=0).cpu().numpy(),
         codes_2d=project_2d(codes),
         code_means=codes.mean(axis=0),
     )
@@ -168,6 +176,8 @@ class LiveRun:
     views: list[EpochView] = field(default_factory=list)
     status: str = "training"  # training, finished, stopped (interrupted by a new run), failed
     problem: str | None = None  # why it failed, in words
+    trained_at: list[float] = field(default_factory=list)  # time.perf_counter() at the end of each epoch
+    shown: list[tuple[int, float]] = field(default_factory=list)  # (epochs done, time.perf_counter()) per redraw
 
     @property
     def last(self) -> EpochView | None:
@@ -186,38 +196,66 @@ def torch_threads(count: int | None) -> Iterator[None]:
         torch.set_num_threads(previous)
 
 
+class _StopRequested(Exception):
+    """Raised inside fit() by the training thread when the page asked the run to stop."""
+
+
 def train_live(
     run: LiveRun, train_images: np.ndarray, test_images: np.ndarray, probe: Probe,
-    on_view: Callable[[EpochView], None],
+    on_view: Callable[[EpochView], None], poll_seconds: float = 0.02,
 ) -> LiveRun:
-    """fit() the run's model, appending an EpochView and calling `on_view` after every epoch.
+    """fit() the run's model in a worker thread; the calling (script) thread draws each new epoch.
 
-    A failure (NaN loss, out of memory) ends the run as "failed" with what it learned so far. An
-    interruption (Streamlit stopping the script because a widget moved) ends it as "stopped" and
-    propagates, so the script can start the next run.
+    Drawing four charts costs about as long as a CPU epoch, so it runs beside the training instead of
+    between epochs. Each new EpochView is passed to `on_view` (when drawing falls behind, only the newest:
+    the curves still hold every epoch). A failure (NaN loss, out of memory) ends the run as "failed" with
+    what it learned so far. An interruption of the calling thread (Streamlit stopping the script because
+    a widget moved) stops the training at its next epoch, ends the run as "stopped" and propagates.
     """
+    stop = threading.Event()
+    done = threading.Event()
 
     def on_epoch(report: EpochReport) -> None:
-        view = view_epoch(run.model, probe, report)
-        run.views.append(view)
-        on_view(view)
+        run.views.append(view_epoch(run.model, probe, report))
+        run.trained_at.append(time.perf_counter())
+        if stop.is_set():
+            raise _StopRequested
 
+    def work() -> None:
+        try:
+            with torch_threads(LIVE_CPU_THREADS if run.device == "cpu" else None):
+                fit(run.model, train_images, test_images, run.settings.train_config(),
+                    device=torch.device(run.device), on_epoch=on_epoch)
+            run.status = "finished"
+        except _StopRequested:
+            run.status = "stopped"
+        except NonFiniteLossError as error:
+            run.status, run.problem = "failed", f"the loss stopped being a number ({error})"
+        except torch.OutOfMemoryError:
+            run.status, run.problem = "failed", f"the {run.device} ran out of memory"
+        except Exception as error:  # any other failure: the page reports it, the next run still works
+            run.status, run.problem = "failed", f"{type(error).__name__}: {error}"
+        finally:
+            run.model.to("cpu").eval()  # decoded on the CPU afterwards, whatever it trained on
+            done.set()
+
+    worker = threading.Thread(target=work, name="live-training", daemon=True)
+    worker.start()
+    drawn = 0
     try:
-        with torch_threads(LIVE_CPU_THREADS if run.device == "cpu" else None):
-            fit(run.model, train_images, test_images, run.settings.train_config(), device=torch.device(run.device),
-                on_epoch=on_epoch)
-        run.status = "finished"
-    except NonFiniteLossError as error:
-        run.status, run.problem = "failed", f"the loss stopped being a number ({error})"
-    except torch.OutOfMemoryError:
-        run.status, run.problem = "failed", f"the {run.device} ran out of memory"
-    except Exception as error:  # any other failure: the page reports it, the next run still works
-        run.status, run.problem = "failed", f"{type(error).__name__}: {error}"
+        while True:
+            finished = done.wait(poll_seconds)
+            if len(run.views) > drawn:
+                drawn = len(run.views)
+                on_view(run.views[drawn - 1])
+                run.shown.append((drawn, time.perf_counter()))
+            elif finished:
+                break
     except BaseException:
+        stop.set()
+        worker.join()
         run.status = "stopped"
         raise
-    finally:
-        run.model.to("cpu").eval()  # decoded on the CPU afterwards, whatever it trained on
     return run
 
 

@@ -89,8 +89,11 @@ data, data_notice = live_dataset(settings.dataset)
 for notice in (device_notice, data_notice):
     if notice:
         st.warning(notice)
-st.caption(f"Training on **{device.upper()}** · at most {slots.capacity} run(s) train at once on this server · "
-           f"{len(data.train_images):,} training and {len(data.test_images):,} test images")
+warm_possible = settings.warm and settings.dataset == "mnist-5k" and bool(references)
+begins = (f"warm start from the shipped β = {nearest_reference(settings.beta):g} run" if warm_possible
+          else "from scratch" + (" (warm starts need k = 16 on the bundled data)" if settings.start == "warm" else ""))
+st.caption(f"Training on **{device.upper()}** · next run: {begins} · at most {slots.capacity} run(s) train at once "
+           f"on this server · {len(data.train_images):,} training and {len(data.test_images):,} test images")
 
 status = st.empty()
 top = st.columns([3, 2])
@@ -168,7 +171,7 @@ def start_run() -> None:
         st.session_state.setdefault(EARLIER_KEY, []).append(
             (previous.settings.beta, previous.last.test["kl"], previous.last.test["recon"]))
     warm_from = None
-    if settings.warm and settings.dataset == "mnist-5k" and references:
+    if warm_possible:
         try:
             warm_from = pretrained_model(
                 next(ref.name for ref in references if ref.beta == nearest_reference(settings.beta)))

@@ -1,7 +1,10 @@
 """The Loss-balance page's logic: settings, per-epoch views, live runs that fail or stop, references."""
 
+import time
+
 import numpy as np
 import pytest
+import torch
 
 from explorer.checkpoints import PretrainedStore
 from explorer.data import load_bundled_mnist
@@ -59,7 +62,10 @@ def test_a_live_run_reports_every_epoch_with_everything_the_page_draws(data):
     shown = []
     train_live(run, train, test, probe, on_view=shown.append)
     assert run.status == "finished" and run.problem is None
-    assert [view.epoch for view in shown] == [1, 2, 3] and run.views == shown
+    assert [view.epoch for view in run.views] == [1, 2, 3]
+    drawn = [view.epoch for view in shown]  # the newest epoch at each redraw: none twice, the last one always
+    assert drawn == sorted(set(drawn)) and drawn[-1] == 3
+    assert len(run.trained_at) == 3 and [epochs for epochs, _ in run.shown] == drawn
     view = run.last
     assert view.reconstructions.shape == (8, 1, 28, 28) and view.samples.shape == (8, 1, 28, 28)
     assert view.kl_per_dim.shape == (4,) and (view.kl_per_dim >= 0).all()
@@ -94,10 +100,14 @@ def test_an_interruption_stops_the_run_and_propagates(data):
     def interrupt_after_first(view):
         raise Interrupted
 
-    run = small_run(epochs=5)
+    run = small_run(epochs=6)
     with pytest.raises(Interrupted):
         train_live(run, train, test, make_probe(test, labels, 4), on_view=interrupt_after_first)
-    assert run.status == "stopped" and len(run.views) == 1
+    assert run.status == "stopped"
+    assert 1 <= len(run.views) < 6  # the training thread stopped at its next epoch
+    weights = [p.detach().clone() for p in run.model.parameters()]
+    time.sleep(0.3)  # nothing trains on behind the page's back
+    assert all(torch.equal(a, b) for a, b in zip(weights, run.model.parameters(), strict=True))
 
 
 def test_traversal_moves_the_decode_and_dims_are_ordered_by_kl(data):
