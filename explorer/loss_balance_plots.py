@@ -98,3 +98,13 @@ def rate_distortion_figure(
         xaxis=dict(title="rate: KL per image (nats, log scale)", type="log"),  # β = 0 sits far to the right
         yaxis=dict(title="distortion: reconstruction (nats)"),
     ))
+
+
+def warm_up_figures() -> None:
+    """Build each figure once with stand-in numbers: Plotly loads a trace type's validators on first use
+    (about half a second each for Scattergl and Bar here), which would otherwise land in a run's first epoch."""
+    rng = np.random.default_rng(0)
+    loss_curves_figure({f"{s}_{p}": [1.0, 0.5] for s in ("train", "test") for p in ("loss", "recon", "kl")}, 1.0, 2)
+    kl_bars_figure(rng.random(4))
+    latent_scatter_figure(rng.random((10, 2)), np.arange(10), 2)
+    rate_distortion_figure([(1.0, 2.0, 3.0)], [(2.0, 3.0)], 1.0, [(1.0, 2.0, 3.0)])

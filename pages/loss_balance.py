@@ -30,7 +30,13 @@ from explorer.loss_balance_plots import (
     rate_distortion_figure,
 )
 from explorer.ui.errors import show_pretrained_error
-from explorer.ui.loaders import live_dataset, pretrained_model, reference_runs, training_slots
+from explorer.ui.loaders import (
+    live_dataset,
+    live_training_warm_up,
+    pretrained_model,
+    reference_runs,
+    training_slots,
+)
 
 RUN_KEY = "lb_run"  # this session's current LiveRun (never shared: session_state is per browser tab)
 EARLIER_KEY = "lb_earlier"  # (β, KL, reconstruction) of this session's previous runs
@@ -62,6 +68,7 @@ except (PretrainedFileError, KeyError) as error:
     references = []
 
 device, device_notice = live_device()
+warm_up = live_training_warm_up()  # starts in the background on the first visit to this server
 slots = training_slots(device)
 
 controls = st.columns([4, 2])
@@ -177,6 +184,7 @@ def start_run() -> None:
                 next(ref.name for ref in references if ref.beta == nearest_reference(settings.beta)))
         except (PretrainedFileError, StopIteration):
             st.warning("The shipped run to warm-start from cannot be used: this run starts from scratch.")
+    warm_up.join()  # its first-epoch set-up is done (and it no longer draws on torch's seeded generator)
     run = LiveRun(settings=settings, model=new_model(settings, warm_from), device=device)
     st.session_state[RUNS_STARTED_KEY] = st.session_state.get(RUNS_STARTED_KEY, 0) + 1
     st.session_state[RUN_KEY] = run  # saved before training: every epoch lands in it as it goes

@@ -1,12 +1,14 @@
-"""What every VAE shares: a diagonal Gaussian posterior, its KL to N(0, I), and the reparameterised sample."""
+"""What every VAE shares: a diagonal Gaussian posterior, its KL to N(0, I), the reparameterised sample,
+the β-ELBO, and a base class that puts them together."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import torch
+from torch import nn
 
-from explorer.models.base import bce_per_image
+from explorer.models.base import Autoencoder, bce_per_image
 
 
 class GaussianPosterior(NamedTuple):
@@ -31,3 +33,28 @@ def beta_elbo_loss(x_hat: torch.Tensor, x: torch.Tensor, posterior: GaussianPost
     recon = bce_per_image(x_hat, x).mean()
     kl = gaussian_kl(posterior).sum(dim=1).mean()
     return {"loss": recon + beta * kl, "recon": recon, "kl": kl}
+
+
+class GaussianVAE(Autoencoder):
+    """A VAE whose `encoder` outputs 2k numbers (mean, log-variance) and whose `decoder` maps k back to
+    an image; a family only builds those two networks and sets `config.beta`."""
+
+    encoder: nn.Module
+    decoder: nn.Module
+
+    def encode(self, x: torch.Tensor) -> GaussianPosterior:
+        mean, logvar = self.encoder(x).chunk(2, dim=1)  # each N x k
+        return GaussianPosterior(mean, logvar)
+
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        return self.encode(x).mean
+
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        return self.decoder(z)
+
+    def sample_posterior(self, posterior: GaussianPosterior) -> torch.Tensor:
+        return reparameterised_sample(posterior)
+
+    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+        posterior = self.encode(x)
+        return beta_elbo_loss(self.decode(self.sample_posterior(posterior)), x, posterior, self.config.beta)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import torch
 from torch import nn
 
 from explorer.data import PIXELS
-from explorer.models.base import Autoencoder
-from explorer.models.gaussian import GaussianPosterior, beta_elbo_loss, reparameterised_sample
+from explorer.models.gaussian import GaussianVAE
 
 
 @dataclass(frozen=True)
@@ -19,7 +17,7 @@ class MLPVAEConfig:
     beta: float = 1.0  # weight of the KL term; 1 is the true ELBO, 0 a plain (noisy) autoencoder
 
 
-class MLPVAE(Autoencoder):
+class MLPVAE(GaussianVAE):
     family = "mlp_vae"
 
     def __init__(self, config: MLPVAEConfig):
@@ -39,20 +37,3 @@ class MLPVAE(Autoencoder):
             nn.Sigmoid(),
             nn.Unflatten(1, (1, 28, 28)),  # N x 1 x 28 x 28
         )
-
-    def encode(self, x: torch.Tensor) -> GaussianPosterior:
-        mean, logvar = self.encoder(x).chunk(2, dim=1)  # each N x k
-        return GaussianPosterior(mean, logvar)
-
-    def embed(self, x: torch.Tensor) -> torch.Tensor:
-        return self.encode(x).mean
-
-    def decode(self, z: torch.Tensor) -> torch.Tensor:
-        return self.decoder(z)
-
-    def sample_posterior(self, posterior: GaussianPosterior) -> torch.Tensor:
-        return reparameterised_sample(posterior)
-
-    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
-        posterior = self.encode(x)
-        return beta_elbo_loss(self.decode(self.sample_posterior(posterior)), x, posterior, self.config.beta)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
 from explorer.data import DigitData, load_bundled_mnist, load_dataset
 from explorer.inference import per_image_mse, reconstruct
-from explorer.loss_balance import ReferenceRun, live_subset, read_reference
+from explorer.loss_balance import ReferenceRun, live_subset, read_reference, warm_up_training
+from explorer.loss_balance_plots import warm_up_figures
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
 from explorer.training_slots import TrainingSlots, default_capacity
@@ -62,3 +65,16 @@ def live_dataset(name: str) -> tuple[DigitData, str | None]:
     """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
     result = load_dataset(name)
     return live_subset(result.data), result.notice
+
+
+@st.cache_resource(show_spinner=False)
+def live_training_warm_up() -> threading.Thread:
+    """Once per server, in the background: one-off torch and Plotly set-up that the first run would pay."""
+
+    def warm_up() -> None:
+        warm_up_figures()
+        warm_up_training()
+
+    thread = threading.Thread(target=warm_up, name="live-training-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -107,3 +107,22 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
     assert "lb_beta_1.npz" in app.error[0].value and "python scripts/train_pretrained.py" in app.error[0].value
     run = train(app, 1.0)
     assert run.status == "finished"
+
+
+def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):
+    import explorer.ui.loaders as loaders
+    from explorer.data import LoadResult, load_bundled_mnist
+
+    def offline(name):
+        return LoadResult(load_bundled_mnist(), notice=f"Could not load {name} (no network). Using the bundled "
+                                                       "MNIST-5k instead.")
+
+    monkeypatch.setattr(loaders, "load_dataset", offline)
+    app = open_page(PAGE)
+    app.slider(key="lb_epochs").set_value(1)
+    app.selectbox(key="lb_dataset").set_value("fashion-mnist").run()
+    assert not app.exception
+    assert "Could not load fashion-mnist" in app.warning[0].value
+    run = app.session_state["lb_run"]
+    assert run.status == "finished" and run.settings.dataset == "fashion-mnist"
+    assert any("next run: from scratch" in caption.value for caption in app.caption)  # no warm start off MNIST-5k

@@ -162,3 +162,17 @@ def test_the_tiny_build_ships_reference_runs_the_page_can_read(tiny_pretrained):
         assert model.config.beta == float(beta) and model.latent_dim == 16
         record = store.manifest["models"][entry["model"]]
         assert record["metrics"]["test_loss"] == pytest.approx(reference.test_loss, rel=1e-5)
+
+
+def test_running_out_of_memory_fails_the_run_with_a_clear_message(data, monkeypatch):
+    import explorer.loss_balance as logic
+
+    train, test, labels = data
+
+    def out_of_memory(*args, **kwargs):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(logic, "fit", out_of_memory)
+    run = small_run()
+    train_live(run, train, test, make_probe(test, labels, 4), on_view=lambda view: None)
+    assert run.status == "failed" and run.problem == "the cpu ran out of memory" and run.views == []
