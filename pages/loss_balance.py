@@ -213,7 +213,7 @@ if run is not None and run.last is not None:
         status.success(f"Finished {run.last.epoch} epochs at β = {run.settings.beta:g}: test loss "
                        f"{run.last.test['loss']:.1f} (reconstruction {run.last.test['recon']:.1f}, "
                        f"KL {run.last.test['kl']:.1f}), {run.last.active_dims} active dimensions.")
-elif run is not None:
+elif run is not None and run.status == "failed":
     status.error(f"The run at β = {run.settings.beta:g} failed before its first epoch: {run.problem}.")
 elif references:
     draw_reference(settings.beta)
