@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import torch
 from safetensors.torch import load_file, save_file
 
 from explorer.models import Autoencoder, build_model, config_to_dict
@@ -52,9 +53,13 @@ def file_entry(path: Path) -> dict:
     return {"sha256": sha256_of(path), "bytes": path.stat().st_size}
 
 
-def save_model(model: Autoencoder, path: Path) -> None:
+def save_model(model: Autoencoder, path: Path, dtype: torch.dtype | None = None) -> None:
+    """`dtype` (e.g. float16) stores smaller files; loading casts back to the model's own dtype."""
     # contiguous copies on the CPU: safetensors refuses views and device tensors
-    save_file({name: t.detach().cpu().contiguous() for name, t in model.state_dict().items()}, str(path))
+    tensors = {name: t.detach().cpu().contiguous() for name, t in model.state_dict().items()}
+    if dtype is not None:
+        tensors = {name: t.to(dtype) if t.is_floating_point() else t for name, t in tensors.items()}
+    save_file(tensors, str(path))
 
 
 def model_record(model: Autoencoder, *, file: str, dataset: str, seed: int, train: dict, metrics: dict) -> dict:

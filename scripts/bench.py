@@ -6,8 +6,10 @@
   for a bare Streamlit page that only imports torch and writes a line (same run); and the
   server's resident memory after opening the home and Bottleneck pages, beside a bare
   `python -c 'import torch'`;
-- bottleneck: server time of the Bottleneck page's script run after moving k (AppTest, warm caches).
-- diffusion: DDIM 50 steps (pixel U-Net) and DDPM 1,000 steps (latent MLP) for 16 images each.
+- bottleneck: server time of the Bottleneck page's script run after moving k (AppTest, warm caches);
+- diffusion: DDIM 50 steps (pixel U-Net) and DDPM 1,000 steps (latent MLP) for 16 images each;
+- loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
+  10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop.
 
 Timings are measurements, not assertions: the machine is shared and noisy, so quote medians.
 """

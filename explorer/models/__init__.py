@@ -9,11 +9,13 @@ from explorer.models.conv_ae import ConvAE, ConvAEConfig
 from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
 from explorer.models.digit_classifier import DigitClassifier, DigitClassifierConfig
 from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
+from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
 from explorer.models.unet import UNet, UNetConfig
 
 FAMILIES = {
     ConvAE.family: (ConvAE, ConvAEConfig),
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
+    MLPVAE.family: (MLPVAE, MLPVAEConfig),
     # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
     UNet.family: (UNet, UNetConfig),
     LatentDenoiser.family: (LatentDenoiser, LatentDenoiserConfig),
@@ -49,5 +51,5 @@ def config_to_dict(config) -> dict:
 
 
 __all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
-           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "UNet", "UNetConfig", "build_model",
-           "config_from_dict", "config_to_dict", "FAMILIES"]
+           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "UNet",
+           "UNetConfig", "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]

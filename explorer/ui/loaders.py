@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
-from explorer.data import DigitData, load_bundled_mnist
+from explorer.data import DigitData, load_bundled_mnist, load_dataset
 from explorer.inference import per_image_mse, reconstruct
+from explorer.loss_balance import ReferenceRun, live_subset, read_reference, warm_up_training
+from explorer.loss_balance_plots import warm_up_figures
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
+from explorer.training_slots import TrainingSlots, default_capacity
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,3 +43,38 @@ def test_set_errors(model_name: str):
     """Per-image reconstruction MSE of a shipped model over the whole bundled test split."""
     images = bundled_data().test_images
     return per_image_mse(images, reconstruct(pretrained_model(model_name), images))
+
+
+@st.cache_resource(show_spinner=False)
+def training_slots(device_type: str) -> TrainingSlots:
+    """The one line of live training runs that every session of this server shares."""
+    return TrainingSlots(default_capacity(device_type))
+
+
+@st.cache_resource(show_spinner="Reading the shipped β runs…")
+def reference_runs() -> list[ReferenceRun]:
+    """The Loss-balance page's shipped runs, smallest β first."""
+    store = pretrained_store()
+    runs = store.manifest["groups"]["loss_balance"]["runs"]
+    return sorted((read_reference(float(beta), entry["model"], store.load_arrays(entry["arrays"]))
+                   for beta, entry in runs.items()), key=lambda run: run.beta)
+
+
+@st.cache_resource(show_spinner="Loading a data set…")
+def live_dataset(name: str) -> tuple[DigitData, str | None]:
+    """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
+    result = load_dataset(name)
+    return live_subset(result.data), result.notice
+
+
+@st.cache_resource(show_spinner=False)
+def live_training_warm_up() -> threading.Thread:
+    """Once per server, in the background: one-off torch and Plotly set-up that the first run would pay."""
+
+    def warm_up() -> None:
+        warm_up_figures()
+        warm_up_training()
+
+    thread = threading.Thread(target=warm_up, name="live-training-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -23,4 +23,8 @@ PAGES = (
         "pages/diffusion.py", "Diffusion", "🌫️",
         "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
     ),
+    PageSpec(
+        "pages/loss_balance.py", "Loss balance", "⚖️",
+        "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
+    ),
 )

@@ -1,9 +1,10 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import bottleneck, diffusion, startup
+from scripts.benchmarks import bottleneck, diffusion, loss_balance, startup
 
 BENCHMARKS = {
     "startup": startup.run,
     "bottleneck": bottleneck.run,
     "diffusion": diffusion.run,
+    "loss_balance": loss_balance.run,
 }

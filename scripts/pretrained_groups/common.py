@@ -50,21 +50,29 @@ class BuildContext:
     def scaled(self, config: TrainConfig) -> TrainConfig:
         return replace(config, epochs=1) if self.tiny else config
 
-    def train(self, name: str, make_model: Callable[[], Autoencoder], config: TrainConfig) -> dict:
-        """Seed, build, fit and save one model; return its manifest record."""
+    def train(
+        self, name: str, make_model: Callable[[], Autoencoder], config: TrainConfig, *,
+        on_epoch: Callable[[EpochReport], None] | None = None, weights_dtype: torch.dtype | None = None,
+    ) -> dict:
+        """Seed, build, fit and save one model; return its manifest record.
+
+        `on_epoch` also sees every epoch's report; `weights_dtype` (float16) halves the file.
+        """
         config = self.scaled(config)
         seed_everything(config.seed)
         model = make_model()
 
-        def on_epoch(report: EpochReport) -> None:
+        def log_epoch(report: EpochReport) -> None:
             log.info("%s epoch %d/%d: train loss %.2f, test loss %.2f, test MSE %.5f (%.0f img/s)",
                      name, report.epoch, report.epochs, report.train["loss"], report.test["loss"],
                      report.test["mse"], report.images_per_second)
+            if on_epoch is not None:
+                on_epoch(report)
 
         history = fit(model, self.data.train_images, self.data.test_images, config,
-                      device=self.device, on_epoch=on_epoch)
+                      device=self.device, on_epoch=log_epoch)
         file = f"{name}.safetensors"
-        save_model(model, self.path(file))
+        save_model(model, self.path(file), weights_dtype)
         test = history.last.test
         metrics = {"test_mse": test["mse"], "test_bce": test["bce"], "test_loss": test["loss"]} | {
             f"test_{part}": value for part, value in test.items() if part not in {"mse", "bce", "loss"}

@@ -1,13 +1,23 @@
 import pytest
 import torch
 
-from explorer.models import ConvAE, ConvAEConfig, ConvVAE, ConvVAEConfig, build_model, config_to_dict
+from explorer.models import (
+    MLPVAE,
+    ConvAE,
+    ConvAEConfig,
+    ConvVAE,
+    ConvVAEConfig,
+    MLPVAEConfig,
+    build_model,
+    config_to_dict,
+)
 from explorer.models.conv_vae import GaussianPosterior, gaussian_kl
 
 MODELS = [
     pytest.param(lambda k: ConvAE(ConvAEConfig(latent_dim=k)), id="conv_ae"),
     pytest.param(lambda k: ConvVAE(ConvVAEConfig(latent_dim=k)), id="conv_vae"),
     pytest.param(lambda k: ConvAE(ConvAEConfig(latent_dim=k, hidden_dim=32)), id="conv_ae_hidden"),
+    pytest.param(lambda k: MLPVAE(MLPVAEConfig(latent_dim=k)), id="mlp_vae"),
 ]
 
 

@@ -1,0 +1,39 @@
+"""A small fully connected VAE: fast enough on a CPU to retrain live while a student watches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from torch import nn
+
+from explorer.data import PIXELS
+from explorer.models.gaussian import GaussianVAE
+
+
+@dataclass(frozen=True)
+class MLPVAEConfig:
+    latent_dim: int = 16  # k, the bottleneck
+    hidden_dim: int = 400  # one hidden layer each way: 784-400-k, the classic VAE paper's size
+    beta: float = 1.0  # weight of the KL term; 1 is the true ELBO, 0 a plain (noisy) autoencoder
+
+
+class MLPVAE(GaussianVAE):
+    family = "mlp_vae"
+
+    def __init__(self, config: MLPVAEConfig):
+        super().__init__()
+        self.config = config
+        self.latent_dim = config.latent_dim
+        self.encoder = nn.Sequential(
+            nn.Flatten(),  # N x 784
+            nn.Linear(PIXELS, config.hidden_dim),
+            nn.ReLU(),
+            nn.Linear(config.hidden_dim, 2 * config.latent_dim),  # mean and log-variance
+        )
+        self.decoder = nn.Sequential(
+            nn.Linear(config.latent_dim, config.hidden_dim),
+            nn.ReLU(),
+            nn.Linear(config.hidden_dim, PIXELS),
+            nn.Sigmoid(),
+            nn.Unflatten(1, (1, 28, 28)),  # N x 1 x 28 x 28
+        )

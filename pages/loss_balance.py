@@ -1,0 +1,271 @@
+"""Loss balance: retrain a β-VAE live as β moves, and watch reconstruction trade against a tidy latent space."""
+
+from itertools import count
+
+import streamlit as st
+
+from explorer.checkpoints import PretrainedFileError
+from explorer.data import DATASET_TITLES
+from explorer.images import strip
+from explorer.loss_balance import (
+    BETA_CHOICES,
+    LATENT_CHOICES,
+    REFERENCE_LATENT,
+    START_MODES,
+    LiveRun,
+    RunSettings,
+    active_dimensions,
+    dims_by_kl,
+    live_device,
+    make_probe,
+    nearest_reference,
+    new_model,
+    train_live,
+    traverse,
+)
+from explorer.loss_balance_plots import (
+    kl_bars_figure,
+    latent_scatter_figure,
+    loss_curves_figure,
+    rate_distortion_figure,
+)
+from explorer.ui.errors import show_pretrained_error
+from explorer.ui.loaders import (
+    live_dataset,
+    live_training_warm_up,
+    pretrained_model,
+    reference_runs,
+    training_slots,
+)
+
+RUN_KEY = "lb_run"  # this session's current LiveRun (never shared: session_state is per browser tab)
+EARLIER_KEY = "lb_earlier"  # (β, KL, reconstruction) of this session's previous runs
+PENDING_KEY = "lb_pending"  # a setting moved: start a new run in this script run
+RUNS_STARTED_KEY = "lb_runs_started"  # numbers each run: its traversal sliders start fresh
+
+
+draw_number = count()  # chart keys stay unique when one script run redraws the same epoch
+
+
+def request_run() -> None:
+    st.session_state[PENDING_KEY] = True
+
+
+st.title("⚖️ Loss balance: what β trades")
+st.markdown(
+    "A variational autoencoder (VAE) is trained to do two things at once: **redraw** each digit well, and "
+    "keep its codes **close to a plain bell curve** so that any point you pick there decodes to a digit. "
+    "β sets how much the second job counts. Move β and a small VAE retrains right here, epoch by epoch."
+)
+
+try:
+    references = reference_runs()
+except (PretrainedFileError, KeyError) as error:
+    if isinstance(error, PretrainedFileError):
+        show_pretrained_error(error)
+    else:
+        st.warning("This build of pretrained/ has no shipped β runs: live training still works, from scratch.")
+    references = []
+
+device, device_notice = live_device()
+warm_up = live_training_warm_up()  # starts in the background on the first visit to this server
+slots = training_slots(device)
+
+controls = st.columns([4, 2])
+beta = controls[0].select_slider(
+    "β, the weight of the KL term", options=BETA_CHOICES, value=1.0, key="lb_beta", on_change=request_run,
+    help="0: a plain autoencoder (with noise). 1: the true ELBO. Above 1: a tidier but blurrier latent space.",
+)
+start = controls[1].radio("Start each run", list(START_MODES), format_func=START_MODES.get, key="lb_start",
+                          on_change=request_run)
+with st.expander("Run settings"):
+    settings_columns = st.columns(3)
+    latent_dim = settings_columns[0].select_slider(
+        "Latent size k", options=LATENT_CHOICES, value=REFERENCE_LATENT, key="lb_latent", on_change=request_run,
+        help=f"Warm starts exist only for k = {REFERENCE_LATENT}, the shipped runs' size.")
+    epochs = settings_columns[1].slider("Epochs", 1, 40, 15, key="lb_epochs", on_change=request_run)
+    dataset = settings_columns[2].selectbox("Data set", list(DATASET_TITLES), format_func=DATASET_TITLES.get,
+                                            key="lb_dataset", on_change=request_run,
+                                            help="Sets other than the bundled one are downloaded once, then cut to "
+                                                 "4,000 training images so an epoch stays short.")
+settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=dataset, start=start)
+if st.button("Train again with these settings", key="lb_train"):
+    request_run()
+
+data, data_notice = live_dataset(settings.dataset)
+for notice in (device_notice, data_notice):
+    if notice:
+        st.warning(notice)
+warm_possible = settings.warm and settings.dataset == "mnist-5k" and bool(references)
+begins = (f"warm start from the shipped β = {nearest_reference(settings.beta):g} run" if warm_possible
+          else "from scratch" + (" (warm starts need k = 16 on the bundled data)" if settings.start == "warm" else ""))
+st.caption(f"Training on **{device.upper()}** · next run: {begins} · at most {slots.capacity} run(s) train at once "
+           f"on this server · {len(data.train_images):,} training and {len(data.test_images):,} test images")
+
+status = st.empty()
+top = st.columns([3, 2])
+curves_slot, rate_slot = top[0].empty(), top[1].empty()
+images_slot = st.container()
+with images_slot:
+    image_rows = [st.empty() for _ in range(3)]
+bottom = st.columns(2)
+kl_slot, scatter_slot = bottom[0].empty(), bottom[1].empty()
+
+
+def run_curves(run: LiveRun) -> dict[str, list[float]]:
+    return {f"{split}_{part}": [getattr(view, split)[part] for view in run.views]
+            for split in ("train", "test") for part in ("loss", "recon", "kl")}
+
+
+def draw_rate_distortion(run: LiveRun | None) -> None:
+    live = [(view.test["kl"], view.test["recon"]) for view in run.views] if run else []
+    figure = rate_distortion_figure([(ref.beta, ref.rate, ref.distortion) for ref in references], live,
+                                    run.settings.beta if run else None, st.session_state.get(EARLIER_KEY, []))
+    rate_slot.plotly_chart(figure, key=f"lb_rate_{next(draw_number)}")
+
+
+def draw_images(originals, reconstructions, samples, label: str) -> None:
+    image_rows[0].image(strip(originals), caption="Fixed test digits", width="stretch")
+    image_rows[1].image(strip(reconstructions), caption=f"Their reconstructions ({label})", width="stretch")
+    image_rows[2].image(strip(samples), caption=f"Decodes of fixed draws from the prior N(0, I) ({label})",
+                        width="stretch")
+
+
+def draw_view(run: LiveRun, probe) -> None:
+    """Everything one epoch of the current run shows."""
+    view = run.last
+    with curves_slot.container():
+        st.markdown(f"**Loss per epoch** (β = {run.settings.beta:g}; solid train, dashed test)")
+        st.plotly_chart(loss_curves_figure(run_curves(run), run.settings.beta, run.settings.epochs),
+                        key=f"lb_curves_{next(draw_number)}")
+    draw_rate_distortion(run)
+    draw_images(probe.images, view.reconstructions, view.samples, f"epoch {view.epoch}")
+    with kl_slot.container():
+        st.markdown(f"**KL of each latent dimension**: {view.active_dims} of {len(view.kl_per_dim)} active")
+        st.plotly_chart(kl_bars_figure(view.kl_per_dim), key=f"lb_kl_{next(draw_number)}")
+    with scatter_slot.container():
+        what = "the codes" if len(view.kl_per_dim) == 2 else "the codes' first two principal components"
+        st.markdown(f"**Latent space**: {what}, coloured by class")
+        st.plotly_chart(latent_scatter_figure(view.codes_2d, probe.scatter_labels, len(view.kl_per_dim)),
+                        key=f"lb_scatter_{next(draw_number)}")
+    status.info(f"Epoch {view.epoch} of {view.epochs} at β = {run.settings.beta:g} · test loss "
+                f"{view.test['loss']:.1f} (reconstruction {view.test['recon']:.1f}, KL {view.test['kl']:.1f}) · "
+                f"{view.images_per_second:,.0f} images/s on {run.device.upper()}")
+
+
+def draw_reference(beta_shown: float) -> None:
+    """Before anything trains: the shipped run nearest β fills the live charts."""
+    reference = min(references, key=lambda ref: abs(ref.beta - beta_shown))
+    label = f"shipped run, β = {reference.beta:g}"
+    with curves_slot.container():
+        st.markdown(f"**Loss per epoch** of the {label} (solid train, dashed test)")
+        st.plotly_chart(loss_curves_figure(reference.curves, reference.beta, len(reference.curves["test_loss"])),
+                        key="lb_curves_reference")
+    draw_rate_distortion(None)
+    probe = make_probe(data.test_images, data.test_labels, REFERENCE_LATENT)
+    draw_images(probe.images, reference.reconstructions, reference.samples, label)
+    scatter_slot.caption("The latent scatter appears when you train a run.")
+    with kl_slot.container():
+        active = active_dimensions(reference.kl_per_dim)
+        st.markdown(f"**KL of each latent dimension** ({label}): {active} of {len(reference.kl_per_dim)} active")
+        st.plotly_chart(kl_bars_figure(reference.kl_per_dim), key="lb_kl_reference")
+    status.info(f"Showing the {label}. Move β (or press *Train again*) to train your own run live.")
+
+
+def start_run() -> None:
+    previous = st.session_state.get(RUN_KEY)
+    if previous is not None and previous.last is not None:
+        st.session_state.setdefault(EARLIER_KEY, []).append(
+            (previous.settings.beta, previous.last.test["kl"], previous.last.test["recon"]))
+    warm_from = None
+    if warm_possible:
+        try:
+            warm_from = pretrained_model(
+                next(ref.name for ref in references if ref.beta == nearest_reference(settings.beta)))
+        except (PretrainedFileError, StopIteration):
+            st.warning("The shipped run to warm-start from cannot be used: this run starts from scratch.")
+    warm_up.join()  # its first-epoch set-up is done (and it no longer draws on torch's seeded generator)
+    run = LiveRun(settings=settings, model=new_model(settings, warm_from), device=device)
+    st.session_state[RUNS_STARTED_KEY] = st.session_state.get(RUNS_STARTED_KEY, 0) + 1
+    st.session_state[RUN_KEY] = run  # saved before training: every epoch lands in it as it goes
+    probe = make_probe(data.test_images, data.test_labels, settings.latent_dim)
+    with slots.place_in_line() as ticket:
+        while (ahead := slots.wait(ticket, timeout=0.5)) > 0:
+            # a Streamlit call every half second: moving a widget while waiting gives the place up
+            status.warning(f"⏳ Waiting for a free trainer: {ahead} run(s) from other students ahead of yours.")
+        status.info(f"Training at β = {settings.beta:g}…")
+        train_live(run, data.train_images, data.test_images, probe, on_view=lambda view: draw_view(run, probe))
+
+
+if st.session_state.pop(PENDING_KEY, False):
+    start_run()
+
+run = st.session_state.get(RUN_KEY)
+if run is not None and run.last is not None:
+    probe = make_probe(data.test_images, data.test_labels, run.settings.latent_dim)
+    draw_view(run, probe)
+    if run.status == "failed":
+        status.error(f"The run at β = {run.settings.beta:g} failed in epoch {run.last.epoch + 1}: {run.problem}. "
+                     "What it learned until then is shown; move β to start a new run.")
+    elif run.status == "stopped":
+        status.info(f"The run at β = {run.settings.beta:g} was stopped after epoch {run.last.epoch}.")
+    else:
+        status.success(f"Finished {run.last.epoch} epochs at β = {run.settings.beta:g}: test loss "
+                       f"{run.last.test['loss']:.1f} (reconstruction {run.last.test['recon']:.1f}, "
+                       f"KL {run.last.test['kl']:.1f}), {run.last.active_dims} active dimensions.")
+elif run is not None and run.status == "failed":
+    status.error(f"The run at β = {run.settings.beta:g} failed before its first epoch: {run.problem}.")
+elif references:
+    draw_reference(settings.beta)
+
+if run is not None and run.last is not None:
+    st.subheader("Walk along one latent dimension")
+    st.markdown("Each slider moves one coordinate of the code (starting from the average test code); the "
+                "most informative dimensions (largest KL) come first. Collapsed ones change nothing.")
+    order = dims_by_kl(run.last.kl_per_dim)
+    walk = st.columns([3, 1])
+    slider_columns = walk[0].columns(4)
+    moved = {}
+    for i, dim in enumerate(order):
+        start_value = round(float(run.last.code_means[dim]), 1)
+        moved[dim] = slider_columns[i % 4].slider(
+            f"z{dim} · KL {run.last.kl_per_dim[dim]:.2f}", -4.0, 4.0, start_value, 0.1,
+            key=f"lb_walk_{st.session_state[RUNS_STARTED_KEY]}_{dim}")
+    with walk[1]:
+        st.image(strip(traverse(run.model, run.last.code_means, moved), factor=6), caption="decoded", width="stretch")
+
+if references:
+    st.subheader("The shipped runs side by side")
+    st.markdown("The same VAE trained at each β with the same seed. Read down: reconstructions get blurrier "
+                "as β grows, while samples from the prior first improve (β near 1) and then all look alike.")
+    gallery = st.columns(2)
+    gallery[0].markdown("**Reconstructions of the fixed test digits**")
+    gallery[1].markdown("**Decodes of the fixed prior draws**")
+    for reference in references:
+        row = st.columns(2)
+        row[0].image(strip(reference.reconstructions, factor=2), caption=f"β = {reference.beta:g}", width="stretch")
+        row[1].image(strip(reference.samples, factor=2), caption=f"β = {reference.beta:g}", width="stretch")
+
+st.subheader("What is going on")
+st.markdown(
+    r"""
+**The ELBO.** A VAE's encoder does not give one code per digit but a small cloud: a mean and a spread for each
+latent coordinate. Training maximises the *evidence lower bound*, which has two parts. The reconstruction
+term asks that codes drawn from the cloud decode back to the digit. The KL term measures how far the cloud
+is from the standard bell curve $\mathcal N(0, I)$ that we later sample from. The loss here is
+reconstruction $+\ \beta\cdot$ KL; at β = 1 it is exactly the negative ELBO.
+
+**The reparameterisation trick.** Drawing a random code would block the gradient, so the code is written as
+$z = \mu + \sigma\cdot\varepsilon$ with $\varepsilon$ drawn from $\mathcal N(0, I)$ on its own. The randomness
+sits in $\varepsilon$; $\mu$ and $\sigma$ are ordinary outputs of the encoder that gradients can reach.
+
+**What to look for as β moves.**
+- *β = 0*: only reconstruction counts. Reconstructions are sharp, but the KL grows large, the codes spread
+  wherever they like, and decodes of prior draws are often not digits: there are holes in the latent space.
+- *β near 1*: a balance. Reconstructions soften a little, samples look like digits, the scatter is a round,
+  filled cloud.
+- *Large β*: staying close to the prior is worth more than redrawing well. Watch the KL bars: dimension after
+  dimension drops below the line and carries nothing (*posterior collapse*), reconstructions turn into a
+  generic blur, and the point on the rate-distortion curve slides to the left and up.
+"""
+)

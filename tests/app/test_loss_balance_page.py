@@ -1,0 +1,128 @@
+import shutil
+import threading
+import time
+
+import pytest
+
+from tests.app.conftest import image_urls
+
+PAGE = "pages/loss_balance.py"
+
+
+@pytest.fixture(autouse=True)
+def tiny_models(tiny_pretrained, monkeypatch):
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tiny_pretrained))
+
+
+def train(app, beta: float, epochs: int = 2):
+    app.slider(key="lb_epochs").set_value(epochs)
+    app.select_slider(key="lb_beta").set_value(beta).run()
+    assert not app.exception, app.exception
+    return app.session_state["lb_run"]
+
+
+def test_opens_with_a_shipped_run_before_anything_trains(open_page):
+    app = open_page(PAGE)
+    assert "Showing the shipped run, β = 1" in app.info[0].value
+    assert len(app.get("plotly_chart")) == 3  # loss curves, rate-distortion, KL bars
+    assert len(image_urls(app)) == 3 + 2 * 3  # probe rows, then reconstructions and samples of 3 tiny references
+    assert any("reparameterisation trick" in md.value for md in app.markdown)
+    assert "lb_run" not in app.session_state
+
+
+def test_moving_beta_trains_a_run_to_the_end(open_page):
+    app = open_page(PAGE)
+    run = train(app, 2.0)
+    assert run.status == "finished" and [view.epoch for view in run.views] == [1, 2]
+    assert run.settings.beta == 2.0 and run.model.config.beta == 2.0
+    assert "Finished 2 epochs at β = 2" in app.success[0].value
+    assert len(app.get("plotly_chart")) == 4  # + the latent scatter
+    assert len(app.slider) == 1 + 16  # epochs, and one traversal slider per latent dimension
+    assert any("KL of each latent dimension" in md.value for md in app.markdown)
+
+
+def test_a_traversal_slider_changes_the_decode_without_retraining(open_page):
+    app = open_page(PAGE)
+    run = train(app, 0.5)
+    walk = [s for s in app.slider if s.key.startswith("lb_walk_")]
+    before = image_urls(app)
+    walk[0].set_value(3.5).run()
+    assert not app.exception
+    assert app.session_state["lb_run"] is run and len(run.views) == 2
+    assert image_urls(app) != before
+
+
+def test_a_failed_run_is_reported_and_the_next_beta_works(open_page, monkeypatch):
+    import explorer.loss_balance as logic
+    from explorer.train import NonFiniteLossError
+
+    app = open_page(PAGE)
+    real_fit = logic.fit
+
+    def fit_then_nan(model, train_images, test_images, config, *, device, on_epoch):
+        real_fit(model, train_images, test_images, logic.TrainConfig(epochs=1, seed=0), device=device,
+                 on_epoch=on_epoch)
+        raise NonFiniteLossError("the loss became nan in epoch 2")
+
+    monkeypatch.setattr(logic, "fit", fit_then_nan)
+    run = train(app, 10.0, epochs=4)
+    assert run.status == "failed" and len(run.views) == 1
+    assert "failed in epoch 2" in app.error[0].value and "nan" in app.error[0].value
+    monkeypatch.setattr(logic, "fit", real_fit)
+    run = train(app, 4.0)
+    assert run.status == "finished" and not app.error
+
+
+def test_runs_belong_to_one_session(open_page):
+    student, other_tab = open_page(PAGE), open_page(PAGE)
+    train(student, 8.0)
+    other_tab.run()
+    assert "lb_run" not in other_tab.session_state
+    assert "Showing the shipped run" in other_tab.info[0].value
+    run = train(other_tab, 0.1)
+    assert run is not student.session_state["lb_run"] and student.session_state["lb_run"].settings.beta == 8.0
+
+
+def test_a_run_waits_for_a_free_slot(open_page):
+    from explorer.ui.loaders import training_slots
+
+    app = open_page(PAGE)
+    slots = training_slots("cpu")
+    ticket = slots.join()  # another student's run is training
+    threading.Timer(1.5, slots.leave, args=(ticket,)).start()
+    started = time.perf_counter()
+    run = train(app, 2.0, epochs=1)
+    assert run.status == "finished"
+    assert time.perf_counter() - started >= 1.5
+
+
+def test_a_broken_reference_file_is_named_and_training_still_works(open_page, tiny_pretrained, tmp_path,
+                                                                  monkeypatch):
+    copy = tmp_path / "pretrained"
+    shutil.copytree(tiny_pretrained, copy)
+    target = copy / "loss_balance" / "lb_beta_1.npz"
+    target.write_bytes(target.read_bytes()[:100])
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+    app = open_page(PAGE)
+    assert "lb_beta_1.npz" in app.error[0].value and "python scripts/train_pretrained.py" in app.error[0].value
+    run = train(app, 1.0)
+    assert run.status == "finished"
+
+
+def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):
+    import explorer.ui.loaders as loaders
+    from explorer.data import LoadResult, load_bundled_mnist
+
+    def offline(name):
+        return LoadResult(load_bundled_mnist(), notice=f"Could not load {name} (no network). Using the bundled "
+                                                       "MNIST-5k instead.")
+
+    monkeypatch.setattr(loaders, "load_dataset", offline)
+    app = open_page(PAGE)
+    app.slider(key="lb_epochs").set_value(1)
+    app.selectbox(key="lb_dataset").set_value("fashion-mnist").run()
+    assert not app.exception
+    assert "Could not load fashion-mnist" in app.warning[0].value
+    run = app.session_state["lb_run"]
+    assert run.status == "finished" and run.settings.dataset == "fashion-mnist"
+    assert any("next run: from scratch" in caption.value for caption in app.caption)  # no warm start off MNIST-5k

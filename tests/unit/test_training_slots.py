@@ -1,0 +1,57 @@
+import threading
+import time
+
+import pytest
+
+from explorer.training_slots import SLOTS_ENV, TrainingSlots, default_capacity
+
+
+def test_first_comers_train_and_the_rest_see_their_place():
+    slots = TrainingSlots(1)
+    first, second, third = slots.join(), slots.join(), slots.join()
+    assert [slots.runs_ahead(t) for t in (first, second, third)] == [0, 1, 2]
+    slots.leave(first)
+    assert [slots.runs_ahead(t) for t in (second, third)] == [0, 1]
+
+
+def test_capacity_two_lets_two_train_at_once():
+    slots = TrainingSlots(2)
+    tickets = [slots.join() for _ in range(4)]
+    assert [slots.runs_ahead(t) for t in tickets] == [0, 0, 1, 2]
+    assert slots.training == 2
+
+
+def test_a_waiting_run_starts_when_the_slot_frees():
+    slots = TrainingSlots(1)
+    holder = slots.join()
+    waiter = slots.join()
+    assert slots.wait(waiter, timeout=0.05) == 1  # still in line after the timeout
+    threading.Timer(0.1, slots.leave, args=(holder,)).start()
+    started = time.perf_counter()
+    assert slots.wait(waiter, timeout=5) == 0
+    assert time.perf_counter() - started < 2
+
+
+def test_an_interrupted_run_gives_its_slot_back():
+    slots = TrainingSlots(1)
+
+    class Interrupted(BaseException):  # what Streamlit raises when a widget moves mid-run
+        pass
+
+    with pytest.raises(Interrupted), slots.place_in_line():
+        raise Interrupted
+    with slots.place_in_line() as ticket:
+        assert slots.runs_ahead(ticket) == 0
+
+
+def test_capacity_is_configurable_and_checked(monkeypatch):
+    monkeypatch.delenv(SLOTS_ENV, raising=False)
+    assert default_capacity("cpu") == 1 and default_capacity("cuda") > 1
+    monkeypatch.setenv(SLOTS_ENV, "3")
+    assert default_capacity("cpu") == 3
+    for bad in ("0", "two"):
+        monkeypatch.setenv(SLOTS_ENV, bad)
+        with pytest.raises(ValueError, match=SLOTS_ENV):
+            default_capacity("cpu")
+    with pytest.raises(ValueError):
+        TrainingSlots(0)
