@@ -77,7 +77,8 @@ def write_manifest(root: Path, manifest: dict) -> dict:
     """
     files = sorted(
         p for p in root.rglob("*")
-        if p.is_file() and p.name != MANIFEST_NAME and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file() and p.name != MANIFEST_NAME
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     manifest = dict(manifest, files={p.relative_to(root).as_posix(): file_entry(p) for p in files})
     (root / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
@@ -122,6 +123,13 @@ class PretrainedStore:
             raise PretrainedFileError(path, "the file's sha256 does not match the manifest (corrupt or changed)")
         self._verified.add(name)
         return path
+
+    def group(self, name: str) -> dict:
+        """What a group of shipped files recorded in the manifest (its models, curves, arrays)."""
+        try:
+            return self.manifest["groups"][name]
+        except (KeyError, TypeError):
+            raise PretrainedFileError(self.root / MANIFEST_NAME, f"the manifest has no {name!r} group") from None
 
     def model_names(self) -> list[str]:
         return sorted(self.manifest.get("models", {}))

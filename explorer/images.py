@@ -17,3 +17,11 @@ def enlarge(image: np.ndarray, factor: int = 4) -> np.ndarray:
     """Nearest-neighbour upscaling: browsers blur small images, and blur hides pixels."""
     pixels = to_uint8(image)
     return np.kron(pixels, np.ones((factor, factor), dtype=np.uint8))
+
+
+def heat_map(errors: np.ndarray, vmax: float, factor: int = 4) -> np.ndarray:
+    """H x W errors -> enlarged H x W x 3 colours from black (none) through red and yellow to white (vmax)."""
+    level = np.clip(np.asarray(errors, dtype=np.float32) / max(vmax, 1e-12), 0.0, 1.0)
+    rgb = np.stack([np.clip(3 * level, 0, 1), np.clip(3 * level - 1, 0, 1), np.clip(3 * level - 2, 0, 1)], axis=-1)
+    pixels = (rgb * 255 + 0.5).astype(np.uint8)
+    return np.kron(pixels, np.ones((factor, factor, 1), dtype=np.uint8))

@@ -55,9 +55,9 @@ class ConvVAE(Autoencoder):
         eps = torch.randn_like(posterior.mean)
         return posterior.mean + (0.5 * posterior.logvar).exp() * eps
 
-    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
         posterior = self.encode(x)
         x_hat = self.decode(self.sample_posterior(posterior))
-        recon = bce_per_image(x_hat, x).mean()
+        recon = bce_per_image(x_hat, x if target is None else target).mean()
         kl = gaussian_kl(posterior).sum(dim=1).mean()
         return {"loss": recon + self.config.beta * kl, "recon": recon, "kl": kl}

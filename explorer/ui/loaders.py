@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
 from explorer.data import DigitData, load_bundled_mnist
-from explorer.inference import per_image_mse, reconstruct
+from explorer.inference import embed, per_image_mse, reconstruct
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
 
@@ -38,3 +39,16 @@ def test_set_errors(model_name: str):
     """Per-image reconstruction MSE of a shipped model over the whole bundled test split."""
     images = bundled_data().test_images
     return per_image_mse(images, reconstruct(pretrained_model(model_name), images))
+
+
+@st.cache_resource(show_spinner=False)
+def anomaly_test_errors() -> dict[str, np.ndarray]:
+    """Each anomaly model's reconstruction error on every test image, and the test labels."""
+    store = pretrained_store()
+    return store.load_arrays(store.group("anomaly")["errors"])
+
+
+@st.cache_resource(show_spinner="Encoding every test image…")
+def test_set_codes(model_name: str) -> np.ndarray:
+    """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
+    return embed(pretrained_model(model_name), bundled_data().test_images)

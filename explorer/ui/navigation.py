@@ -19,4 +19,12 @@ PAGES = (
         "pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
+    PageSpec(
+        "pages/denoising.py", "Denoising", "🧽",
+        "Add noise to digits and watch a denoising autoencoder clean it off where a plain one cannot.",
+    ),
+    PageSpec(
+        "pages/anomaly.py", "Anomaly", "🚨",
+        "An autoencoder that never saw one digit redraws it badly: use that error to flag the unusual.",
+    ),
 )
