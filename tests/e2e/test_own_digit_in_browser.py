@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.app_process import wait_for_app
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import SCREENSHOTS, screenshot
 from tests.e2e.test_pages_in_browser import assert_no_exception, image_sources
 from tests.unit.bad_images import BAD_FILES, digit_picture, encode
 
@@ -72,3 +72,5 @@ def test_a_digit_drawn_on_the_canvas_goes_through_the_bottleneck(app_url, page):
     page.get_by_text("Your digit through a code of k = 16").wait_for(timeout=30_000)
     wait_for_app(page)
     assert_no_exception(page)
+    page.get_by_text("Your own digit: draw one or upload a picture").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "own_digit.png"))  # the widget where it sits, not the whole page
