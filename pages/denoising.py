@@ -88,9 +88,10 @@ capped at 60 dB here.
 The DAE saw every kind of noise at levels up to {group["max_train_level"]:g} while it trained. Past
 that level it is guessing from noise it never met, and its curve bends down.
 
-The plain autoencoder also removes some noise, because its narrow code has no room for random
-specks. But it was never told what a clean digit should be, so strong noise drags its output
-with it.
+The plain autoencoder also removes some noise, because its code has no room for random specks.
+Light masking barely troubles it (a few blanked pixels look like a thinner stroke), but it was
+never told what a clean digit should be, so strong noise drags its output with it. The DAE pays
+for its robustness with a little blur on clean digits: compare the two curves at level 0.
 
 **A link to diffusion.** A diffusion model is a denoiser used again and again: at each of many
 steps it takes a noisy picture and predicts a slightly cleaner one. This page shows *one* such step
