@@ -109,7 +109,7 @@ if mine is not None:
     score = float(own.scores[0])
     flagged = score >= threshold
     normal_rank = float((scores[~is_anomaly] < score).mean())
-    columns = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
     with columns[0]:
         show_digit(own.images[0], "your digit")
     with columns[1]:

@@ -88,7 +88,7 @@ mine = own_digit_input("bottleneck")
 if mine is not None:
     own = compare(model, basis, mine.image[None], np.array([-1]), np.array([0]))
     placement = place_digit(model, mine.image, test_set_codes(model_name), data.test_labels)
-    columns = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
     for column, image, caption in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
                                       ("your digit", f"AE, MSE {own.ae_mse[0]:.4f}", f"PCA, MSE {own.pca_mse[0]:.4f}"),
                                       strict=False):

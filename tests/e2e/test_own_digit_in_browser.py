@@ -10,6 +10,14 @@ from tests.unit.bad_images import BAD_FILES, digit_picture, encode
 pytestmark = pytest.mark.e2e
 
 
+def wait_for_images(page, count: int) -> None:
+    """Text can show before a rerun's images do: wait until `count` digits are on the page."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-testid=stMain] [data-testid=stImage] img').length >= {count}",
+        timeout=60_000)
+    wait_for_app(page)
+
+
 def open_own_digit(page) -> None:
     page.get_by_text("Your own digit: draw one or upload a picture").click()
 
@@ -21,7 +29,7 @@ def test_an_uploaded_picture_becomes_a_digit_that_the_denoising_page_uses(app_ur
     photo.write_bytes(encode(Image.fromarray(digit_picture(300))))
     page.goto(f"{app_url}/denoising")
     page.get_by_text("Gaussian noise at level 0.3").wait_for()
-    wait_for_app(page)
+    wait_for_images(page, 28)
     assert len(image_sources(page)) == 28
     screenshot(page, "denoising")
 
@@ -29,12 +37,12 @@ def test_an_uploaded_picture_becomes_a_digit_that_the_denoising_page_uses(app_ur
     page.get_by_text("Upload", exact=True).click()
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(photo))
     page.get_by_text("your digit", exact=True).first.wait_for()
-    wait_for_app(page)
+    wait_for_images(page, 33)
     assert len(image_sources(page)) == 28 + 4 + 1  # a column of 4 for the digit, and its 28 x 28 picture
     page.get_by_text("Dark ink on a light background was inverted").wait_for()
     assert_no_exception(page)
 
-    page.goto(f"{app_url}/anomaly")  # the same session keeps the digit
+    page.locator("[data-testid=stSidebarNav] a", has_text="nomaly").click()  # same session, so the digit stays
     page.get_by_text("Where the errors are").wait_for()
     page.get_by_text("to the model that never saw").wait_for()
     wait_for_app(page)
@@ -62,6 +70,8 @@ def test_a_digit_drawn_on_the_canvas_goes_through_the_bottleneck(app_url, page):
     open_own_digit(page)
     canvas = page.locator("canvas").last
     canvas.wait_for()
+    canvas.scroll_into_view_if_needed()  # the mouse draws only where the page is on screen
+    page.wait_for_timeout(1000)  # the component finishes setting up its drawing surface
     box = canvas.bounding_box()
     x, y, size = box["x"], box["y"], box["width"]
     page.mouse.move(x + 0.3 * size, y + 0.2 * size)
@@ -69,7 +79,7 @@ def test_a_digit_drawn_on_the_canvas_goes_through_the_bottleneck(app_url, page):
     for fx, fy in ((0.7, 0.2), (0.45, 0.85)):  # a 7: the bar, then the stroke down
         page.mouse.move(x + fx * size, y + fy * size, steps=12)
     page.mouse.up()
-    page.get_by_text("Your digit through a code of k = 16").wait_for(timeout=30_000)
+    page.get_by_text("Your digit through a code of k = 16").wait_for(timeout=60_000)
     wait_for_app(page)
     assert_no_exception(page)
     page.get_by_text("Your own digit: draw one or upload a picture").scroll_into_view_if_needed()
