@@ -52,7 +52,7 @@ threshold = controls[1].slider(
 result = at_threshold(scores, is_anomaly, threshold)
 
 stats = st.columns(5)
-stats[0].metric("Flagged", f"{result.flagged} of {len(scores)}")
+stats[0].metric(f"Flagged (of {len(scores)})", str(result.flagged))
 stats[1].metric("Precision", f"{result.precision:.0%}", help="Of the flagged images, how many really are anomalies.")
 stats[2].metric("Recall", f"{result.recall:.0%}", help=f"Of the {int(is_anomaly.sum())} unseen {held_out}s, "
                 "how many were flagged.")
@@ -92,7 +92,7 @@ labels = data.test_labels[indices]
 show_digit_rows([
     ("Test image", maps.images, [f"#{rank + 1}: digit {label}" if mode == "ranked" else f"digit {label}"
                                  for rank, label in enumerate(labels)]),
-    ("Reconstruction", maps.reconstructions,
+    ("Redrawn", maps.reconstructions,
      [("🚩 " if score >= threshold else "") + f"error {score:.4f}" for score in scores[indices]]),
 ])
 cells = st.columns([1.3] + [1] * len(indices), vertical_alignment="center")

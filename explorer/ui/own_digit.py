@@ -66,7 +66,7 @@ def own_digit_input(page_key: str, *, expanded: bool = False) -> Digit | None:
     `page_key` keeps each page's widgets apart; the digit itself is shared by all pages.
     """
     with st.expander("✏️ Your own digit: draw one or upload a picture", expanded=expanded or own_digit() is not None):
-        source, shown = st.columns([3, 2])
+        source, shown = st.columns([3, 1.3])
         with source:
             how = st.radio("How", ["Draw", "Upload"], horizontal=True, key=f"{page_key}_own_how",
                            label_visibility="collapsed")
@@ -76,7 +76,7 @@ def own_digit_input(page_key: str, *, expanded: bool = False) -> Digit | None:
             if digit is None:
                 st.info("Your digit will appear here as the 28 x 28 picture the models see.")
             else:
-                show_digit(digit.image, "your digit, MNIST-style (28 x 28)", factor=6)
+                show_digit(digit.image, "your digit, MNIST-style (28 x 28)")
                 for note in digit.notes:
                     st.caption(note)
                 st.caption("Made the way MNIST was: white on black, scaled to fit 20 x 20, "
