@@ -36,6 +36,28 @@ def denoise(plain: Autoencoder, dae: Autoencoder, clean: np.ndarray, kind: str, 
                     denoising_psnr=psnr(clean, dae_out))
 
 
+def denoise_every_setting(plain: Autoencoder, dae: Autoencoder, clean: np.ndarray, levels: list[float],
+                          *, seed: int = NOISE_SEED) -> dict[tuple[str, float], Denoised]:
+    """denoise() for every noise kind and level at once, one batched pass per model: the page
+    computes this once, and a level change then only looks its answer up."""
+    settings = [(kind, level) for kind in NOISE_KINDS for level in levels]
+    noisy = np.concatenate([add_noise(clean, kind, level, seed=seed) for kind, level in settings])
+    plain_out, dae_out = reconstruct(plain, noisy), reconstruct(dae, noisy)
+    results = {}
+    for i, setting in enumerate(settings):
+        part = slice(i * len(clean), (i + 1) * len(clean))
+        results[setting] = Denoised(clean=clean, noisy=noisy[part], plain=plain_out[part], denoising=dae_out[part],
+                                    noisy_psnr=psnr(clean, noisy[part]), plain_psnr=psnr(clean, plain_out[part]),
+                                    denoising_psnr=psnr(clean, dae_out[part]))
+    return results
+
+
+def join(first: Denoised, second: Denoised) -> Denoised:
+    """Two sets of results side by side (the shipped test digits, then the student's own)."""
+    return Denoised(*(np.concatenate([a, b]) for a, b in zip(vars(first).values(), vars(second).values(),
+                                                                strict=True)))
+
+
 @dataclass(frozen=True)
 class PsnrCurves:
     """Mean test PSNR against noise level, per noise kind: what the page plots (precomputed)."""

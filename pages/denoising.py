@@ -5,12 +5,12 @@ import streamlit as st
 
 from explorer.bottleneck import pick_images
 from explorer.checkpoints import PretrainedFileError
-from explorer.denoising import PsnrCurves, denoise
+from explorer.denoising import PsnrCurves, denoise, join
 from explorer.denoising_plots import psnr_curve_figure
 from explorer.noise import NOISE_KINDS
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.images import show_digit_rows
-from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
+from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
 
 IMAGES_SHOWN = 7
@@ -44,12 +44,12 @@ mine = own_digit_input("denoising")
 
 data = bundled_data()
 indices = pick_images("random", labels=data.test_labels, count=IMAGES_SHOWN, seed=1)
-clean = data.test_images[indices]
 captions = [f"digit {label}" for label in data.test_labels[indices]]
+result = denoised_test_digits(group["plain_model"], group["denoising_model"], tuple(indices),
+                              tuple(curves.levels))[(kind, level)]
 if mine is not None:
-    clean = np.concatenate([clean, mine.image[None]])
+    result = join(result, denoise(plain, dae, mine.image[None], kind, level))
     captions.append("your digit")
-result = denoise(plain, dae, clean, kind, level)
 
 stats = st.columns(3)
 stats[0].metric("Noisy input, mean PSNR", f"{result.noisy_psnr.mean():.1f} dB")

@@ -7,6 +7,7 @@ import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
 from explorer.data import DigitData, load_bundled_mnist
+from explorer.denoising import denoise_every_setting
 from explorer.inference import embed, per_image_mse, reconstruct
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
@@ -52,3 +53,10 @@ def anomaly_test_errors() -> dict[str, np.ndarray]:
 def test_set_codes(model_name: str) -> np.ndarray:
     """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
     return embed(pretrained_model(model_name), bundled_data().test_images)
+
+
+@st.cache_resource(show_spinner="Adding every kind and level of noise…")
+def denoised_test_digits(plain_name: str, dae_name: str, indices: tuple[int, ...], levels: tuple[float, ...]):
+    """The Denoising page's test digits under every noise setting, through both shipped models."""
+    return denoise_every_setting(pretrained_model(plain_name), pretrained_model(dae_name),
+                                 bundled_data().test_images[list(indices)], list(levels))

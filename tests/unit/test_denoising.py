@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from explorer.data import load_bundled_mnist
-from explorer.denoising import PsnrCurves, denoise, psnr_curves
+from explorer.denoising import PsnrCurves, denoise, denoise_every_setting, join, psnr_curves
 from explorer.inference import embed
 from explorer.models import ConvAE, ConvAEConfig
 from explorer.noise import NOISE_KINDS, psnr
@@ -74,3 +74,15 @@ def test_a_digit_lands_beside_itself_among_the_reference_codes(data):
     assert placement.guess == labels[17]
     several = place_digit(model, images[17], codes, labels, neighbours=5)
     assert np.all(np.diff(several.distances) >= 0) and several.guess in several.neighbour_labels
+
+
+def test_every_setting_at_once_equals_one_setting_at_a_time(data):
+    model = small_model()
+    clean = data.test_images[:4]
+    table = denoise_every_setting(model, model, clean, [0.0, 0.5])
+    assert len(table) == 2 * len(NOISE_KINDS)
+    one = denoise(model, model, clean, "salt_pepper", 0.5)
+    for field in vars(one):
+        np.testing.assert_allclose(getattr(table[("salt_pepper", 0.5)], field), getattr(one, field), atol=1e-5)
+    joined = join(one, denoise(model, model, clean[:1], "salt_pepper", 0.5))
+    assert len(joined.noisy) == 5 and len(joined.denoising_psnr) == 5
