@@ -129,6 +129,13 @@ class PretrainedStore:
         self._verified.add(name)
         return path
 
+    def group(self, name: str) -> dict:
+        """What a group of shipped files recorded in the manifest (its models, curves, arrays)."""
+        try:
+            return self.manifest["groups"][name]
+        except (KeyError, TypeError):
+            raise PretrainedFileError(self.root / MANIFEST_NAME, f"the manifest has no {name!r} group") from None
+
     def model_names(self) -> list[str]:
         return sorted(self.manifest.get("models", {}))
 

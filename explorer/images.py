@@ -36,3 +36,11 @@ def strip(images: np.ndarray, factor: int = 3, gap: int = 1) -> np.ndarray:
     """A row of images as one enlarged uint8 picture: one image to send instead of N keeps a
     per-epoch redraw cheap."""
     return enlarge(tile(images, columns=len(images), gap=gap), factor)
+
+
+def heat_map(errors: np.ndarray, vmax: float, factor: int = 4) -> np.ndarray:
+    """H x W errors -> enlarged H x W x 3 colours from black (none) through red and yellow to white (vmax)."""
+    level = np.clip(np.asarray(errors, dtype=np.float32) / max(vmax, 1e-12), 0.0, 1.0)
+    rgb = np.stack([np.clip(3 * level, 0, 1), np.clip(3 * level - 1, 0, 1), np.clip(3 * level - 2, 0, 1)], axis=-1)
+    pixels = (rgb * 255 + 0.5).astype(np.uint8)
+    return np.kron(pixels, np.ones((factor, factor, 1), dtype=np.uint8))

@@ -104,8 +104,12 @@ def fit(
     *,
     device: torch.device,
     on_epoch: Callable[[EpochReport], None] | None = None,
+    corrupt: Callable[[torch.Tensor, torch.Generator], torch.Tensor] | None = None,
 ) -> History:
     """Train with Adam for `config.epochs`; call `on_epoch` after each epoch.
+
+    With `corrupt`, the model sees corrupt(batch, generator) and is scored against the clean
+    batch: a denoising autoencoder. Test metrics stay those of clean images.
 
     The model should have been built after `seed_everything(config.seed)` for a
     run to be repeatable; fit reseeds the shuffling itself.
@@ -126,7 +130,7 @@ def fit(
             x = x_train[order[start : start + config.batch_size]]
             if config.max_shift:
                 x = random_shift(x, config.max_shift, generator)
-            parts = model.loss(x)
+            parts = model.loss(x) if corrupt is None else model.loss(corrupt(x, generator), target=x)
             if not math.isfinite(parts["loss"].item()):
                 raise NonFiniteLossError(f"the loss became {parts['loss'].item()} in epoch {epoch}")
             optimizer.zero_grad(set_to_none=True)

@@ -1,13 +1,23 @@
 """Bottleneck: pick the latent size k and watch reconstructions degrade, AE beside PCA."""
 
+import numpy as np
 import streamlit as st
 
 from explorer.bottleneck import SELECTION_MODES, compare, compression_ratio, error_curve, pick_images
 from explorer.checkpoints import PretrainedFileError
+from explorer.own_digit import place_digit
 from explorer.plots import error_curve_figure
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.images import show_digit
-from explorer.ui.loaders import bundled_data, pca_basis, pretrained_model, pretrained_store, test_set_errors
+from explorer.ui.loaders import (
+    bundled_data,
+    pca_basis,
+    pretrained_model,
+    pretrained_store,
+    test_set_codes,
+    test_set_errors,
+)
+from explorer.ui.own_digit import own_digit_input
 
 IMAGES_SHOWN = 8
 
@@ -73,6 +83,23 @@ for row_label, images, errors in rows:
         with cell:
             caption = f"digit {result.labels[i]}" if errors is None else f"MSE {errors[i]:.4f}"
             show_digit(images[i], caption)
+
+mine = own_digit_input("bottleneck")
+if mine is not None:
+    own = compare(model, basis, mine.image[None], np.array([-1]), np.array([0]))
+    placement = place_digit(model, mine.image, test_set_codes(model_name), data.test_labels)
+    columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
+    for column, image, caption in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
+                                      ("your digit", f"AE, MSE {own.ae_mse[0]:.4f}", f"PCA, MSE {own.pca_mse[0]:.4f}"),
+                                      strict=False):
+        with column:
+            show_digit(image, caption)
+    neighbours = ", ".join(str(label) for label in placement.neighbour_labels)
+    columns[3].markdown(
+        f"**Your digit through a code of k = {k}.** Among the test digits, the {len(placement.neighbours)} "
+        f"whose codes lie nearest to yours show the digits {neighbours}: to this code, yours looks like "
+        f"a **{placement.guess}**."
+    )
 
 left, right = st.columns([3, 2])
 with left:

@@ -33,8 +33,12 @@ class Autoencoder(nn.Module, ABC):
         """N x k codes -> N x 1 x 28 x 28 images in [0, 1]."""
 
     @abstractmethod
-    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
-        """Mean over the batch of the objective ("loss") and its parts ("recon", ...)."""
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+        """Mean over the batch of the objective ("loss") and its parts ("recon", ...).
+
+        `target` is what the reconstruction of x is scored against: x itself unless given
+        (a denoising autoencoder sees a corrupted x and is scored against the clean image).
+        """
 
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
         return self.decode(self.embed(x))

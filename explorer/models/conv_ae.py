@@ -36,6 +36,6 @@ class ConvAE(Autoencoder):
     def decode(self, z: torch.Tensor) -> torch.Tensor:
         return self.decoder(z)
 
-    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
-        recon = bce_per_image(self.reconstruct(x), x).mean()
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+        recon = bce_per_image(self.reconstruct(x), x if target is None else target).mean()
         return {"loss": recon, "recon": recon}

@@ -55,6 +55,7 @@ class GaussianVAE(Autoencoder):
     def sample_posterior(self, posterior: GaussianPosterior) -> torch.Tensor:
         return reparameterised_sample(posterior)
 
-    def loss(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
         posterior = self.encode(x)
-        return beta_elbo_loss(self.decode(self.sample_posterior(posterior)), x, posterior, self.config.beta)
+        x_hat = self.decode(self.sample_posterior(posterior))
+        return beta_elbo_loss(x_hat, x if target is None else target, posterior, self.config.beta)

@@ -5,8 +5,23 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer.images import enlarge
+from explorer.images import enlarge, heat_map
 
 
 def show_digit(image: np.ndarray, caption: str | None = None, factor: int = 4) -> None:
     st.image(enlarge(image, factor), caption=caption, width="stretch")
+
+
+def show_heat_map(errors: np.ndarray, vmax: float, caption: str | None = None, factor: int = 4) -> None:
+    """Per-pixel errors as a colour picture: black where the reconstruction is right, bright where wrong."""
+    st.image(heat_map(errors, vmax, factor), caption=caption, width="stretch")
+
+
+def show_digit_rows(rows: list[tuple[str, np.ndarray, list[str]]], label_width: float = 1.3) -> None:
+    """One row per (label, images, captions): a label cell, then the digits side by side."""
+    for label, images, captions in rows:
+        cells = st.columns([label_width] + [1] * len(images), vertical_alignment="center")
+        cells[0].markdown(f"**{label}**")
+        for cell, image, caption in zip(cells[1:], images, captions, strict=True):
+            with cell:
+                show_digit(image, caption)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
 import streamlit as st
 
 from explorer.checkpoints import PretrainedStore
 from explorer.data import DigitData, load_bundled_mnist, load_dataset
-from explorer.inference import per_image_mse, reconstruct
+from explorer.denoising import denoise_every_setting
+from explorer.inference import embed, per_image_mse, reconstruct
 from explorer.loss_balance import ReferenceRun, live_subset, read_reference, warm_up_training
 from explorer.loss_balance_plots import warm_up_figures
 from explorer.models.base import Autoencoder
@@ -78,3 +80,22 @@ def live_training_warm_up() -> threading.Thread:
     thread = threading.Thread(target=warm_up, name="live-training-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+def anomaly_test_errors() -> dict[str, np.ndarray]:
+    """Each anomaly model's reconstruction error on every test image, and the test labels."""
+    store = pretrained_store()
+    return store.load_arrays(store.group("anomaly")["errors"])
+
+
+@st.cache_resource(show_spinner="Encoding every test image…")
+def test_set_codes(model_name: str) -> np.ndarray:
+    """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
+    return embed(pretrained_model(model_name), bundled_data().test_images)
+
+
+@st.cache_resource(show_spinner="Adding every kind and level of noise…")
+def denoised_test_digits(plain_name: str, dae_name: str, indices: tuple[int, ...], levels: tuple[float, ...]):
+    """The Denoising page's test digits under every noise setting, through both shipped models."""
+    return denoise_every_setting(pretrained_model(plain_name), pretrained_model(dae_name),
+                                 bundled_data().test_images[list(indices)], list(levels))

@@ -27,4 +27,12 @@ PAGES = (
         "pages/loss_balance.py", "Loss balance", "⚖️",
         "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
     ),
+    PageSpec(
+        "pages/denoising.py", "Denoising", "🧽",
+        "Add noise to digits and watch a denoising autoencoder clean it off where a plain one cannot.",
+    ),
+    PageSpec(
+        "pages/anomaly.py", "Anomaly", "🚨",
+        "An autoencoder that never saw one digit redraws it badly: use that error to flag the unusual.",
+    ),
 )

@@ -1,10 +1,12 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import bottleneck, diffusion, loss_balance, startup
+from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, loss_balance, startup
 
 BENCHMARKS = {
     "startup": startup.run,
     "bottleneck": bottleneck.run,
     "diffusion": diffusion.run,
     "loss_balance": loss_balance.run,
+    "denoising": denoising.run,
+    "anomaly": anomaly.run,
 }

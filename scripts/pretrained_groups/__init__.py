@@ -1,9 +1,11 @@
 """Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}."""
 
-from scripts.pretrained_groups import bottleneck, diffusion, loss_balance
+from scripts.pretrained_groups import anomaly, bottleneck, denoising, diffusion, loss_balance
 
 GROUPS = {
     "bottleneck": bottleneck.build,
     "diffusion": diffusion.build,
     "loss_balance": loss_balance.build,
+    "denoising": denoising.build,
+    "anomaly": anomaly.build,
 }

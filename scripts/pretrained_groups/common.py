@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from explorer.checkpoints import model_record, save_model
@@ -22,13 +23,16 @@ TINY_TEST_IMAGES = 100
 
 
 def tiny_data(data: DigitData) -> DigitData:
-    """The first few hundred images: enough to exercise every step in seconds."""
+    """A few hundred images spread evenly over each split (which is sorted by digit), so that
+    every digit is in it: enough to exercise every step in seconds."""
+    train = np.linspace(0, len(data.train_images) - 1, TINY_TRAIN_IMAGES).astype(int)
+    test = np.linspace(0, len(data.test_images) - 1, TINY_TEST_IMAGES).astype(int)
     return replace(
         data,
-        train_images=data.train_images[:TINY_TRAIN_IMAGES],
-        train_labels=data.train_labels[:TINY_TRAIN_IMAGES],
-        test_images=data.test_images[:TINY_TEST_IMAGES],
-        test_labels=data.test_labels[:TINY_TEST_IMAGES],
+        train_images=data.train_images[train],
+        train_labels=data.train_labels[train],
+        test_images=data.test_images[test],
+        test_labels=data.test_labels[test],
     )
 
 
@@ -39,6 +43,8 @@ class BuildContext:
     data: DigitData
     device: torch.device
     tiny: bool  # a seconds-long build for tests: one epoch, few images
+    trained: dict[str, Autoencoder] = field(default_factory=dict)  # this build's models, by name
+
 
     def path(self, file: str) -> Path:
         return self.folder / file
@@ -51,12 +57,22 @@ class BuildContext:
         return replace(config, epochs=1) if self.tiny else config
 
     def train(
-        self, name: str, make_model: Callable[[], Autoencoder], config: TrainConfig, *,
-        on_epoch: Callable[[EpochReport], None] | None = None, weights_dtype: torch.dtype | None = None,
+        self,
+        name: str,
+        make_model: Callable[[], Autoencoder],
+        config: TrainConfig,
+        *,
+        on_epoch: Callable[[EpochReport], None] | None = None,
+        weights_dtype: torch.dtype | None = None,
+        corrupt: Callable[[torch.Tensor, torch.Generator], torch.Tensor] | None = None,
+        train_images: np.ndarray | None = None,
+        test_images: np.ndarray | None = None,
     ) -> dict:
-        """Seed, build, fit and save one model; return its manifest record.
+        """Seed, build, fit and save one model (kept in self.trained); return its manifest record.
 
-        `on_epoch` also sees every epoch's report; `weights_dtype` (float16) halves the file.
+        `on_epoch` also sees every epoch's report; `weights_dtype` (float16) halves the file;
+        `corrupt` makes a denoising AE (see fit); `train_images` / `test_images` replace the
+        group's data, e.g. to leave one digit out.
         """
         config = self.scaled(config)
         seed_everything(config.seed)
@@ -69,8 +85,10 @@ class BuildContext:
             if on_epoch is not None:
                 on_epoch(report)
 
-        history = fit(model, self.data.train_images, self.data.test_images, config,
-                      device=self.device, on_epoch=log_epoch)
+        history = fit(model, self.data.train_images if train_images is None else train_images,
+                      self.data.test_images if test_images is None else test_images, config,
+                      device=self.device, on_epoch=log_epoch, corrupt=corrupt)
+        self.trained[name] = model.cpu().eval()
         file = f"{name}.safetensors"
         save_model(model, self.path(file), weights_dtype)
         test = history.last.test

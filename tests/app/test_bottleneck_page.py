@@ -1,6 +1,7 @@
 import shutil
 
 from tests.app.conftest import image_urls
+from tests.app.own_digit import give_own_digit
 
 PAGE = "pages/bottleneck.py"
 
@@ -65,3 +66,11 @@ def test_a_missing_manifest_is_explained(open_page, tmp_path, monkeypatch):
     monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
     app = open_page(PAGE)
     assert "manifest.json" in app.error[0].value
+
+
+def test_the_students_own_digit_goes_through_the_same_code(open_page):
+    app = open_page(PAGE)
+    give_own_digit(app)
+    assert len(image_urls(app)) == 24 + 1 + 3  # the widget's digit, then original, AE and PCA
+    placement = next(md.value for md in app.markdown if "Your digit through a code of k = 16" in md.value)
+    assert "looks like a **" in placement

@@ -22,6 +22,7 @@ def test_home_draws_a_real_autoencoder_and_links_every_page(app_url, page):
     page.goto(app_url)
     page.get_by_role("heading", name="Autoencoder Explorer").wait_for()
     page.get_by_text("A real pass through the shipped autoencoder").wait_for()
+    page.locator("[data-testid=stMain] [data-testid=stImage] img").first.wait_for()  # may trail the caption
     wait_for_app(page)
     assert len(image_sources(page)) == 1  # the encoder -> code -> decoder picture
     assert page.locator("[data-testid=stPageLink]").count() >= 1

@@ -1,0 +1,133 @@
+"""Anomaly: an autoencoder that never saw one digit redraws it badly, and that error flags it."""
+
+import numpy as np
+import streamlit as st
+
+from explorer.anomaly import at_threshold, default_threshold, error_maps, most_anomalous, roc
+from explorer.anomaly_plots import error_histogram_figure, roc_figure
+from explorer.checkpoints import PretrainedFileError
+from explorer.ui.errors import show_pretrained_error
+from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
+from explorer.ui.loaders import anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
+from explorer.ui.own_digit import own_digit_input
+
+IMAGES_SHOWN = 8
+INSPECT = {
+    "ranked": "The most anomalous, ranked",
+    "anomalies": "Random unseen digits",
+    "normal": "Random normal digits",
+}
+
+st.title("🚨 Anomaly detection: what the autoencoder cannot redraw")
+st.markdown(
+    "Each autoencoder here was trained on nine digits and **never saw the tenth**. It redraws the "
+    "digits it knows well and the unseen one badly, so its reconstruction error works as an "
+    "*anomaly score*: above a threshold, an image is flagged as unusual. No labels are needed to "
+    "train it, only examples of what is normal."
+)
+
+try:
+    store = pretrained_store()
+    group = store.group("anomaly")
+    arrays = anomaly_test_errors()
+except PretrainedFileError as error:
+    show_pretrained_error(error)
+    st.stop()
+
+held_out_options = sorted(int(digit) for digit in group["models"])
+controls = st.columns([1, 3])
+held_out = controls[0].selectbox("The unseen digit (the anomaly)", held_out_options, key="anomaly_digit",
+                                 help="Each choice is a different shipped autoencoder, trained without that digit.")
+model_name = group["models"][str(held_out)]
+scores = arrays[model_name]
+is_anomaly = arrays["labels"] == held_out
+curve = roc(scores, is_anomaly)
+top = float(np.quantile(scores, 0.995))
+threshold = controls[1].slider(
+    "Threshold on the reconstruction error", min_value=0.0, max_value=round(top, 4),
+    value=round(min(default_threshold(scores, is_anomaly), top), 4), step=round(top / 200, 5), format="%.4f",
+    key=f"anomaly_threshold_{held_out}",
+    help="Images whose error is at least this are flagged. It starts where 5% of normal digits are flagged.",
+)
+result = at_threshold(scores, is_anomaly, threshold)
+
+stats = st.columns(5)
+stats[0].metric(f"Flagged (of {len(scores)})", str(result.flagged))
+stats[1].metric("Precision", f"{result.precision:.0%}", help="Of the flagged images, how many really are anomalies.")
+stats[2].metric("Recall", f"{result.recall:.0%}", help=f"Of the {int(is_anomaly.sum())} unseen {held_out}s, "
+                "how many were flagged.")
+stats[3].metric("False alarms", f"{result.false_positive_rate:.0%}",
+                help="Of the normal digits, how many were flagged.")
+stats[4].metric("ROC AUC", f"{curve.auc:.3f}", help="1.0: every anomaly scores above every normal digit. 0.5: chance.")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Reconstruction error: normal against unseen")
+    st.plotly_chart(error_histogram_figure(scores, is_anomaly, threshold, held_out), key="anomaly_histogram")
+with right:
+    st.subheader("Every threshold at once: the ROC curve")
+    st.plotly_chart(roc_figure(curve.false_positive_rate, curve.true_positive_rate, curve.auc,
+                               (result.false_positive_rate, result.recall)), key="anomaly_roc")
+
+try:
+    model = pretrained_model(model_name)
+except PretrainedFileError as error:
+    show_pretrained_error(error)
+    st.stop()
+data = bundled_data()
+
+st.subheader("Where the errors are")
+mode = st.radio("Show", list(INSPECT), format_func=INSPECT.get, horizontal=True, key="anomaly_inspect")
+if mode == "ranked":
+    indices = most_anomalous(scores, IMAGES_SHOWN)
+    caught = int(is_anomaly[indices].sum())
+    st.caption(f"{caught} of the {IMAGES_SHOWN} test images with the highest error are the unseen {held_out}s; "
+               "the others are normal digits written in an unusual way.")
+else:
+    pool = np.flatnonzero(is_anomaly if mode == "anomalies" else ~is_anomaly)
+    indices = np.random.default_rng(0).choice(pool, size=min(IMAGES_SHOWN, len(pool)), replace=False)
+maps = error_maps(model, data.test_images[indices])
+vmax = float(np.quantile(maps.pixel_errors, 0.995))
+labels = data.test_labels[indices]
+show_digit_rows([
+    ("Test image", maps.images, [f"#{rank + 1}: digit {label}" if mode == "ranked" else f"digit {label}"
+                                 for rank, label in enumerate(labels)]),
+    ("Redrawn", maps.reconstructions,
+     [("🚩 " if score >= threshold else "") + f"error {score:.4f}" for score in scores[indices]]),
+])
+cells = st.columns([1.3] + [1] * len(indices), vertical_alignment="center")
+cells[0].markdown("**Error per pixel**")
+for cell, pixel_errors in zip(cells[1:], maps.pixel_errors, strict=True):
+    with cell:
+        show_heat_map(pixel_errors, vmax)
+st.caption("Heat maps: black where the reconstruction matches, through red and yellow to white where it is "
+           "furthest off. The flag 🚩 marks an error above the threshold.")
+
+mine = own_digit_input("anomaly")
+if mine is not None:
+    own = error_maps(model, mine.image[None])
+    score = float(own.scores[0])
+    flagged = score >= threshold
+    normal_rank = float((scores[~is_anomaly] < score).mean())
+    columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
+    with columns[0]:
+        show_digit(own.images[0], "your digit")
+    with columns[1]:
+        show_digit(own.reconstructions[0], f"error {score:.4f}")
+    with columns[2]:
+        show_heat_map(own.pixel_errors[0], max(vmax, float(own.pixel_errors[0].max())))
+    columns[3].markdown(
+        f"**{'🚩 Flagged as an anomaly' if flagged else '✅ Looks normal'}** to the model that never saw "
+        f"{held_out}s: its error is higher than that of {normal_rank:.0%} of the normal test digits."
+    )
+
+st.markdown(
+    """
+**Why this works, and when it fails.** The autoencoder's code has room only for the shapes it was
+trained on, so an unseen digit is redrawn as the nearest familiar one and the difference shows up
+as error. But some unseen digits resemble familiar ones (a 7 is close to a 1 with a hat), and some
+normal digits are simply written strangely: both overlap in the histogram, and no threshold
+separates them perfectly. Moving the threshold trades **precision** (few false alarms) against
+**recall** (few missed anomalies); the ROC curve shows that trade for every threshold at once.
+"""
+)

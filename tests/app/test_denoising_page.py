@@ -1,0 +1,67 @@
+import shutil
+
+from tests.app.conftest import image_urls
+from tests.app.own_digit import give_own_digit
+
+PAGE = "pages/denoising.py"
+
+
+def captions(app) -> list[str]:
+    return [caption for image in app.get("image") for caption in image.captions]
+
+
+def test_opens_with_four_rows_of_digits_the_curve_and_the_diffusion_link(open_page):
+    app = open_page(PAGE)
+    assert app.radio(key="denoising_kind").value == "gaussian"
+    assert app.select_slider(key="denoising_level").value == 0.3
+    assert len(image_urls(app)) == 28  # 7 clean, 7 noisy, 7 plain AE, 7 DAE
+    assert sum(caption.endswith(" dB") for caption in captions(app)) == 21
+    assert len(app.get("plotly_chart")) == 1
+    assert [metric.label for metric in app.metric] == [
+        "Noisy input, mean PSNR", "Plain AE, mean PSNR", "Denoising AE, mean PSNR"]
+    assert any("diffusion" in md.value for md in app.markdown)
+
+
+def test_the_denoising_ae_beats_the_noisy_input_and_the_plain_ae(open_page):
+    app = open_page(PAGE)
+    noisy, plain, dae = (float(metric.value.split()[0]) for metric in app.metric)
+    assert dae > plain and dae > noisy
+
+
+def test_a_level_change_adds_noise_to_the_same_digits(open_page):
+    app = open_page(PAGE)
+    before, noisy_before = image_urls(app), app.metric[0].value
+    app.select_slider(key="denoising_level").set_value(0.6).run()
+    assert not app.exception
+    after = image_urls(app)
+    assert after[:7] == before[:7]  # the same clean digits
+    assert all(a != b for a, b in zip(after[7:14], before[7:14], strict=True))
+    assert float(app.metric[0].value.split()[0]) < float(noisy_before.split()[0])
+    assert any("level 0.6" in header.value for header in app.subheader)
+
+
+def test_each_noise_kind_draws_without_error(open_page):
+    app = open_page(PAGE)
+    for kind in ("salt_pepper", "masking", "gaussian"):
+        app.radio(key="denoising_kind").set_value(kind).run()
+        assert not app.exception and len(image_urls(app)) == 28
+
+
+def test_the_students_own_digit_joins_the_rows(open_page):
+    app = open_page(PAGE)
+    give_own_digit(app)
+    assert len(image_urls(app)) == 4 * 8 + 1  # an eighth column, and the digit itself in the widget
+    assert "your digit" in captions(app)
+
+
+def test_a_corrupt_denoiser_is_named(open_page, tmp_path, monkeypatch):
+    from explorer.checkpoints import PRETRAINED_DIR
+
+    copy = tmp_path / "pretrained"
+    shutil.copytree(PRETRAINED_DIR, copy)
+    target = copy / "denoising" / "denoise_dae.safetensors"
+    target.write_bytes(target.read_bytes()[:500])
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+    app = open_page(PAGE)
+    assert "denoise_dae.safetensors" in app.error[0].value
+    assert "python scripts/train_pretrained.py" in app.error[0].value
