@@ -19,4 +19,8 @@ PAGES = (
         "pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
+    PageSpec(
+        "pages/latent_map.py", "Latent map", "🗺️",
+        "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
+    ),
 )
