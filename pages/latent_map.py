@@ -13,17 +13,15 @@ from explorer.latent_map import (
     KINDS,
     decode_code,
     interpolation_codes,
-    manifold_codes,
     selection_from_points,
     spot_code,
-    tile,
     with_fresh_draws,
 )
 from explorer.latent_map_plots import latent_map_figure
 from explorer.projection import METHODS
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.images import show_digit
-from explorer.ui.latent_loaders import bundled_images_and_labels, group_info, load_space
+from explorer.ui.latent_loaders import bundled_images_and_labels, decoded_plane, group_info, load_space
 
 SELECTION = "latent_selection"  # the last click, copied out of the chart's event at once
 FRESH_SEED = "latent_fresh_seed"  # None: the shipped draws
@@ -141,9 +139,7 @@ for kind, column in zip(KINDS, map_columns, strict=True):
         st.plotly_chart(figure, key=f"latent_chart_{kind}", on_select=partial(remember_click, kind),
                         selection_mode="points", config={"displaylogo": False})
         if method == "latent":
-            codes, _ = manifold_codes(space.latent_map)
-            picture = tile(decode(space.model, codes), rows=int(np.sqrt(len(codes))))
-            st.image(enlarge(picture, 1), width="stretch",
+            st.image(enlarge(decoded_plane(space.name, kind, method), 1), width="stretch",
                      caption=f"The decoded plane: what the {kind.upper()} draws at each place of the map above.")
 
 st.subheader("What you clicked")

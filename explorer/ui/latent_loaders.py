@@ -11,8 +11,8 @@ import numpy as np
 import streamlit as st
 
 from explorer.checkpoints import MANIFEST_NAME, PretrainedFileError
-from explorer.inference import embed
-from explorer.latent_map import LatentSpace, bundled_order, typical_spacing
+from explorer.inference import decode, embed
+from explorer.latent_map import LatentSpace, bundled_order, manifold_codes, tile, typical_spacing
 from explorer.projection import LatentMap, draw_random_codes, latent_plane_map, pca_map
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
 
@@ -95,3 +95,11 @@ def load_space(name: str, kind: str, method: str) -> tuple[LatentSpace, list[Pre
     space = LatentSpace(name, kind, model, codes, latent_map, random_codes, latent_map.random_points,
                         typical_spacing(codes))
     return space, problems
+
+
+@st.cache_resource(show_spinner="Decoding the latent plane…")
+def decoded_plane(name: str, kind: str, method: str) -> np.ndarray:
+    """The k = 2 manifold picture: decodes laid out over the plane (the same for every click)."""
+    space, _ = load_space(name, kind, method)
+    codes, _ = manifold_codes(space.latent_map)
+    return tile(decode(space.model, codes), rows=int(np.sqrt(len(codes))))

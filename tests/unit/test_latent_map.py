@@ -1,4 +1,5 @@
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from explorer.latent_map import (
@@ -45,6 +46,7 @@ def test_the_figure_tags_every_clickable_trace_and_draws_with_webgl():
     assert groups == ["grid"] + [f"digit-{d}" for d in range(10)] + ["random", "marked"]
     assert all(trace.type == "scattergl" for trace in fig.data)
     assert fig.data[0].marker.opacity == 0  # the grid is invisible but clickable
+    go.Figure(fig.to_dict())  # built without validation for speed: it must still pass it
     seven = fig.data[1 + 7]
     assert sorted(seven.customdata) == [7, 17, 27, 37, 47]  # customdata: the image's own index
     without = latent_map_figure(points, labels, grid)
