@@ -3,6 +3,7 @@
 import numpy as np
 
 from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
+from explorer.data import load_bundled_mnist
 from explorer.inference import embed
 from explorer.latent_map import bundled_order
 from explorer.projection import GRID_SIZE, LatentMap, place_codes
@@ -16,9 +17,8 @@ def check_group(store: PretrainedStore, methods_at_16: set[str], min_draws: int)
     for k, pair in info["pairs"].items():
         assert set(pair) == {"ae", "vae"}
         ae, vae = (store.model_info(pair[kind]) for kind in ("ae", "vae"))
-        same_layers = {key: v for key, v in ae["config"].items()}
-        assert {key: vae["config"][key] for key in same_layers} == same_layers  # the pair differs in its loss only
-        for kind, name in pair.items():
+        assert {key: vae["config"][key] for key in ae["config"]} == ae["config"]  # same layers; the loss differs
+        for name in pair.values():
             files = info["files"][name]
             arrays = store.load_arrays(files["codes"])
             codes, random_codes = arrays["codes"], arrays["random_codes"]
@@ -43,8 +43,6 @@ def test_tiny_build_writes_codes_of_every_image_and_exact_maps(tiny_pretrained):
     # The codes are the model's own: re-encoding a few images gives them back
     name = store.manifest["groups"]["latent_map"]["pairs"]["16"]["vae"]
     codes = store.load_arrays(store.manifest["groups"]["latent_map"]["files"][name]["codes"])["codes"]
-    from explorer.data import load_bundled_mnist
-
     images, _ = bundled_order(load_bundled_mnist())
     np.testing.assert_allclose(embed(store.load_model(name), images[[0, 4999]]), codes[[0, 4999]], atol=1e-4)
 
