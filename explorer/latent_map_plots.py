@@ -32,12 +32,7 @@ def latent_map_figure(
 ) -> go.Figure:
     """points: N x 2 data codes on the map; grid: G x 2 invisible cell centres that turn a click on
     empty space into an event; random_points: R x 2 or None (trace off); marked: M x 2 spots to ring."""
-    # First, so that it lies under everything and a click on a real point finds the point.
-    traces = [dict(
-        type="scattergl", x=grid[:, 0], y=grid[:, 1], mode="markers", marker=dict(size=3, opacity=0),
-        customdata=np.arange(len(grid)), legendgroup=GRID_GROUP, showlegend=False,
-        hovertemplate="empty spot: click to decode it<extra></extra>",
-    )]
+    traces = []
     labels = np.asarray(labels)
     for digit in range(10):
         members = np.flatnonzero(labels == digit)
@@ -55,6 +50,14 @@ def latent_map_figure(
             customdata=np.arange(len(random_points)), legendgroup=RANDOM_GROUP,
             hovertemplate="random code #%{customdata}<extra></extra>",
         ))
+    # The invisible grid, with wide markers: Plotly scores a hover by the distance to a marker's edge but
+    # floors it higher for wider markers, so a real point under the cursor beats the grid, and a click on
+    # empty space, a few pixels from any point, finds the grid.
+    traces.append(dict(
+        type="scattergl", x=grid[:, 0], y=grid[:, 1], mode="markers", marker=dict(size=20, opacity=0),
+        customdata=np.arange(len(grid)), legendgroup=GRID_GROUP, showlegend=False,
+        hovertemplate="empty spot: click to decode it<extra></extra>",
+    ))
     if marked is not None and len(marked):
         traces.append(dict(
             type="scattergl", x=marked[:, 0], y=marked[:, 1], mode="markers", name="your choice",

@@ -81,9 +81,11 @@ if st.session_state.get(METHOD) not in methods:
     st.session_state[METHOD] = methods[0]
 method = controls[1].radio("Map", methods, format_func=METHODS.get, key=METHOD, horizontal=True,
                            on_change=forget_map_clicks, disabled=len(methods) == 1)
-show_random = controls[2].toggle("Show random codes", value=True, key="latent_show_random")
-controls[3].button("🎲 Fresh random codes", key="latent_fresh", on_click=draw_fresh)
-controls[4].button("Back to the shipped codes", key="latent_reset_draws", on_click=reset_draws,
+show_random = controls[2].toggle("Random codes", value=True, key="latent_show_random",
+                                 help="Show or hide the black crosses: draws from N(0, I).")
+controls[3].button("🎲 New draws", key="latent_fresh", on_click=draw_fresh,
+                   help="Draw fresh random codes from N(0, I).")
+controls[4].button("Shipped draws", key="latent_reset_draws", on_click=reset_draws,
                    disabled=st.session_state.get(FRESH_SEED) is None)
 
 spaces = {}
@@ -142,12 +144,18 @@ for kind, column in zip(KINDS, map_columns, strict=True):
             st.image(enlarge(decoded_plane(space.name, kind, method), 1), width="stretch",
                      caption=f"The decoded plane: what the {kind.upper()} draws at each place of the map above.")
 
+if method != "latent":
+    st.caption(
+        f"A flat map hides {int(k) - 2} of the code's {k} numbers: a code far from every real one can still be drawn "
+        "on top of the data. The distances under the decodes below are measured with all the numbers."
+    )
+
 st.subheader("What you clicked")
 if selection is None:
     st.info("Click a coloured dot, a black cross or an empty spot on either map.")
 elif selection.what == "image":
     code_pair = {kind: spaces[kind].codes[selection.index] for kind in KINDS}
-    cells = st.columns(6)
+    cells = st.columns([1, 1, 1, 3])
     with cells[0]:
         show_digit(images[selection.index], f"image #{selection.index}: a {labels[selection.index]}")
     for cell, kind in zip(cells[1:3], KINDS, strict=True):
@@ -167,7 +175,7 @@ else:
         xy = spaces[owner].latent_map.grid_points()[selection.index]
         decoded = {kind: decode_code(spaces[kind], spot_code(spaces[kind], xy)) for kind in KINDS}
         title = f"the spot ({xy[0]:.2f}, {xy[1]:.2f}) of the {owner.upper()}'s map"
-    cells = st.columns(6)
+    cells = st.columns([1, 1, 1, 3])
     for cell, kind in zip(cells[:2], KINDS, strict=True):
         result = decoded[kind]
         with cell:

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 # Finds, in the map's own Plotly data (_fullData: plotly.py sends numpy arrays base64-encoded, this
 # holds them decoded), a point of the trace with this legend group that no other visible point
-# crowds, so that the click cannot land on a neighbour. Returns its page pixels and its customdata.
+# crowds and the toolbar does not cover, so that the click cannot land on anything else. Returns its page pixels and its customdata.
 POINT_ON_SCREEN = """(plot, [group, which]) => {
   const layout = plot._fullLayout, box = plot.getBoundingClientRect();
   const px = (trace, i) => [layout.xaxis.l2p(trace.x[i]), layout.yaxis.l2p(trace.y[i])];
@@ -22,6 +22,7 @@ POINT_ON_SCREEN = """(plot, [group, which]) => {
     let bestGap = -1;
     for (let i = 0; i < trace.x.length; i++) {
       const [x, y] = px(trace, i);
+      if (y < 40) continue;  // under Plotly's toolbar, which would take the click
       const gap = Math.min(...others.map(([ox, oy]) => Math.hypot(ox - x, oy - y) || Infinity));
       if (gap > bestGap) { bestGap = gap; best = i; }
     }
@@ -47,6 +48,10 @@ def panel_images(page) -> list[str]:
 
 
 def test_clicks_on_a_point_an_empty_spot_and_a_random_code(app_url, page):
+    # The home page first: a fresh server sent straight to a page's URL runs that file alone, without
+    # app.py's navigation and layout (Streamlit's pages/ folder discovery), which is not what we test.
+    page.goto(app_url)
+    page.get_by_role("heading", name="Autoencoder Explorer").wait_for()
     page.goto(f"{app_url}/latent_map")
     page.get_by_text("What you clicked", exact=True).wait_for()
     page.locator("[data-testid=stMain] .js-plotly-plot").nth(1).wait_for()
@@ -69,7 +74,7 @@ def test_clicks_on_a_point_an_empty_spot_and_a_random_code(app_url, page):
     assert page.get_by_text("from the nearest real code").count() == 2
 
     number = click_point(page, 0, "random")
-    page.get_by_text(f"AE decode of random code #{number}").wait_for(timeout=30_000)
-    page.get_by_text(f"VAE decode of random code #{number}").wait_for()
+    page.get_by_text(f"AE decode of random code #{number}", exact=True).wait_for(timeout=30_000)
+    page.get_by_text(f"VAE decode of random code #{number}", exact=True).wait_for()
     wait_for_app(page)
     assert_no_exception(page)
