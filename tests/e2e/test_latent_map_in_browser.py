@@ -10,7 +10,8 @@ pytestmark = pytest.mark.e2e
 
 # Finds, in the map's own Plotly data (_fullData: plotly.py sends numpy arrays base64-encoded, this
 # holds them decoded), a point of the trace with this legend group that no other visible point
-# crowds and the toolbar does not cover, so that the click cannot land on anything else. Returns its page pixels and its customdata.
+# crowds and the toolbar does not cover, so that the click cannot land on anything else.
+# Returns its page pixels and its customdata.
 POINT_ON_SCREEN = """(plot, [group, which]) => {
   const layout = plot._fullLayout, box = plot.getBoundingClientRect();
   const px = (trace, i) => [layout.xaxis.l2p(trace.x[i]), layout.yaxis.l2p(trace.y[i])];
