@@ -119,3 +119,13 @@ def test_a_manifest_without_the_group_is_explained(open_page, tmp_path, monkeypa
     monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
     app = open_page(PAGE)
     assert "latent_map" in app.error[0].value and "manifest.json" in app.error[0].value
+
+
+def test_fresh_draws_on_umap_move_the_maps_to_pca_where_they_can_be_placed(open_page):
+    app = open_page(PAGE)
+    app.radio(key="latent_projection").set_value("umap").run()
+    assert not app.exception and len(app.get("plotly_chart")) == 2
+    app.button(key="latent_fresh").click().run()
+    assert not app.exception
+    assert app.radio(key="latent_projection").value == "pca"
+    assert any("switched to PCA" in info.value for info in app.info)
