@@ -20,12 +20,16 @@ PAGES = (
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
     PageSpec(
-        "pages/diffusion.py", "Diffusion", "🌫️",
-        "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
+        "pages/latent_map.py", "Latent map", "🗺️",
+        "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
     ),
     PageSpec(
         "pages/loss_balance.py", "Loss balance", "⚖️",
         "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
+    ),
+    PageSpec(
+        "pages/diffusion.py", "Diffusion", "🌫️",
+        "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
     ),
     PageSpec(
         "pages/denoising.py", "Denoising", "🧽",

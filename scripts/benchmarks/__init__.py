@@ -1,10 +1,11 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, loss_balance, startup
+from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, startup
 
 BENCHMARKS = {
     "startup": startup.run,
     "bottleneck": bottleneck.run,
+    "latent_map": latent_map.run,
     "diffusion": diffusion.run,
     "loss_balance": loss_balance.run,
     "denoising": denoising.run,

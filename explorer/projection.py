@@ -1,0 +1,196 @@
+"""2-D maps of latent codes (PCA, UMAP, t-SNE, or a 2-D latent plane itself) and the codes under them.
+
+Every map comes with a grid over its extent and, for each grid cell, the latent code that the
+cell maps back to. PCA's plane and a 2-D latent plane invert exactly; UMAP and t-SNE have no
+exact inverse, so their cells get a distance-weighted mean of the codes placed nearest on the map,
+which pulls every cell, even one in empty space, back onto the data.
+
+Pure numpy; sklearn.manifold and umap are imported only inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.pca import fit_pca
+
+METHODS = {
+    "pca": "PCA",
+    "umap": "UMAP",
+    "tsne": "t-SNE",
+    "latent": "The latent plane itself",
+}
+EXACT_METHODS = ("pca", "latent")  # a map point stands for exactly one code
+GRID_SIZE = 40  # cells per side of the decoded grid under a map
+NEIGHBOURS = 8  # codes averaged for an approximate inverse
+MARGIN = 0.05  # the grid reaches this fraction of the span beyond the outermost point
+
+
+@dataclass(frozen=True)
+class LatentMap:
+    """One model's codes laid out on a 2-D map, with the grid of codes under it."""
+
+    method: str  # a key of METHODS
+    points: np.ndarray  # N x 2, the data codes on the map
+    random_points: np.ndarray  # R x 2, the N(0, I) draws on the map
+    extent: np.ndarray  # (x_min, x_max, y_min, y_max) of the grid
+    grid_codes: np.ndarray  # G*G x k, row-major from (x_min, y_min): the code under each cell centre
+    centre: np.ndarray | None = None  # k, PCA only: the codes' mean
+    axes: np.ndarray | None = None  # 2 x k, PCA only: the first two principal axes
+
+    @property
+    def exact(self) -> bool:
+        return self.method in EXACT_METHODS
+
+    @property
+    def grid_size(self) -> int:
+        return int(round(np.sqrt(len(self.grid_codes))))
+
+    def grid_points(self) -> np.ndarray:
+        return grid_points(self.extent, self.grid_size)
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        arrays = {"points": self.points, "random_points": self.random_points, "extent": self.extent,
+                  "grid_codes": self.grid_codes}
+        if self.method == "pca":
+            arrays |= {"centre": self.centre, "axes": self.axes}
+        return arrays
+
+    @classmethod
+    def from_arrays(cls, method: str, arrays: dict[str, np.ndarray]) -> LatentMap:
+        missing = {"points", "random_points", "extent", "grid_codes"} - set(arrays)
+        if method == "pca":
+            missing |= {"centre", "axes"} - set(arrays)
+        if missing:
+            raise ValueError(f"the map lacks the arrays {sorted(missing)}")
+        return cls(method=method, points=arrays["points"], random_points=arrays["random_points"],
+                   extent=arrays["extent"], grid_codes=arrays["grid_codes"],
+                   centre=arrays.get("centre"), axes=arrays.get("axes"))
+
+
+def draw_random_codes(count: int, k: int, seed: int) -> np.ndarray:
+    """count x k draws from N(0, I): the VAE's prior, and the natural guess for the AE too."""
+    return np.random.default_rng(seed).standard_normal((count, k)).astype(np.float32)
+
+
+def map_extent(*point_sets: np.ndarray) -> np.ndarray:
+    """(x_min, x_max, y_min, y_max) around every point given, with a margin."""
+    points = np.concatenate([np.asarray(p, np.float32).reshape(-1, 2) for p in point_sets])
+    low, high = points.min(axis=0), points.max(axis=0)
+    pad = MARGIN * np.maximum(high - low, 1e-6)
+    low, high = low - pad, high + pad
+    return np.array([low[0], high[0], low[1], high[1]], dtype=np.float32)
+
+
+def grid_points(extent: np.ndarray, size: int) -> np.ndarray:
+    """size*size x 2 cell centres over the extent, row-major from (x_min, y_min)."""
+    x_min, x_max, y_min, y_max = extent
+    xs = np.linspace(x_min, x_max, size, dtype=np.float32)
+    ys = np.linspace(y_min, y_max, size, dtype=np.float32)
+    grid_x, grid_y = np.meshgrid(xs, ys)  # rows go along y
+    return np.stack([grid_x.ravel(), grid_y.ravel()], axis=1)
+
+
+def pca_plane(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(centre k, axes 2 x k): the plane through the codes' mean along their two widest axes."""
+    basis = fit_pca(codes, 2)
+    return basis.mean, basis.components
+
+
+def pca_place(codes: np.ndarray, centre: np.ndarray, axes: np.ndarray) -> np.ndarray:
+    """N x k codes -> N x 2 coordinates on the PCA plane (an orthogonal projection)."""
+    return ((np.asarray(codes, np.float32) - centre) @ axes.T).astype(np.float32)
+
+
+def pca_inverse(points: np.ndarray, centre: np.ndarray, axes: np.ndarray) -> np.ndarray:
+    """N x 2 plane coordinates -> N x k codes on the plane: exact, pca_place gives the points back."""
+    return (np.asarray(points, np.float32) @ axes + centre).astype(np.float32)
+
+
+def nearest_code_inverse(points: np.ndarray, map_points: np.ndarray, codes: np.ndarray,
+                         neighbours: int = NEIGHBOURS) -> np.ndarray:
+    """Approximate inverse: for each map point, the inverse-distance-weighted mean of the codes whose
+    map positions are nearest. It always lands among the data, even under empty space."""
+    points = np.asarray(points, np.float32)
+    neighbours = min(neighbours, len(map_points))
+    distances = np.sqrt(((points[:, None, :] - map_points[None, :, :]) ** 2).sum(axis=2))  # M x N
+    nearest = np.argpartition(distances, neighbours - 1, axis=1)[:, :neighbours]  # M x n
+    weights = 1.0 / (np.take_along_axis(distances, nearest, axis=1) + 1e-6)
+    weights /= weights.sum(axis=1, keepdims=True)
+    return np.einsum("mn,mnk->mk", weights, codes[nearest]).astype(np.float32)
+
+
+def nearest_distance(queries: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Euclidean distance in latent space from each query code to the nearest data code: (M,)."""
+    queries = np.asarray(queries, np.float32)
+    squared = (queries**2).sum(1)[:, None] - 2 * queries @ codes.T + (codes**2).sum(1)[None, :]
+    return np.sqrt(np.maximum(squared.min(axis=1), 0.0))
+
+
+def _with_grid(method: str, points: np.ndarray, random_points: np.ndarray, inverse, grid_size: int,
+               **extra) -> LatentMap:
+    extent = map_extent(points, random_points)
+    return LatentMap(method=method, points=points.astype(np.float32), random_points=random_points.astype(np.float32),
+                     extent=extent, grid_codes=inverse(grid_points(extent, grid_size)), **extra)
+
+
+def latent_plane_map(codes: np.ndarray, random_codes: np.ndarray, grid_size: int = GRID_SIZE) -> LatentMap:
+    """k = 2: the map is the latent plane, and each cell's code is its own position."""
+    if codes.shape[1] != 2:
+        raise ValueError(f"the latent plane is a map only for k = 2 codes, these have k = {codes.shape[1]}")
+    return _with_grid("latent", codes, random_codes, lambda grid: grid.astype(np.float32), grid_size)
+
+
+def pca_map(codes: np.ndarray, random_codes: np.ndarray, grid_size: int = GRID_SIZE) -> LatentMap:
+    centre, axes = pca_plane(codes)
+    return _with_grid("pca", pca_place(codes, centre, axes), pca_place(random_codes, centre, axes),
+                      lambda grid: pca_inverse(grid, centre, axes), grid_size, centre=centre, axes=axes)
+
+
+def umap_map(codes: np.ndarray, random_codes: np.ndarray, *, seed: int, grid_size: int = GRID_SIZE,
+             n_epochs: int | None = None) -> LatentMap:
+    """UMAP fitted on the data codes; the random codes placed by its transform (they do not move it)."""
+    import umap  # heavy: numba compiles on first use
+
+    reducer = umap.UMAP(n_components=2, random_state=seed, n_epochs=n_epochs)
+    points = reducer.fit_transform(codes)
+    random_points = reducer.transform(random_codes)
+    return _with_grid("umap", points, random_points,
+                      lambda grid: nearest_code_inverse(grid, points, codes), grid_size)
+
+
+def tsne_map(codes: np.ndarray, random_codes: np.ndarray, *, seed: int, grid_size: int = GRID_SIZE,
+             max_iter: int = 1000) -> LatentMap:
+    """t-SNE has no transform: the random codes are embedded together with the data."""
+    from sklearn.manifold import TSNE
+
+    together = np.concatenate([codes, random_codes])
+    placed = TSNE(n_components=2, random_state=seed, init="pca", max_iter=max_iter).fit_transform(together)
+    points, random_points = placed[: len(codes)], placed[len(codes):]
+    return _with_grid("tsne", points, random_points,
+                      lambda grid: nearest_code_inverse(grid, points, codes), grid_size)
+
+
+def build_map(method: str, codes: np.ndarray, random_codes: np.ndarray, *, seed: int = 0,
+              grid_size: int = GRID_SIZE) -> LatentMap:
+    if method == "pca":
+        return pca_map(codes, random_codes, grid_size)
+    if method == "latent":
+        return latent_plane_map(codes, random_codes, grid_size)
+    if method == "umap":
+        return umap_map(codes, random_codes, seed=seed, grid_size=grid_size)
+    if method == "tsne":
+        return tsne_map(codes, random_codes, seed=seed, grid_size=grid_size)
+    raise ValueError(f"unknown projection {method!r}; choose one of {sorted(METHODS)}")
+
+
+def place_codes(latent_map: LatentMap, codes: np.ndarray) -> np.ndarray:
+    """New codes (fresh draws, a student's digit) on an exact map, without refitting anything."""
+    codes = np.asarray(codes, np.float32)
+    if latent_map.method == "latent":
+        return codes.copy()
+    if latent_map.method == "pca":
+        return pca_place(codes, latent_map.centre, latent_map.axes)
+    raise ValueError(f"new codes can be placed exactly only on a PCA or latent-plane map, not {latent_map.method!r}")
