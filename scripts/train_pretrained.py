@@ -58,16 +58,16 @@ def build(out: Path, groups: list[str], *, tiny: bool, device) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     data = load_bundled_mnist()
     data = tiny_data(data) if tiny else data
-    manifest = previous_manifest(out)
-    manifest["dataset"] = {"name": BUNDLED, "train": len(data.train_images), "test": len(data.test_images),
-                           "split_seed": SPLIT_SEED}
-    manifest.setdefault("groups", {})
-    manifest.setdefault("models", {})
+    manifest: dict = {}
     for name in groups:
         section = build_group(name, out, data, device, tiny)
-        manifest["models"] = {k: v for k, v in manifest["models"].items() if v.get("group") != name}
+        # Read the manifest again: another build of other groups may have written it meanwhile.
+        manifest = previous_manifest(out)
+        manifest["dataset"] = {"name": BUNDLED, "train": len(data.train_images), "test": len(data.test_images),
+                               "split_seed": SPLIT_SEED}
+        manifest["models"] = {k: v for k, v in manifest.get("models", {}).items() if v.get("group") != name}
         manifest["models"].update(section["models"])
-        manifest["groups"][name] = section["info"]
+        manifest["groups"] = manifest.get("groups", {}) | {name: section["info"]}
         manifest = write_manifest(out, manifest)  # after every group, so an interrupted build keeps what it made
     return manifest
 

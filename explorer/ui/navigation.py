@@ -13,30 +13,30 @@ class PageSpec:
     blurb: str
 
 
-HOME = PageSpec("pages/home.py", "Home", "🏠", "What an autoencoder is, drawn by a real one.")
+HOME = PageSpec("app_pages/home.py", "Home", "🏠", "What an autoencoder is, drawn by a real one.")
 PAGES = (
     PageSpec(
-        "pages/bottleneck.py", "Bottleneck", "🗜️",
+        "app_pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
     ),
     PageSpec(
-        "pages/latent_map.py", "Latent map", "🗺️",
+        "app_pages/latent_map.py", "Latent map", "🗺️",
         "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
     ),
     PageSpec(
-        "pages/loss_balance.py", "Loss balance", "⚖️",
+        "app_pages/loss_balance.py", "Loss balance", "⚖️",
         "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
     ),
     PageSpec(
-        "pages/diffusion.py", "Diffusion", "🌫️",
+        "app_pages/diffusion.py", "Diffusion", "🌫️",
         "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
     ),
     PageSpec(
-        "pages/denoising.py", "Denoising", "🧽",
+        "app_pages/denoising.py", "Denoising", "🧽",
         "Add noise to digits and watch a denoising autoencoder clean it off where a plain one cannot.",
     ),
     PageSpec(
-        "pages/anomaly.py", "Anomaly", "🚨",
+        "app_pages/anomaly.py", "Anomaly", "🚨",
         "An autoencoder that never saw one digit redraws it badly: use that error to flag the unusual.",
     ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.benchmarks.page_timing import change_times, open_page, open_times
 
-PAGE = "pages/anomaly.py"
+PAGE = "app_pages/anomaly.py"
 
 
 def run(runs: int) -> dict:

@@ -13,7 +13,7 @@ def run(runs: int) -> dict:
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
-    app.switch_page("pages/bottleneck.py").run()
+    app.switch_page("app_pages/bottleneck.py").run()
     ks = app.select_slider(key="bottleneck_k").options
     for k in ks:  # warm every model once: the first visit to a k loads its weights
         app.select_slider(key="bottleneck_k").set_value(k).run()

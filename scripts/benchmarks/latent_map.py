@@ -8,7 +8,7 @@ import time
 from scripts.app_process import ROOT
 from scripts.benchmarks.stats import median
 
-PAGE = "pages/latent_map.py"
+PAGE = "app_pages/latent_map.py"
 
 
 def timed_run(app) -> float:

@@ -18,7 +18,7 @@ import time
 from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_for_app, wait_until_healthy
 from scripts.benchmarks.stats import median
 
-PAGE = "pages/loss_balance.py"
+PAGE = "app_pages/loss_balance.py"
 TOLERANCE = 0.10
 
 

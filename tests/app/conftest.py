@@ -11,7 +11,7 @@ from scripts.app_process import ROOT
 
 @pytest.fixture
 def open_page():
-    """open_page("pages/x.py") -> an AppTest that has run app.py and then that page."""
+    """open_page("app_pages/x.py") -> an AppTest that has run app.py and then that page."""
 
     def opener(page: str | None = None) -> AppTest:
         st.cache_resource.clear()  # each test sees the pretrained/ folder it points at

@@ -7,7 +7,7 @@ from explorer.checkpoints import PRETRAINED_DIR
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
-PAGE = "pages/anomaly.py"
+PAGE = "app_pages/anomaly.py"
 
 
 def metrics(app) -> dict[str, str]:

@@ -3,7 +3,7 @@ import shutil
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
-PAGE = "pages/bottleneck.py"
+PAGE = "app_pages/bottleneck.py"
 
 
 def test_opens_with_images_curve_and_explanation(open_page):

@@ -3,7 +3,7 @@ import shutil
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
-PAGE = "pages/denoising.py"
+PAGE = "app_pages/denoising.py"
 
 
 def captions(app) -> list[str]:

@@ -1,7 +1,7 @@
 import json
 import shutil
 
-PAGE = "pages/diffusion.py"
+PAGE = "app_pages/diffusion.py"
 
 
 def chart_specs(app) -> list[dict]:

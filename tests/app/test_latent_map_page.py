@@ -3,7 +3,7 @@ import shutil
 from explorer.latent_map import Selection
 from tests.app.conftest import image_urls
 
-PAGE = "pages/latent_map.py"
+PAGE = "app_pages/latent_map.py"
 
 
 def captions(app) -> list[str]:

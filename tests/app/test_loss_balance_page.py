@@ -6,7 +6,7 @@ import pytest
 
 from tests.app.conftest import image_urls
 
-PAGE = "pages/loss_balance.py"
+PAGE = "app_pages/loss_balance.py"
 
 
 @pytest.fixture(autouse=True)

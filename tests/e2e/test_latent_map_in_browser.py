@@ -49,10 +49,6 @@ def panel_images(page) -> list[str]:
 
 
 def test_clicks_on_a_point_an_empty_spot_and_a_random_code(app_url, page):
-    # The home page first: a fresh server sent straight to a page's URL runs that file alone, without
-    # app.py's navigation and layout (Streamlit's pages/ folder discovery), which is not what we test.
-    page.goto(app_url)
-    page.get_by_role("heading", name="Autoencoder Explorer").wait_for()
     page.goto(f"{app_url}/latent_map")
     page.get_by_text("What you clicked", exact=True).wait_for()
     page.locator("[data-testid=stMain] .js-plotly-plot").nth(1).wait_for()

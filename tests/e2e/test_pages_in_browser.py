@@ -73,3 +73,21 @@ def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, pag
     label = page.locator(".js-plotly-plot").first.locator(".slider-group > text.slider-label").text_content()
     assert label.startswith("Step t = ") and label != "Step t = 0"
     assert_no_exception(page)
+
+
+def test_a_page_url_opened_first_on_a_fresh_server_keeps_the_apps_navigation(page):
+    """A student who follows a shared link straight to a page gets the app's titles and layout."""
+    from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy
+
+    port = free_port()
+    process = start_app(port)
+    try:
+        wait_until_healthy(port, process)
+        page.goto(f"http://127.0.0.1:{port}/bottleneck")
+        page.get_by_text("Eight test digits through a code of k = 16").wait_for()
+        entries = page.locator("[data-testid=stSidebarNav] a").all_inner_texts()
+        assert [entry.split()[-1] if entry.split() else "" for entry in entries][:2] == ["Home", "Bottleneck"]
+        assert entries[2].strip().endswith("Latent map")  # the title, not the file name "latent map"
+        assert_no_exception(page)
+    finally:
+        stop_app(process)

@@ -77,3 +77,29 @@ def test_rebuilding_one_group_keeps_the_others(tiny_pretrained, tmp_path, monkey
     manifest = PretrainedStore(out).manifest
     assert set(manifest["groups"]) == set(script.GROUPS)  # every registered group, "other" included
     assert "other/extra.npz" in manifest["files"] and "bottleneck/ae_k4.safetensors" in manifest["files"]
+
+
+def test_a_build_that_finishes_meanwhile_is_kept(tiny_pretrained, tmp_path, monkeypatch):
+    """Two builds of different groups at once: the later writer keeps what the earlier one wrote."""
+    import shutil
+
+    import scripts.train_pretrained as script
+
+    out = tmp_path / "pretrained"
+    shutil.copytree(tiny_pretrained, out)
+
+    def quick(ctx):
+        (ctx.folder / "quick.npz").write_bytes(b"q")
+        return {"models": {}, "info": {"file": ctx.relative("quick.npz")}}
+
+    def slow(ctx):
+        script.build(out, ["quick"], tiny=True, device=ctx.device)  # another build finishes meanwhile
+        (ctx.folder / "slow.npz").write_bytes(b"s")
+        return {"models": {}, "info": {"file": ctx.relative("slow.npz")}}
+
+    monkeypatch.setitem(script.GROUPS, "quick", quick)
+    monkeypatch.setitem(script.GROUPS, "slow", slow)
+    main(["--tiny", "--out", str(out), "--only", "slow"])
+    manifest = PretrainedStore(out).manifest
+    assert {"quick", "slow", "bottleneck"} <= set(manifest["groups"])
+    assert {"quick/quick.npz", "slow/slow.npz"} <= set(manifest["files"])
