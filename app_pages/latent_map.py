@@ -18,10 +18,12 @@ from explorer.latent_map import (
     with_fresh_draws,
 )
 from explorer.latent_map_plots import latent_map_figure
-from explorer.projection import METHODS
+from explorer.own_digit import place_digit
+from explorer.projection import METHODS, locate_codes
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.images import show_digit
 from explorer.ui.latent_loaders import bundled_images_and_labels, decoded_plane, group_info, load_space
+from explorer.ui.own_digit import own_digit_input
 
 SELECTION = "latent_selection"  # the last click, copied out of the chart's event at once
 FRESH_SEED = "latent_fresh_seed"  # None: the shipped draws
@@ -110,6 +112,9 @@ if show_random and any(space.random_points is None for space in spaces.values())
     st.caption("Fresh random codes cannot be placed on this map: switch to PCA to see them.")
 
 selection = st.session_state.get(SELECTION)
+mine = own_digit_input("latent")
+placements = {kind: place_digit(spaces[kind].model, mine.image, spaces[kind].codes, labels) for kind in KINDS} \
+    if mine is not None else {}
 
 
 def marked_points(kind: str) -> np.ndarray | None:
@@ -137,6 +142,8 @@ for kind, column in zip(KINDS, map_columns, strict=True):
             space.latent_map.points, labels, space.latent_map.grid_points(),
             random_points=space.random_points if show_random else None,
             marked=marked_points(kind), axis_titles=axis_titles,
+            own_point=locate_codes(space.latent_map, placements[kind].code[None], space.codes)
+            if mine is not None else None,
         )
         st.plotly_chart(figure, key=f"latent_chart_{kind}", on_select=partial(remember_click, kind),
                         selection_mode="points", config={"displaylogo": False})
@@ -203,6 +210,24 @@ else:
             "weighted mean of the codes placed nearest to it. That always lands **on** the data, so even an "
             "empty spot decodes to a plausible digit here: switch to PCA or k = 2 to see the holes honestly."
         )
+
+if mine is not None:
+    st.subheader("Where does your digit land?")
+    cells = st.columns([1, 1, 1, 3])
+    with cells[0]:
+        show_digit(mine.image, "your digit")
+    for cell, kind in zip(cells[1:3], KINDS, strict=True):
+        with cell:
+            show_digit(decode_code(spaces[kind], placements[kind].code).image, f"{kind.upper()} decode")
+    lines = []
+    for kind in KINDS:
+        placement = placements[kind]
+        neighbours = ", ".join(str(label) for label in placement.neighbour_labels)
+        lines.append(f"- **{KIND_TITLES[kind]}**: the yellow star. Its {len(placement.neighbours)} nearest codes "
+                     f"belong to the digits {neighbours}, so to this model yours looks like a **{placement.guess}** "
+                     f"({placement.distances[0]:.2f} from the nearest real code).")
+    how = "exactly" if spaces["ae"].latent_map.exact else "approximately, among the codes nearest to it"
+    cells[3].markdown(f"Your digit's code, placed on both maps ({how}):\n" + "\n".join(lines))
 
 st.subheader("Walk in a straight line between two digits")
 pick = st.columns([1, 1, 2], vertical_alignment="bottom")

@@ -18,6 +18,8 @@ GRID_GROUP = "grid"
 RANDOM_GROUP = "random"
 DIGIT_GROUP_PREFIX = "digit-"
 MARKED_GROUP = "marked"
+OWN_GROUP = "own"
+OWN_COLOUR = "#ffd60a"
 
 
 def latent_map_figure(
@@ -27,11 +29,13 @@ def latent_map_figure(
     *,
     random_points: np.ndarray | None = None,
     marked: np.ndarray | None = None,
+    own_point: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("map x", "map y"),
     height: int = 520,
 ) -> go.Figure:
     """points: N x 2 data codes on the map; grid: G x 2 invisible cell centres that turn a click on
-    empty space into an event; random_points: R x 2 or None (trace off); marked: M x 2 spots to ring."""
+    empty space into an event; random_points: R x 2 or None (trace off); marked: M x 2 spots to ring;
+    own_point: 1 x 2, where the student's own digit lands (a star)."""
     traces = []
     labels = np.asarray(labels)
     for digit in range(10):
@@ -63,6 +67,12 @@ def latent_map_figure(
             type="scattergl", x=marked[:, 0], y=marked[:, 1], mode="markers", name="your choice",
             marker=dict(size=18, symbol="circle-open", color=HIGHLIGHT_COLOUR, line=dict(width=3)),
             legendgroup=MARKED_GROUP, hoverinfo="skip",
+        ))
+    if own_point is not None:
+        traces.append(dict(
+            type="scattergl", x=own_point[:, 0], y=own_point[:, 1], mode="markers", name="your digit",
+            marker=dict(size=22, symbol="star", color=OWN_COLOUR, line=dict(width=2, color="#111111")),
+            legendgroup=OWN_GROUP, hovertemplate="your digit<extra></extra>",
         ))
     layout = dict(
         height=height, margin=dict(l=10, r=10, t=50, b=10), clickmode="event", dragmode="pan",

@@ -194,3 +194,18 @@ def place_codes(latent_map: LatentMap, codes: np.ndarray) -> np.ndarray:
     if latent_map.method == "pca":
         return pca_place(codes, latent_map.centre, latent_map.axes)
     raise ValueError(f"new codes can be placed exactly only on a PCA or latent-plane map, not {latent_map.method!r}")
+
+
+def locate_codes(latent_map: LatentMap, codes: np.ndarray, reference_codes: np.ndarray,
+                 neighbours: int = NEIGHBOURS) -> np.ndarray:
+    """Where new codes (a student's digit) go on any map: exactly on PCA and the latent plane; on UMAP
+    and t-SNE, the inverse-distance-weighted mean of the map positions of the nearest real codes."""
+    codes = np.asarray(codes, np.float32)
+    if latent_map.exact:
+        return place_codes(latent_map, codes)
+    distances = np.sqrt(((codes[:, None, :] - reference_codes[None, :, :]) ** 2).sum(axis=2))  # M x N
+    neighbours = min(neighbours, len(reference_codes))
+    nearest = np.argpartition(distances, neighbours - 1, axis=1)[:, :neighbours]
+    weights = 1.0 / (np.take_along_axis(distances, nearest, axis=1) + 1e-6)
+    weights /= weights.sum(axis=1, keepdims=True)
+    return np.einsum("mn,mnd->md", weights, latent_map.points[nearest]).astype(np.float32)

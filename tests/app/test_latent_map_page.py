@@ -129,3 +129,21 @@ def test_fresh_draws_on_umap_move_the_maps_to_pca_where_they_can_be_placed(open_
     assert not app.exception
     assert app.radio(key="latent_projection").value == "pca"
     assert any("switched to PCA" in info.value for info in app.info)
+
+
+def test_the_students_own_digit_lands_on_both_maps(open_page):
+    from explorer.data import load_bundled_mnist
+    from tests.app.own_digit import give_own_digit
+
+    app = open_page(PAGE)
+    give_own_digit(app, index=3)  # a real test digit: its own code is among the shipped ones
+    assert any(header.value == "Where does your digit land?" for header in app.subheader)
+    label = int(load_bundled_mnist().test_labels[3])
+    text = next(md.value for md in app.markdown if "the yellow star" in md.value)
+    assert text.count(f"looks like a **{label}**") == 2 and "exactly" in text
+    assert all('"your digit"' in chart.proto.spec for chart in app.get("plotly_chart"))
+    app.radio(key="latent_projection").set_value("tsne").run()
+    assert not app.exception
+    text = next(md.value for md in app.markdown if "the yellow star" in md.value)
+    assert "approximately" in text
+    assert all('"your digit"' in chart.proto.spec for chart in app.get("plotly_chart"))

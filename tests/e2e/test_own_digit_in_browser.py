@@ -49,6 +49,13 @@ def test_an_uploaded_picture_becomes_a_digit_that_the_denoising_page_uses(app_ur
     assert_no_exception(page)
     screenshot(page, "anomaly")
 
+    page.locator("[data-testid=stSidebarNav] a", has_text="Latent map").click()
+    page.get_by_text("Where does your digit land?").wait_for()
+    wait_for_app(page)
+    assert page.get_by_text("the yellow star").count() == 2  # one line per model
+    assert_no_exception(page)
+    screenshot(page, "latent_map_own_digit")
+
 
 def test_a_file_that_is_not_an_image_gets_a_message(app_url, page, tmp_path):
     bad = tmp_path / "notes.txt"

@@ -138,3 +138,16 @@ def test_umap_places_random_codes_by_transform_and_repeats_for_a_seed():
 def test_unknown_projection_is_refused():
     with pytest.raises(ValueError, match="unknown projection"):
         build_map("mds", clustered_codes(), draw_random_codes(3, 6, seed=0))
+
+
+def test_locate_codes_is_exact_on_pca_and_lands_on_a_known_code_elsewhere():
+    from explorer.projection import LatentMap, locate_codes, pca_map, place_codes
+
+    rng = np.random.default_rng(0)
+    codes = rng.normal(size=(60, 5)).astype(np.float32)
+    exact = pca_map(codes, codes[:3])
+    np.testing.assert_allclose(locate_codes(exact, codes[:4], codes), place_codes(exact, codes[:4]), atol=1e-5)
+    scattered = LatentMap.from_arrays("tsne", exact.to_arrays() | {"points": rng.normal(size=(60, 2))})
+    assert not scattered.exact
+    located = locate_codes(scattered, codes[[7]], codes)  # a code that is itself on the map
+    np.testing.assert_allclose(located[0], scattered.points[7], atol=1e-3)
