@@ -11,8 +11,8 @@ from explorer.noise import add_mixed_noise
 from explorer.train import TrainConfig
 from scripts.pretrained_groups.common import BuildContext
 
-CONFIG = ConvAEConfig(latent_dim=32, channels=(16, 32))  # half the default width: quick to train on a CPU
-TRAIN = TrainConfig(epochs=10, batch_size=64, lr=2e-3, seed=0, max_shift=2)
+CONFIG = ConvAEConfig(latent_dim=32)  # the Bottleneck page's k = 32 layers
+TRAIN = TrainConfig(epochs=30, batch_size=64, lr=2e-3, seed=0, max_shift=2)
 MAX_TRAIN_LEVEL = 0.6  # the DAE sees every kind of noise at levels up to this; the curve goes further
 LEVELS = [round(0.1 * i, 1) for i in range(9)]  # 0 ... 0.8: what the page's slider offers
 TINY_LEVELS = [0.0, 0.2, 0.4]
