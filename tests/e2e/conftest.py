@@ -59,3 +59,8 @@ def screenshot(page, name: str) -> None:
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 40, 4000)})
     page.wait_for_timeout(500)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def wait_for_charts(page, count: int) -> None:
+    """Plotly draws after Streamlit's script run ends: wait until `count` charts are on the page."""
+    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot').length >= {count}")

@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.app_process import wait_for_app
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -59,7 +59,7 @@ def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, pag
     page.goto(f"{app_url}/diffusion")
     page.get_by_text("Why latent diffusion is faster").wait_for(timeout=120_000)
     wait_for_app(page)
-    page.locator(".js-plotly-plot").first.wait_for()
+    wait_for_charts(page, 4)
     assert page.locator(".js-plotly-plot").count() == 4
     screenshot(page, "diffusion")
 
