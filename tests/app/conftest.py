@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -23,6 +25,21 @@ def open_page():
         return app
 
     return opener
+
+
+@pytest.fixture
+def pretrained_copy(tmp_path, monkeypatch):
+    """pretrained_copy() -> a copy of the shipped pretrained/ that the app reads instead: damage it freely."""
+
+    def copier():
+        from explorer.checkpoints import PRETRAINED_DIR
+
+        copy = tmp_path / "pretrained"
+        shutil.copytree(PRETRAINED_DIR, copy)
+        monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+        return copy
+
+    return copier
 
 
 def image_urls(app: AppTest) -> list[str]:

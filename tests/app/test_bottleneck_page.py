@@ -1,5 +1,3 @@
-import shutil
-
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -43,14 +41,10 @@ def test_each_selection_mode_shows_eight_digits(open_page):
     assert image_urls(app)[:8] != first[:8]
 
 
-def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    copy = tmp_path / "pretrained"
-    shutil.copytree(PRETRAINED_DIR, copy)
+def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, pretrained_copy):
+    copy = pretrained_copy()
     target = copy / "bottleneck" / "ae_k8.safetensors"
     target.write_bytes(target.read_bytes()[:1000])
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
 
     app = open_page(PAGE)
     assert not app.error  # k = 16 is intact

@@ -1,5 +1,3 @@
-import shutil
-
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -54,14 +52,10 @@ def test_the_students_own_digit_joins_the_rows(open_page):
     assert "your digit" in captions(app)
 
 
-def test_a_corrupt_denoiser_is_named(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    copy = tmp_path / "pretrained"
-    shutil.copytree(PRETRAINED_DIR, copy)
+def test_a_corrupt_denoiser_is_named(open_page, pretrained_copy):
+    copy = pretrained_copy()
     target = copy / "denoising" / "denoise_dae.safetensors"
     target.write_bytes(target.read_bytes()[:500])
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
     app = open_page(PAGE)
     assert "denoise_dae.safetensors" in app.error[0].value
     assert "python scripts/train_pretrained.py" in app.error[0].value

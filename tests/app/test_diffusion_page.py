@@ -1,5 +1,4 @@
 import json
-import shutil
 
 PAGE = "app_pages/diffusion.py"
 
@@ -49,13 +48,9 @@ def test_controls_change_what_is_drawn(open_page):
     assert any("same digit" in md.value for md in app.markdown)
 
 
-def test_missing_diffusion_weights_keep_the_forward_part(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    copy = tmp_path / "pretrained"
-    shutil.copytree(PRETRAINED_DIR, copy)
+def test_missing_diffusion_weights_keep_the_forward_part(open_page, pretrained_copy):
+    copy = pretrained_copy()
     (copy / "diffusion" / "diffusion_unet.safetensors").unlink()
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
 
     app = open_page(PAGE)
     assert not app.exception

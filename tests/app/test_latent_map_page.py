@@ -1,5 +1,3 @@
-import shutil
-
 from explorer.latent_map import Selection
 from tests.app.conftest import image_urls
 
@@ -82,14 +80,10 @@ def test_interpolation_choosers_change_the_strip(open_page):
     assert after[2:] != before[2:]
 
 
-def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    copy = tmp_path / "pretrained"
-    shutil.copytree(PRETRAINED_DIR, copy)
+def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, pretrained_copy):
+    copy = pretrained_copy()
     target = copy / "latent_map" / "map_vae_k16_pca.npz"
     target.write_bytes(target.read_bytes()[:500])
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
 
     app = open_page(PAGE)
     assert not app.exception
@@ -99,13 +93,9 @@ def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, tmp_
     assert len(app.get("plotly_chart")) == 2
 
 
-def test_missing_codes_are_named_and_computed_from_the_model(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    copy = tmp_path / "pretrained"
-    shutil.copytree(PRETRAINED_DIR, copy)
+def test_missing_codes_are_named_and_computed_from_the_model(open_page, pretrained_copy):
+    copy = pretrained_copy()
     (copy / "latent_map" / "map_ae_k2_codes.npz").unlink()
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
 
     app = open_page(PAGE)
     app.radio(key="latent_k").set_value("2").run()
