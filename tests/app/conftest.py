@@ -42,5 +42,22 @@ def pretrained_copy(tmp_path, monkeypatch):
     return copier
 
 
+@pytest.fixture
+def manifest_without(tmp_path, monkeypatch):
+    """manifest_without("group") -> the app reads a build whose manifest lacks that group."""
+
+    def writer(group: str) -> None:
+        import json
+
+        from explorer.checkpoints import PRETRAINED_DIR
+
+        manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
+        del manifest["groups"][group]
+        (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+        monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+
+    return writer
+
+
 def image_urls(app: AppTest) -> list[str]:
     return [url for image in app.get("image") for url in image.value]

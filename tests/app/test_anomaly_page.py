@@ -67,10 +67,7 @@ def test_the_students_digit_is_scored_against_the_threshold(open_page):
     assert len(verdicts) == 1 and "normal test digits" in verdicts[0]
 
 
-def test_a_build_without_the_anomaly_group_says_so(open_page, tmp_path, monkeypatch):
-    manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
-    del manifest["groups"]["anomaly"]
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+def test_a_build_without_the_anomaly_group_says_so(open_page, manifest_without):
+    manifest_without("anomaly")
     app = open_page(PAGE)
     assert "anomaly" in app.error[0].value and "manifest.json" in app.error[0].value

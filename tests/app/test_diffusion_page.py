@@ -61,12 +61,7 @@ def test_missing_diffusion_weights_keep_the_forward_part(open_page, pretrained_c
     assert not app.exception and len(app.get("plotly_chart")) == 1
 
 
-def test_a_manifest_without_the_group_says_how_to_build_it(open_page, tmp_path, monkeypatch):
-    from explorer.checkpoints import PRETRAINED_DIR
-
-    manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
-    del manifest["groups"]["diffusion"]
-    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
-    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+def test_a_manifest_without_the_group_says_how_to_build_it(open_page, manifest_without):
+    manifest_without("diffusion")
     app = open_page(PAGE)
     assert "--only diffusion" in app.error[0].value
