@@ -27,6 +27,7 @@ class StepTrainConfig:
     lr: float = 2e-3  # Adam's peak rate, decayed to zero along a cosine
     seed: int = 0  # seeds the batches, the steps t and the noise
     report_every: int = 100  # steps between progress reports
+    ema_decay: float | None = None  # keep an exponential moving average of the weights and end with it
 
 
 BatchLoss = Callable[[nn.Module, torch.Tensor, torch.Tensor | None, torch.Generator], torch.Tensor]
@@ -35,9 +36,15 @@ BatchLoss = Callable[[nn.Module, torch.Tensor, torch.Tensor | None, torch.Genera
 def train_steps(model: nn.Module, loss_of_batch: BatchLoss, inputs: torch.Tensor, config: StepTrainConfig, *,
                 targets: torch.Tensor | None = None,
                 on_report: Callable[[int, float], None] | None = None) -> list[float]:
-    """Adam on random batches of `inputs` for config.steps steps; returns the mean loss per report."""
+    """Adam on random batches of `inputs` for config.steps steps; returns the mean loss per report.
+
+    With config.ema_decay the model ends holding the moving average of its weights: a denoiser's
+    last raw weights jitter with the last batches, and samples from the average are cleaner.
+    """
     generator = seed_everything(config.seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=config.lr)
+    weights = [p for p in model.parameters() if p.requires_grad]
+    average = [p.detach().clone() for p in weights] if config.ema_decay is not None else None
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=config.steps)
     model.train()
     losses, running = [], 0.0
@@ -50,12 +57,22 @@ def train_steps(model: nn.Module, loss_of_batch: BatchLoss, inputs: torch.Tensor
         loss.backward()
         optimizer.step()
         schedule.step()
+        if average is not None:
+            # Early on the average would be stuck near the random start: warm the decay up with the step.
+            decay = min(config.ema_decay, (1 + step) / (10 + step))
+            with torch.no_grad():
+                for mean, weight in zip(average, weights, strict=True):
+                    mean.lerp_(weight, 1 - decay)
         running += loss.item()
         if step % config.report_every == 0 or step == config.steps:
             losses.append(running / (step - (len(losses) * config.report_every)))
             running = 0.0
             if on_report is not None:
                 on_report(step, losses[-1])
+    if average is not None:
+        with torch.no_grad():
+            for weight, mean in zip(weights, average, strict=True):
+                weight.copy_(mean)
     model.eval()
     return losses
 

@@ -1,5 +1,7 @@
 """The Diffusion page's logic and figures: forward frames, sampling through real networks, scores."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -95,6 +97,30 @@ def test_a_denoiser_learns_to_predict_the_noise():
     loss = denoising_loss(DDPMScheduler(linear_betas()))
     losses = train_steps(denoiser, loss, codes, StepTrainConfig(steps=120, batch_size=64, lr=3e-3, report_every=30))
     assert len(losses) == 4 and losses[-1] < 0.8 * losses[0]
+
+
+def test_the_moving_average_of_the_weights_is_what_training_leaves():
+    codes = torch.randn(256, 4, generator=torch.Generator().manual_seed(0)) + 2.0
+    config = StepTrainConfig(steps=30, batch_size=32, lr=1e-2, report_every=10)
+    mean_of = lambda model, x, _targets, _generator: (model(x) - x).pow(2).mean()  # noqa: E731
+    seen = []  # the weights before each step, from the run without an average
+
+    def recording(model, x, targets, generator):
+        seen.append(model.weight.detach().clone())
+        return mean_of(model, x, targets, generator)
+
+    plain, averaged = torch.nn.Linear(4, 4), torch.nn.Linear(4, 4)
+    averaged.load_state_dict(plain.state_dict())
+    train_steps(plain, recording, codes, config)
+    train_steps(averaged, mean_of, codes, replace(config, ema_decay=0.9))
+
+    trajectory = seen[1:] + [plain.weight.detach()]  # the weights after each step
+    expected = seen[0]
+    for step, weight in enumerate(trajectory, start=1):
+        decay = min(0.9, (1 + step) / (10 + step))
+        expected = decay * expected + (1 - decay) * weight
+    assert torch.allclose(averaged.weight, expected, atol=1e-6)
+    assert not torch.allclose(averaged.weight, plain.weight, atol=1e-3)
 
 
 def test_scores_of_images_use_the_classifier():
