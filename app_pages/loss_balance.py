@@ -1,7 +1,5 @@
 """Loss balance: retrain a β-VAE live as β moves, and watch reconstruction trade against a tidy latent space."""
 
-from itertools import count
-
 import streamlit as st
 
 from explorer.checkpoints import PretrainedFileError
@@ -23,11 +21,12 @@ from explorer.loss_balance import (
     train_live,
     traverse,
 )
-from explorer.loss_balance_plots import (
-    kl_bars_figure,
-    latent_scatter_figure,
-    loss_curves_figure,
-    rate_distortion_figure,
+from explorer.loss_balance_charts import (
+    Chart,
+    kl_bars_chart,
+    latent_scatter_chart,
+    loss_curves_chart,
+    rate_distortion_chart,
 )
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.loaders import (
@@ -37,14 +36,12 @@ from explorer.ui.loaders import (
     reference_runs,
     training_slots,
 )
+from explorer.ui.placeholders import LazyPlaceholder
 
 RUN_KEY = "lb_run"  # this session's current LiveRun (never shared: session_state is per browser tab)
 EARLIER_KEY = "lb_earlier"  # (β, KL, reconstruction) of this session's previous runs
 PENDING_KEY = "lb_pending"  # a setting moved: start a new run in this script run
 RUNS_STARTED_KEY = "lb_runs_started"  # numbers each run: its traversal sliders start fresh
-
-
-draw_number = count()  # chart keys stay unique when one script run redraws the same epoch
 
 
 def request_run() -> None:
@@ -104,12 +101,11 @@ st.caption(f"Training on **{device.upper()}** · next run: {begins} · at most {
 
 status = st.empty()
 top = st.columns([3, 2])
-curves_slot, rate_slot = top[0].empty(), top[1].empty()
-images_slot = st.container()
-with images_slot:
-    image_rows = [st.empty() for _ in range(3)]
+curves_slot, rate_slot = LazyPlaceholder(top[0]), LazyPlaceholder(top[1])
+images = st.container()
+image_rows = [LazyPlaceholder(images) for _ in range(3)]  # drawn in this order, so each lands in its place
 bottom = st.columns(2)
-kl_slot, scatter_slot = bottom[0].empty(), bottom[1].empty()
+kl_slot, scatter_slot = LazyPlaceholder(bottom[0]), LazyPlaceholder(bottom[1])
 
 
 def run_curves(run: LiveRun) -> dict[str, list[float]]:
@@ -117,11 +113,17 @@ def run_curves(run: LiveRun) -> dict[str, list[float]]:
             for split in ("train", "test") for part in ("loss", "recon", "kl")}
 
 
+def show(chart: Chart) -> None:
+    """No key: a keyless Vega-Lite chart at the same place stays on the page and takes the new data."""
+    st.vega_lite_chart(chart.data, chart.spec, width="stretch")
+
+
 def draw_rate_distortion(run: LiveRun | None) -> None:
     live = [(view.test["kl"], view.test["recon"]) for view in run.views] if run else []
-    figure = rate_distortion_figure([(ref.beta, ref.rate, ref.distortion) for ref in references], live,
-                                    run.settings.beta if run else None, st.session_state.get(EARLIER_KEY, []))
-    rate_slot.plotly_chart(figure, key=f"lb_rate_{next(draw_number)}")
+    with rate_slot.container():
+        st.markdown("**Rate against distortion**: KL (rate) and reconstruction error (distortion) of each run")
+        show(rate_distortion_chart([(ref.beta, ref.rate, ref.distortion) for ref in references], live,
+                                   run.settings.beta if run else None, st.session_state.get(EARLIER_KEY, [])))
 
 
 def draw_images(originals, reconstructions, samples, label: str) -> None:
@@ -136,18 +138,16 @@ def draw_view(run: LiveRun, probe) -> None:
     view = run.last
     with curves_slot.container():
         st.markdown(f"**Loss per epoch** (β = {run.settings.beta:g}; solid train, dashed test)")
-        st.plotly_chart(loss_curves_figure(run_curves(run), run.settings.beta, run.settings.epochs),
-                        key=f"lb_curves_{next(draw_number)}")
+        show(loss_curves_chart(run_curves(run), run.settings.beta, run.settings.epochs))
     draw_rate_distortion(run)
     draw_images(probe.images, view.reconstructions, view.samples, f"epoch {view.epoch}")
     with kl_slot.container():
         st.markdown(f"**KL of each latent dimension**: {view.active_dims} of {len(view.kl_per_dim)} active")
-        st.plotly_chart(kl_bars_figure(view.kl_per_dim), key=f"lb_kl_{next(draw_number)}")
+        show(kl_bars_chart(view.kl_per_dim))
     with scatter_slot.container():
         what = "the codes" if len(view.kl_per_dim) == 2 else "the codes' first two principal components"
         st.markdown(f"**Latent space**: {what}, coloured by class")
-        st.plotly_chart(latent_scatter_figure(view.codes_2d, probe.scatter_labels, len(view.kl_per_dim)),
-                        key=f"lb_scatter_{next(draw_number)}")
+        show(latent_scatter_chart(view.codes_2d, probe.scatter_labels, len(view.kl_per_dim)))
     status.info(f"Epoch {view.epoch} of {view.epochs} at β = {run.settings.beta:g} · test loss "
                 f"{view.test['loss']:.1f} (reconstruction {view.test['recon']:.1f}, KL {view.test['kl']:.1f}) · "
                 f"{view.images_per_second:,.0f} images/s on {run.device.upper()}")
@@ -159,8 +159,7 @@ def draw_reference(beta_shown: float) -> None:
     label = f"shipped run, β = {reference.beta:g}"
     with curves_slot.container():
         st.markdown(f"**Loss per epoch** of the {label} (solid train, dashed test)")
-        st.plotly_chart(loss_curves_figure(reference.curves, reference.beta, len(reference.curves["test_loss"])),
-                        key="lb_curves_reference")
+        show(loss_curves_chart(reference.curves, reference.beta, len(reference.curves["test_loss"])))
     draw_rate_distortion(None)
     probe = make_probe(data.test_images, data.test_labels, REFERENCE_LATENT)
     draw_images(probe.images, reference.reconstructions, reference.samples, label)
@@ -168,7 +167,7 @@ def draw_reference(beta_shown: float) -> None:
     with kl_slot.container():
         active = active_dimensions(reference.kl_per_dim)
         st.markdown(f"**KL of each latent dimension** ({label}): {active} of {len(reference.kl_per_dim)} active")
-        st.plotly_chart(kl_bars_figure(reference.kl_per_dim), key="lb_kl_reference")
+        show(kl_bars_chart(reference.kl_per_dim))
     status.info(f"Showing the {label}. Move β (or press *Train again*) to train your own run live.")
 
 

@@ -12,7 +12,6 @@ from explorer.data import DigitData, load_bundled_mnist, load_dataset
 from explorer.denoising import denoise_every_setting
 from explorer.inference import embed, per_image_mse, reconstruct
 from explorer.loss_balance import ReferenceRun, live_subset, read_reference, warm_up_training
-from explorer.loss_balance_plots import warm_up_figures
 from explorer.models.base import Autoencoder
 from explorer.pca import PCABasis
 from explorer.training_slots import TrainingSlots, default_capacity
@@ -71,13 +70,8 @@ def live_dataset(name: str) -> tuple[DigitData, str | None]:
 
 @st.cache_resource(show_spinner=False)
 def live_training_warm_up() -> threading.Thread:
-    """Once per server, in the background: one-off torch and Plotly set-up that the first run would pay."""
-
-    def warm_up() -> None:
-        warm_up_figures()
-        warm_up_training()
-
-    thread = threading.Thread(target=warm_up, name="live-training-warm-up", daemon=True)
+    """Once per server, in the background: one-off torch set-up that the first run would pay."""
+    thread = threading.Thread(target=warm_up_training, name="live-training-warm-up", daemon=True)
     thread.start()
     return thread
 

@@ -24,7 +24,7 @@ def train(app, beta: float, epochs: int = 2):
 def test_opens_with_a_shipped_run_before_anything_trains(open_page):
     app = open_page(PAGE)
     assert "Showing the shipped run, β = 1" in app.info[0].value
-    assert len(app.get("plotly_chart")) == 3  # loss curves, rate-distortion, KL bars
+    assert len(app.get("vega_lite_chart")) == 3  # loss curves, rate-distortion, KL bars
     assert len(image_urls(app)) == 3 + 2 * 3  # probe rows, then reconstructions and samples of 3 tiny references
     assert any("reparameterisation trick" in md.value for md in app.markdown)
     assert "lb_run" not in app.session_state
@@ -36,7 +36,7 @@ def test_moving_beta_trains_a_run_to_the_end(open_page):
     assert run.status == "finished" and [view.epoch for view in run.views] == [1, 2]
     assert run.settings.beta == 2.0 and run.model.config.beta == 2.0
     assert "Finished 2 epochs at β = 2" in app.success[0].value
-    assert len(app.get("plotly_chart")) == 4  # + the latent scatter
+    assert len(app.get("vega_lite_chart")) == 4  # + the latent scatter
     assert len(app.slider) == 1 + 16  # epochs, and one traversal slider per latent dimension
     assert any("KL of each latent dimension" in md.value for md in app.markdown)
 

@@ -61,6 +61,10 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def wait_for_charts(page, count: int) -> None:
-    """Plotly draws after Streamlit's script run ends: wait until `count` charts are on the page."""
-    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot').length >= {count}")
+PLOTLY_CHART = ".js-plotly-plot"
+VEGA_CHART = "[data-testid=stVegaLiteChart] svg.marks"  # drawn: Vega's SVG is in place
+
+
+def wait_for_charts(page, count: int, drawn: str = PLOTLY_CHART) -> None:
+    """Charts draw after Streamlit's script run ends: wait until `count` of them are on the page."""
+    page.wait_for_function(f"() => document.querySelectorAll({drawn!r}).length >= {count}")
