@@ -74,6 +74,17 @@ def test_a_live_run_reports_every_epoch_with_everything_the_page_draws(data):
     assert 0 <= view.active_dims <= 4
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_a_live_run_trains_on_the_gpu_and_hands_back_a_cpu_model(data):
+    train, test, labels = data
+    settings = RunSettings(latent_dim=4, epochs=2, start="scratch")
+    run = LiveRun(settings=settings, model=new_model(settings), device="cuda")
+    train_live(run, train, test, make_probe(test, labels, latent_dim=4), on_view=lambda view: None)
+    assert run.status == "finished", run.problem
+    assert next(run.model.parameters()).device.type == "cpu"  # the traversal decodes on the CPU
+    assert [view.epoch for view in run.views] == [1, 2] and run.last.test["loss"] < run.views[0].test["loss"]
+
+
 def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
     import explorer.loss_balance as logic
 
