@@ -35,7 +35,8 @@ def test_shipped_diffusion_models_are_trained(shipped):
     info = check_group(shipped)
     models = shipped.manifest["models"]
     assert models[info["classifier"]]["metrics"]["test_accuracy"] > 0.95
-    assert models[info["unet"]]["metrics"]["test_noise_mse"] < 0.1  # an untrained U-Net scores about 1
+    # An untrained U-Net scores about 1; one trained for 1,500 steps (samples: strokes, not digits) 0.034.
+    assert models[info["unet"]]["metrics"]["test_noise_mse"] < 0.03
     assert models[info["latent_denoiser"]]["metrics"]["test_noise_mse"] < 0.5
 
 
@@ -44,3 +45,4 @@ def test_shipped_samples_look_like_digits_to_the_classifier(shipped):
     assert quality["real_test"]["mean_confidence"] > 0.95
     for method in ("pixel_ddim", "latent_ddpm"):
         assert quality[method]["mean_confidence"] > 0.7 and quality[method]["class_spread"] > 0.8
+        assert quality[method]["mean_confidence"] > quality["vae_prior"]["mean_confidence"]  # beats the plain VAE
