@@ -75,9 +75,10 @@ def latent_map_figure(
             legendgroup=OWN_GROUP, hovertemplate="your digit<extra></extra>",
         ))
     layout = dict(
-        height=height, margin=dict(l=10, r=10, t=50, b=10), clickmode="event", dragmode="pan",
+        height=height, margin=dict(l=10, r=10, t=30, b=10), clickmode="event", dragmode="pan",
         hovermode="closest", plot_bgcolor="#fafafa",
-        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, itemsizing="constant"),
+        # Below the axis: on top, Plotly's toolbar covered the legend whenever the mouse was on the map.
+        legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, itemsizing="constant"),
         xaxis=dict(title=dict(text=axis_titles[0]), zeroline=False, showgrid=False),
         yaxis=dict(title=dict(text=axis_titles[1]), zeroline=False, showgrid=False),
     )
