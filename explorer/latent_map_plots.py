@@ -9,9 +9,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-# D3's ten categorical colours: distinct on a projector and in the legend.
-DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+from explorer.colours import DIGIT_COLOURS
+
 RANDOM_COLOUR = "#111111"
 HIGHLIGHT_COLOUR = "#000000"
 GRID_GROUP = "grid"

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from explorer.colours import DIGIT_COLOURS
 from explorer.loss_balance import ACTIVE_KL
 
 PART_COLOURS = {"total loss": "#212529", "reconstruction": "#4361ee", "β · KL": "#e63946"}
 PART_OF_CURVE = {"loss": "total loss", "recon": "reconstruction", "kl": "β · KL"}
-DIGIT_COLOURS = ["#4361ee", "#f77f00", "#2a9d8f", "#e63946", "#7209b7",
-                 "#8d6e63", "#f72585", "#6c757d", "#b5a300", "#00b4d8"]
 SERIES_COLOURS = {"shipped runs": "#6c757d", "your earlier runs": "#f77f00", "this run": "#e63946"}
 SMALLEST_KL = 1e-3  # nats: the floor of the KL bars' log axis (a collapsed dimension sits on it)
 LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal", "title": None}
