@@ -1,7 +1,9 @@
 import json
+import shutil
 
 import pytest
 
+import scripts.train_pretrained as script
 from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore, sha256_of
 from explorer.data import load_bundled_mnist
 from explorer.inference import reconstruct
@@ -39,13 +41,15 @@ def test_tiny_build_refuses_to_overwrite_the_shipped_models():
         main(["--tiny", "--out", str(PRETRAINED_DIR)])
 
 
-def test_a_failed_group_leaves_the_old_files_whole(tiny_pretrained, tmp_path, monkeypatch):
-    import shutil
+@pytest.fixture
+def out(tiny_pretrained, tmp_path):
+    """A copy of the tiny build for a test to rebuild groups into."""
+    copy = tmp_path / "pretrained"
+    shutil.copytree(tiny_pretrained, copy)
+    return copy
 
-    import scripts.train_pretrained as script
 
-    out = tmp_path / "pretrained"
-    shutil.copytree(tiny_pretrained, out)
+def test_a_failed_group_leaves_the_old_files_whole(tiny_pretrained, out, monkeypatch):
     before = (out / "manifest.json").read_text()
 
     def broken(ctx):
@@ -60,14 +64,7 @@ def test_a_failed_group_leaves_the_old_files_whole(tiny_pretrained, tmp_path, mo
     PretrainedStore(out).load_model("ae_k4")
 
 
-def test_rebuilding_one_group_keeps_the_others(tiny_pretrained, tmp_path, monkeypatch):
-    import shutil
-
-    import scripts.train_pretrained as script
-
-    out = tmp_path / "pretrained"
-    shutil.copytree(tiny_pretrained, out)
-
+def test_rebuilding_one_group_keeps_the_others(out, monkeypatch):
     def other(ctx):
         (ctx.folder / "extra.npz").write_bytes(b"data")
         return {"models": {}, "info": {"file": ctx.relative("extra.npz")}}
@@ -79,14 +76,8 @@ def test_rebuilding_one_group_keeps_the_others(tiny_pretrained, tmp_path, monkey
     assert "other/extra.npz" in manifest["files"] and "bottleneck/ae_k4.safetensors" in manifest["files"]
 
 
-def test_a_build_that_finishes_meanwhile_is_kept(tiny_pretrained, tmp_path, monkeypatch):
+def test_a_build_that_finishes_meanwhile_is_kept(out, monkeypatch):
     """Two builds of different groups at once: the later writer keeps what the earlier one wrote."""
-    import shutil
-
-    import scripts.train_pretrained as script
-
-    out = tmp_path / "pretrained"
-    shutil.copytree(tiny_pretrained, out)
 
     def quick(ctx):
         (ctx.folder / "quick.npz").write_bytes(b"q")
