@@ -3,10 +3,9 @@
 import numpy as np
 import streamlit as st
 
-from explorer.anomaly import at_threshold, default_threshold, error_maps, most_anomalous, roc
-from explorer.anomaly_plots import error_histogram_figure, roc_figure
-from explorer.checkpoints import PretrainedFileError
-from explorer.ui.errors import show_pretrained_error
+from explorer.topics.anomaly.figures import error_histogram_figure, roc_figure
+from explorer.topics.anomaly.logic import at_threshold, default_threshold, error_maps, most_anomalous, roc
+from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
 from explorer.ui.loaders import anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
@@ -26,13 +25,9 @@ st.markdown(
     "train it, only examples of what is normal."
 )
 
-try:
-    store = pretrained_store()
-    group = store.group("anomaly")
+with report_pretrained_error():
+    group = pretrained_store().group("anomaly")
     arrays = anomaly_test_errors()
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
 
 held_out_options = sorted(int(digit) for digit in group["models"])
 controls = st.columns([1, 3])
@@ -69,11 +64,8 @@ with right:
     st.plotly_chart(roc_figure(curve.false_positive_rate, curve.true_positive_rate, curve.auc,
                                (result.false_positive_rate, result.recall)), key="anomaly_roc")
 
-try:
+with report_pretrained_error():
     model = pretrained_model(model_name)
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
 data = bundled_data()
 
 st.subheader("Where the errors are")

@@ -3,19 +3,18 @@
 import numpy as np
 import streamlit as st
 
-from explorer.bottleneck import SELECTION_MODES, compare, compression_ratio, error_curve, pick_images
-from explorer.checkpoints import PretrainedFileError
-from explorer.own_digit import place_digit
-from explorer.plots import error_curve_figure
-from explorer.ui.errors import show_pretrained_error
+from explorer.topics.bottleneck.figures import error_curve_figure
+from explorer.topics.bottleneck.logic import SELECTION_MODES, compare, compression_ratio, error_curve, pick_images
+from explorer.topics.own_digit.placement import place_digit
+from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit
 from explorer.ui.loaders import (
     bundled_data,
+    codes_of_test_split,
+    errors_on_test_split,
     pca_basis,
     pretrained_model,
     pretrained_store,
-    test_set_codes,
-    test_set_errors,
 )
 from explorer.ui.own_digit import own_digit_input
 
@@ -28,12 +27,8 @@ st.markdown(
     "Beside it, **PCA** does the same job with the best *linear* code of k numbers."
 )
 
-try:
-    store = pretrained_store()
-    curve = error_curve(store.manifest)
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
+with report_pretrained_error():
+    curve = error_curve(pretrained_store())
 
 data = bundled_data()
 controls = st.columns([3, 2, 2])
@@ -47,8 +42,8 @@ if mode == "random":
 elif mode == "digit":
     digit = controls[2].selectbox("Digit", range(10), key="bottleneck_digit")
 
-model_name = store.manifest["groups"]["bottleneck"]["ae_models"][str(k)]
-try:
+model_name = curve.models[curve.ks.index(k)]
+with report_pretrained_error():
     model = pretrained_model(model_name)
     basis = pca_basis()
     indices = pick_images(
@@ -57,11 +52,8 @@ try:
         count=IMAGES_SHOWN,
         seed=seed if mode == "random" else 0,
         digit=digit if mode == "digit" else None,
-        errors=test_set_errors(model_name) if mode == "worst" else None,
+        errors=errors_on_test_split(model_name) if mode == "worst" else None,
     )
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
 result = compare(model, basis, data.test_images, data.test_labels, indices)
 
 ae_mse = curve.ae_mse[curve.ks.index(k)]
@@ -87,7 +79,7 @@ for row_label, images, errors in rows:
 mine = own_digit_input("bottleneck")
 if mine is not None:
     own = compare(model, basis, mine.image[None], np.array([-1]), np.array([0]))
-    placement = place_digit(model, mine.image, test_set_codes(model_name), data.test_labels)
+    placement = place_digit(model, mine.image, codes_of_test_split(model_name), data.test_labels)
     columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
     for column, image, caption in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
                                       ("your digit", f"AE, MSE {own.ae_mse[0]:.4f}", f"PCA, MSE {own.pca_mse[0]:.4f}"),

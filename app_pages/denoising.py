@@ -3,12 +3,11 @@
 import numpy as np
 import streamlit as st
 
-from explorer.bottleneck import pick_images
-from explorer.checkpoints import PretrainedFileError
-from explorer.denoising import PsnrCurves, denoise, join
-from explorer.denoising_plots import psnr_curve_figure
-from explorer.noise import NOISE_KINDS
-from explorer.ui.errors import show_pretrained_error
+from explorer.core.noise import NOISE_KINDS
+from explorer.topics.bottleneck.logic import pick_images
+from explorer.topics.denoising.figures import psnr_curve_figure
+from explorer.topics.denoising.logic import PsnrCurves, denoise, join
+from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit_rows
 from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
@@ -24,15 +23,11 @@ st.markdown(
     "Add noise below and compare them."
 )
 
-try:
-    store = pretrained_store()
-    group = store.group("denoising")
+with report_pretrained_error():
+    group = pretrained_store().group("denoising")
     curves = PsnrCurves.from_json(group["psnr_curves"])
     plain = pretrained_model(group["plain_model"])
     dae = pretrained_model(group["denoising_model"])
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
 
 controls = st.columns([2, 3])
 kind = controls[0].radio("Noise", list(NOISE_KINDS), format_func=NOISE_NAMES.get, key="denoising_kind",
@@ -74,7 +69,7 @@ show_digit_rows([
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("PSNR against noise level (all 1,000 test digits)")
+    st.subheader(f"PSNR against noise level (all {len(bundled_data().test_images):,} test digits)")
     st.plotly_chart(psnr_curve_figure(curves.levels, curves.noisy[kind], curves.plain[kind],
                                       curves.denoising[kind], level), key="denoising_curve")
 with right:

@@ -2,18 +2,17 @@
 
 import streamlit as st
 
-from explorer.checkpoints import MANIFEST_NAME, PretrainedFileError
-from explorer.diffusion_lab import (
+from explorer.core.schedulers import SCHEDULES, T
+from explorer.models.digit_likeness import DigitLikeness, score_images
+from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
+from explorer.topics.diffusion.logic import (
     SAMPLERS,
-    diffusion_info,
     forward_frames,
     make_scheduler,
     sample_latents,
     sample_pixels,
-    score_images,
 )
-from explorer.diffusion_plots import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
-from explorer.ui.errors import show_pretrained_error
+from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
 
 BATCH = 16
@@ -21,7 +20,7 @@ BATCH = 16
 st.title("🌫️ Diffusion: from static to digits, one small step at a time")
 st.markdown(
     "A diffusion model learns to make images by learning to **undo noise**. First we destroy a digit on "
-    "purpose, adding a little Gaussian noise at each of 1,000 steps until only static is left. Then a "
+    f"purpose, adding a little Gaussian noise at each of {T:,} steps until only static is left. Then a "
     "network that has practised removing noise runs the film backwards, starting from fresh static."
 )
 
@@ -33,7 +32,7 @@ controls = st.columns([2, 2, 3])
 image_index = controls[0].number_input("Test image", min_value=0, max_value=len(data.test_images) - 1, value=0,
                                        step=1, key="diffusion_image",
                                        help=f"Any of the {len(data.test_images)} bundled test digits.")
-schedule = controls[1].radio("Noise schedule", ["linear", "cosine"], horizontal=True, key="diffusion_schedule",
+schedule = controls[1].radio("Noise schedule", SCHEDULES, horizontal=True, key="diffusion_schedule",
                              help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly).")
 controls[2].markdown(
     "Press **▶ Play** under the figure (or drag its slider): the animation runs in your browser, "
@@ -55,17 +54,13 @@ st.markdown(
 )
 
 # ---- 2-4 need the shipped networks.
-try:
+with report_pretrained_error(heading="2 · Reverse: a network removes the noise"):
     store = pretrained_store()
-    info = diffusion_info(store.manifest, store.root / MANIFEST_NAME)
+    info = store.group("diffusion")
     unet = pretrained_model(info["unet"])
     vae = pretrained_model(info["vae"])
     latent_denoiser = pretrained_model(info["latent_denoiser"])
     classifier = pretrained_model(info["classifier"])
-except PretrainedFileError as error:
-    st.header("2 · Reverse: a network removes the noise")
-    show_pretrained_error(error)
-    st.stop()
 
 
 def cached_run(key: str, params: tuple, label: str, run):
@@ -124,7 +119,7 @@ st.plotly_chart(reverse_figure(pixel), key="diffusion_reverse")
 st.header("3 · Latent diffusion: the same sampler in a VAE's 16 numbers")
 st.markdown(
     "Instead of 784 pixels, diffuse the **16-number code** of a variational autoencoder. A small MLP learned "
-    "to predict the noise in noisy codes; the very same DDPM sampler runs all 1,000 steps, and every frame "
+    f"to predict the noise in noisy codes; the very same DDPM sampler runs all {T:,} steps, and every frame "
     "is decoded to pixels by the VAE's decoder only for showing it. This is Stable Diffusion's trick. Even "
     "pure noise decodes to a blurry digit-like shape, because this decoder can only draw digits; the "
     "network's guess of the clean code is wild at first and settles as the noise is removed."
@@ -151,7 +146,7 @@ st.markdown(
 
 # ---- 4. Quality
 st.header("4 · How digit-like are the samples?")
-quality = info["quality"]
+quality = {method: DigitLikeness.from_json(scores) for method, scores in info["quality"].items()}
 live = {"pixel": score_images(classifier, pixel.samples), "latent": score_images(classifier, latent.samples)}
 left, right = st.columns([3, 2])
 with left:
@@ -167,6 +162,6 @@ with right:
     )
     st.markdown(
         f"**Scored now:** the {BATCH} pixel samples of part 2 get a confidence of "
-        f"**{live['pixel']['mean_confidence']:.2f}**, the {BATCH} latent samples of part 3 "
-        f"**{live['latent']['mean_confidence']:.2f}**."
+        f"**{live['pixel'].mean_confidence:.2f}**, the {BATCH} latent samples of part 3 "
+        f"**{live['latent'].mean_confidence:.2f}**."
     )

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from explorer.checkpoints import PretrainedFileError
-from explorer.diagram import autoencoder_diagram
-from explorer.inference import embed, reconstruct
-from explorer.ui.errors import show_pretrained_error
+from explorer.models.inference import embed, reconstruct
+from explorer.topics.home.diagram import autoencoder_diagram
+from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.navigation import PAGES
 
@@ -28,11 +27,10 @@ what a digit is: the image is its own target.
 data = bundled_data()
 if "home_image" not in st.session_state:
     st.session_state.home_image = 0
-try:
+model = None
+with report_pretrained_error(stop=False):  # the rest of the home page needs no shipped model
     model = pretrained_model(DIAGRAM_MODEL)
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-else:
+if model is not None:
     image = data.test_images[st.session_state.home_image : st.session_state.home_image + 1]
     picture = autoencoder_diagram(image[0], embed(model, image)[0], reconstruct(model, image)[0])
     st.image(picture, width=820)

@@ -5,10 +5,13 @@ from functools import partial
 import numpy as np
 import streamlit as st
 
-from explorer.checkpoints import PretrainedFileError
-from explorer.images import enlarge
-from explorer.inference import decode
-from explorer.latent_map import (
+from explorer.core.images import enlarge
+from explorer.core.projection import METHODS, locate_codes
+from explorer.models.inference import decode
+from explorer.topics.latent_map.figures import latent_map_figure
+from explorer.topics.latent_map.logic import (
+    GROUP,
+    INTERPOLATION_STEPS,
     KIND_TITLES,
     KINDS,
     decode_code,
@@ -17,12 +20,11 @@ from explorer.latent_map import (
     spot_code,
     with_fresh_draws,
 )
-from explorer.latent_map_plots import latent_map_figure
-from explorer.own_digit import place_digit
-from explorer.projection import METHODS, locate_codes
-from explorer.ui.errors import show_pretrained_error
+from explorer.topics.own_digit.placement import place_digit
+from explorer.ui.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.images import show_digit
-from explorer.ui.latent_loaders import bundled_images_and_labels, decoded_plane, group_info, load_space
+from explorer.ui.latent_loaders import bundled_images_and_labels, decoded_plane, load_space
+from explorer.ui.loaders import pretrained_store
 from explorer.ui.own_digit import own_digit_input
 
 SELECTION = "latent_selection"  # the last click, copied out of the chart's event at once
@@ -37,11 +39,8 @@ st.markdown(
     "trained to fill. **Click** a digit, a cross, or an empty spot, and both decoders draw what is there."
 )
 
-try:
-    info = group_info()
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
+with report_pretrained_error():
+    info = pretrained_store().group(GROUP)
 images, labels = bundled_images_and_labels()
 
 
@@ -91,16 +90,14 @@ controls[4].button("Shipped draws", key="latent_reset_draws", on_click=reset_dra
                    disabled=st.session_state.get(FRESH_SEED) is None)
 
 spaces = {}
-try:
+with report_pretrained_error():
     for kind in KINDS:
-        spaces[kind], problems = load_space(names[kind], kind, method)
-        for problem in problems:
+        loaded = load_space(names[kind], kind, method)
+        spaces[kind] = loaded.space
+        for problem in loaded.replaced:
             show_pretrained_error(problem)
             st.info(f"Meanwhile the {KIND_TITLES[kind]}'s map is computed here by "
                     f"{'its latent plane' if k == '2' else 'PCA'}, which takes a moment and needs no shipped file.")
-except PretrainedFileError as error:
-    show_pretrained_error(error)
-    st.stop()
 
 fresh_seed = st.session_state.get(FRESH_SEED)
 if fresh_seed is not None:
@@ -235,7 +232,7 @@ default_a, default_b = int(np.flatnonzero(labels == 1)[0]), int(np.flatnonzero(l
 index_a = pick[0].number_input("Image A (#)", 0, len(images) - 1, default_a, key="latent_interp_a")
 index_b = pick[1].number_input("Image B (#)", 0, len(images) - 1, default_b, key="latent_interp_b")
 pick[2].caption("Tip: click a dot to see its number in the hover label or under 'What you clicked'.")
-strip_columns = st.columns([1] + [1] * 9 + [1])
+strip_columns = st.columns([1] + [1] * INTERPOLATION_STEPS + [1])
 with strip_columns[0]:
     show_digit(images[index_a], f"A: a {labels[index_a]}")
 with strip_columns[-1]:

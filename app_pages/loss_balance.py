@@ -1,33 +1,30 @@
 """Loss balance: retrain a β-VAE live as β moves, and watch reconstruction trade against a tidy latent space."""
 
+from functools import partial
+
 import streamlit as st
 
-from explorer.checkpoints import PretrainedFileError
-from explorer.data import DATASET_TITLES
-from explorer.images import strip
-from explorer.loss_balance import (
-    BETA_CHOICES,
-    LATENT_CHOICES,
-    REFERENCE_LATENT,
-    START_MODES,
-    LiveRun,
-    RunSettings,
-    active_dimensions,
-    dims_by_kl,
-    live_device,
-    make_probe,
-    nearest_reference,
-    new_model,
-    train_live,
-    traverse,
-)
-from explorer.loss_balance_charts import (
+from explorer.checkpoints.store import MissingGroupError, PretrainedFileError
+from explorer.core.data import DATASET_TITLES
+from explorer.core.images import strip
+from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, view_epoch
+from explorer.topics.loss_balance.figures import (
     Chart,
     kl_bars_chart,
     latent_scatter_chart,
     loss_curves_chart,
     rate_distortion_chart,
 )
+from explorer.topics.loss_balance.run import begin_run, warm_start_from
+from explorer.topics.loss_balance.settings import (
+    BETA_CHOICES,
+    LATENT_CHOICES,
+    REFERENCE_LATENT,
+    START_MODES,
+    RunSettings,
+)
+from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
+from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.loaders import (
     live_dataset,
@@ -57,11 +54,11 @@ st.markdown(
 
 try:
     references = reference_runs()
-except (PretrainedFileError, KeyError) as error:
-    if isinstance(error, PretrainedFileError):
-        show_pretrained_error(error)
-    else:
-        st.warning("This build of pretrained/ has no shipped β runs: live training still works, from scratch.")
+except MissingGroupError:
+    st.warning("This build of pretrained/ has no shipped β runs: live training still works, from scratch.")
+    references = []
+except PretrainedFileError as error:
+    show_pretrained_error(error)
     references = []
 
 device, device_notice = live_device()
@@ -93,9 +90,12 @@ data, data_notice = live_dataset(settings.dataset)
 for notice in (device_notice, data_notice):
     if notice:
         st.warning(notice)
-warm_possible = settings.warm and settings.dataset == "mnist-5k" and bool(references)
-begins = (f"warm start from the shipped β = {nearest_reference(settings.beta):g} run" if warm_possible
-          else "from scratch" + (" (warm starts need k = 16 on the bundled data)" if settings.start == "warm" else ""))
+warm_reference = warm_start_from(settings, references)
+if warm_reference:
+    begins = f"warm start from the shipped β = {warm_reference.beta:g} run"
+else:
+    why = f" (warm starts need k = {REFERENCE_LATENT} on the bundled data)" if settings.start == "warm" else ""
+    begins = "from scratch" + why
 st.caption(f"Training on **{device.upper()}** · next run: {begins} · at most {slots.capacity} run(s) train at once "
            f"on this server · {len(data.train_images):,} training and {len(data.test_images):,} test images")
 
@@ -177,23 +177,24 @@ def start_run() -> None:
         st.session_state.setdefault(EARLIER_KEY, []).append(
             (previous.settings.beta, previous.last.test["kl"], previous.last.test["recon"]))
     warm_from = None
-    if warm_possible:
+    if warm_reference is not None:
         try:
-            warm_from = pretrained_model(
-                next(ref.name for ref in references if ref.beta == nearest_reference(settings.beta)))
-        except (PretrainedFileError, StopIteration):
+            warm_from = pretrained_model(warm_reference.name)
+        except PretrainedFileError:
             st.warning("The shipped run to warm-start from cannot be used: this run starts from scratch.")
-    warm_up.join()  # its first-epoch set-up is done (and it no longer draws on torch's seeded generator)
-    run = LiveRun(settings=settings, model=new_model(settings, warm_from), device=device)
+    run = begin_run(settings, device, warm_from, warm_up)
     st.session_state[RUNS_STARTED_KEY] = st.session_state.get(RUNS_STARTED_KEY, 0) + 1
     st.session_state[RUN_KEY] = run  # saved before training: every epoch lands in it as it goes
     probe = make_probe(data.test_images, data.test_labels, settings.latent_dim)
-    with slots.place_in_line() as ticket:
-        while (ahead := slots.wait(ticket, timeout=0.5)) > 0:
-            # a Streamlit call every half second: moving a widget while waiting gives the place up
-            status.warning(f"⏳ Waiting for a free trainer: {ahead} run(s) from other students ahead of yours.")
+
+    def show_place_in_line(ahead: int) -> None:  # a Streamlit call: moving a widget while waiting gives the place up
+        status.warning(f"⏳ Waiting for a free trainer: {ahead} run(s) from other students ahead of yours.")
+
+    with slots.hold(on_wait=show_place_in_line):
         status.info(f"Training at β = {settings.beta:g}…")
-        train_live(run, data.train_images, data.test_images, probe, on_view=lambda view: draw_view(run, probe))
+        train_live(run, data.train_images, data.test_images,
+                   view=partial(view_epoch, probe),
+                   on_view=lambda view: draw_view(run, probe))
 
 
 if st.session_state.pop(PENDING_KEY, False):

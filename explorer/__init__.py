@@ -1,4 +1,9 @@
-"""Autoencoder Explorer's library: data, models, training, checkpoints, projections, plots.
+"""Autoencoder Explorer's library, in layers; each imports only the ones above it in this list:
 
-Nothing here imports streamlit except `explorer.ui`.
+- core: foundations with no models in them (data, runtime, images, noise, pca, projection, schedulers, colours);
+- models: the networks behind one interface, running them on numpy arrays, the digit classifier's verdict;
+- training: fit() by epochs, train_steps() by steps, live runs in a worker thread, the server's training slots;
+- checkpoints: the shipped pretrained/ files, read (store) and written (writing), checked by the manifest;
+- topics: one package per page, its logic beside its figures; one topic never imports another;
+- ui: the only Streamlit code: cached loaders, shared widgets, error messages.
 """

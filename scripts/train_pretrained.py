@@ -12,6 +12,7 @@ the sha256 of every file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import shutil
@@ -21,11 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from explorer.checkpoints import MANIFEST_NAME, PRETRAINED_DIR, write_manifest  # noqa: E402
-from explorer.data import BUNDLED, SPLIT_SEED, load_bundled_mnist  # noqa: E402
-from explorer.runtime import pick_device  # noqa: E402
+from explorer.checkpoints.store import MANIFEST_NAME, PRETRAINED_DIR  # noqa: E402
+from explorer.checkpoints.writing import write_manifest  # noqa: E402
+from explorer.core.data import BUNDLED, SPLIT_SEED, load_bundled_mnist  # noqa: E402
+from explorer.core.runtime import pick_device  # noqa: E402
 from scripts.pretrained_groups import GROUPS  # noqa: E402
 from scripts.pretrained_groups.common import BuildContext, log, tiny_data  # noqa: E402
+
+STAGING = ".staging"  # groups being built: .gitignore keeps it out of commits, the manifest skips hidden folders
 
 
 def previous_manifest(out: Path) -> dict:
@@ -38,8 +42,9 @@ def previous_manifest(out: Path) -> dict:
 
 
 def build_group(name: str, out: Path, data, device, tiny: bool) -> dict:
-    """Build one group beside its folder and swap it in only when the whole group succeeded."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=out))
+    """Build one group in a staging folder and swap it in only when the whole group succeeded."""
+    (out / STAGING).mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=out / STAGING))
     try:
         section = GROUPS[name](BuildContext(group=name, folder=staging, data=data, device=device, tiny=tiny))
         staging.chmod(0o755)  # mkdtemp makes it private; the shipped folder is for everyone to read
@@ -51,6 +56,8 @@ def build_group(name: str, out: Path, data, device, tiny: bool) -> dict:
         staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):  # still in use by a concurrent build of another group
+            (out / STAGING).rmdir()
     return section
 
 

@@ -20,6 +20,11 @@ class Autoencoder(nn.Module, ABC):
     family: str  # registry key, see explorer.models.build_model
     latent_dim: int
 
+    def __init__(self, config):
+        super().__init__()
+        self.config = config  # a dataclass that rebuilds the model: explorer.models.build_model(family, config)
+        self.latent_dim = config.latent_dim
+
     @abstractmethod
     def encode(self, x: torch.Tensor):
         """The encoder's output: a code (AE) or a posterior's mean and log-variance (VAE)."""

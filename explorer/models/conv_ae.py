@@ -21,9 +21,7 @@ class ConvAE(Autoencoder):
     family = "conv_ae"
 
     def __init__(self, config: ConvAEConfig):
-        super().__init__()
-        self.config = config
-        self.latent_dim = config.latent_dim
+        super().__init__(config)
         self.encoder = ConvEncoder(config.channels, config.hidden_dim, config.latent_dim)
         self.decoder = ConvDecoder(config.channels, config.hidden_dim, config.latent_dim)
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.models.conv_blocks import ConvDecoder, ConvEncoder
-from explorer.models.gaussian import (  # noqa: F401  (re-exported: older code imports them from here)
-    GaussianPosterior,
-    GaussianVAE,
-    gaussian_kl,
-)
+from explorer.models.gaussian import GaussianVAE
 
 
 @dataclass(frozen=True)
@@ -24,8 +20,6 @@ class ConvVAE(GaussianVAE):
     family = "conv_vae"
 
     def __init__(self, config: ConvVAEConfig):
-        super().__init__()
-        self.config = config
-        self.latent_dim = config.latent_dim
+        super().__init__(config)
         self.encoder = ConvEncoder(config.channels, config.hidden_dim, 2 * config.latent_dim)
         self.decoder = ConvDecoder(config.channels, config.hidden_dim, config.latent_dim)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from torch import nn
 
-from explorer.data import PIXELS
+from explorer.core.data import PIXELS
 from explorer.models.gaussian import GaussianVAE
 
 
@@ -21,9 +21,7 @@ class MLPVAE(GaussianVAE):
     family = "mlp_vae"
 
     def __init__(self, config: MLPVAEConfig):
-        super().__init__()
-        self.config = config
-        self.latent_dim = config.latent_dim
+        super().__init__(config)
         self.encoder = nn.Sequential(
             nn.Flatten(),  # N x 784
             nn.Linear(PIXELS, config.hidden_dim),

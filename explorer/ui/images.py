@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer.images import enlarge, heat_map
+from explorer.core.images import enlarge, heat_map
 
 
 def show_digit(image: np.ndarray, caption: str | None = None, factor: int = 4) -> None:

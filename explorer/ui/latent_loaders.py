@@ -7,24 +7,23 @@ a second, unlike UMAP or t-SNE.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 
-from explorer.checkpoints import MANIFEST_NAME, PretrainedFileError
-from explorer.inference import decode, embed
-from explorer.latent_map import LatentSpace, bundled_order, manifold_codes, tile, typical_spacing
-from explorer.projection import LatentMap, draw_random_codes, latent_plane_map, pca_map
+from explorer.checkpoints.store import MANIFEST_NAME, PretrainedFileError
+from explorer.core.images import tile
+from explorer.core.projection import LatentMap, draw_random_codes, latent_plane_map, pca_map
+from explorer.models.inference import decode, embed
+from explorer.topics.latent_map.logic import GROUP, LatentSpace, bundled_order, manifold_codes, typical_spacing
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
 
-GROUP = "latent_map"
 
-
-def group_info() -> dict:
-    store = pretrained_store()
-    info = store.manifest.get("groups", {}).get(GROUP)
-    if not info:
-        raise PretrainedFileError(store.root / MANIFEST_NAME, f"the manifest has no '{GROUP}' group")
-    return info
+@dataclass(frozen=True)
+class LoadedSpace:
+    space: LatentSpace
+    replaced: list[PretrainedFileError]  # shipped files that could not be used, so were computed here instead
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +41,7 @@ def _checked(path_name: str, arrays: dict, keys: tuple[str, ...]) -> dict:
 
 @st.cache_resource(show_spinner="Reading the shipped latent codes…")
 def shipped_codes(name: str) -> tuple[np.ndarray, np.ndarray]:
-    file = group_info()["files"][name]["codes"]
+    file = pretrained_store().group(GROUP)["files"][name]["codes"]
     arrays = _checked(file, pretrained_store().load_arrays(file), ("codes", "random_codes"))
     return arrays["codes"], arrays["random_codes"]
 
@@ -50,13 +49,13 @@ def shipped_codes(name: str) -> tuple[np.ndarray, np.ndarray]:
 @st.cache_resource(show_spinner="Encoding all 5,000 digits (the shipped codes could not be used)…")
 def computed_codes(name: str) -> tuple[np.ndarray, np.ndarray]:
     codes = embed(pretrained_model(name), bundled_images_and_labels()[0])
-    draws = group_info()["random_draws"]
+    draws = pretrained_store().group(GROUP)["random_draws"]
     return codes, draw_random_codes(draws["count"], codes.shape[1], draws["seed"])
 
 
 @st.cache_resource(show_spinner="Reading the shipped map…")
 def shipped_map(name: str, method: str) -> LatentMap:
-    file = group_info()["files"][name]["maps"].get(method)
+    file = pretrained_store().group(GROUP)["files"][name]["maps"].get(method)
     if file is None:
         raise PretrainedFileError(pretrained_store().root / MANIFEST_NAME,
                                   f"the manifest lists no {method} map for {name}")
@@ -75,31 +74,31 @@ def computed_map(name: str, codes_source: str) -> LatentMap:
 
 
 @st.cache_resource(show_spinner=False)
-def load_space(name: str, kind: str, method: str) -> tuple[LatentSpace, list[PretrainedFileError]]:
+def load_space(name: str, kind: str, method: str) -> LoadedSpace:
     """The model's latent space on the chosen map, and the shipped files that had to be replaced.
     Raises PretrainedFileError only when the model's weights themselves cannot be used."""
-    problems: list[PretrainedFileError] = []
+    replaced: list[PretrainedFileError] = []
     model = pretrained_model(name)
     codes_source = "shipped"
     try:
         codes, random_codes = shipped_codes(name)
     except PretrainedFileError as error:
-        problems.append(error)
+        replaced.append(error)
         codes_source = "computed"
         codes, random_codes = computed_codes(name)
     try:
         latent_map = shipped_map(name, method) if codes_source == "shipped" else computed_map(name, codes_source)
     except PretrainedFileError as error:
-        problems.append(error)
+        replaced.append(error)
         latent_map = computed_map(name, codes_source)
     space = LatentSpace(name, kind, model, codes, latent_map, random_codes, latent_map.random_points,
                         typical_spacing(codes))
-    return space, problems
+    return LoadedSpace(space, replaced)
 
 
 @st.cache_resource(show_spinner="Decoding the latent plane…")
 def decoded_plane(name: str, kind: str, method: str) -> np.ndarray:
     """The k = 2 manifold picture: decodes laid out over the plane (the same for every click)."""
-    space, _ = load_space(name, kind, method)
+    space = load_space(name, kind, method).space
     codes, _ = manifold_codes(space.latent_map)
-    return tile(decode(space.model, codes), rows=int(np.sqrt(len(codes))))
+    return tile(decode(space.model, codes), columns=int(np.sqrt(len(codes))), gap=0, bottom_up=True)

@@ -7,14 +7,15 @@ import threading
 import numpy as np
 import streamlit as st
 
-from explorer.checkpoints import PretrainedStore
-from explorer.data import DigitData, load_bundled_mnist, load_dataset
-from explorer.denoising import denoise_every_setting
-from explorer.inference import embed, per_image_mse, reconstruct
-from explorer.loss_balance import ReferenceRun, live_subset, read_reference, warm_up_training
+from explorer.checkpoints.store import PretrainedStore
+from explorer.core.data import DigitData, load_bundled_mnist, load_dataset
+from explorer.core.pca import PCABasis
 from explorer.models.base import Autoencoder
-from explorer.pca import PCABasis
-from explorer.training_slots import TrainingSlots, default_capacity
+from explorer.models.inference import embed, per_image_mse, reconstruct
+from explorer.topics.denoising.logic import denoise_every_setting
+from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
+from explorer.topics.loss_balance.run import live_subset, warm_up_training
+from explorer.training.slots import TrainingSlots, default_capacity
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,7 +31,7 @@ def pretrained_model(name: str) -> Autoencoder:
 @st.cache_resource(show_spinner=False)
 def pca_basis() -> PCABasis:
     store = pretrained_store()
-    arrays = store.load_arrays(store.manifest["groups"]["bottleneck"]["pca"]["file"])
+    arrays = store.load_arrays(store.group("bottleneck")["pca"]["file"])
     return PCABasis(arrays["mean"], arrays["components"], arrays["explained_variance"])
 
 
@@ -40,10 +41,16 @@ def bundled_data() -> DigitData:
 
 
 @st.cache_resource(show_spinner="Scoring every test image…")
-def test_set_errors(model_name: str):
+def errors_on_test_split(model_name: str) -> np.ndarray:
     """Per-image reconstruction MSE of a shipped model over the whole bundled test split."""
     images = bundled_data().test_images
     return per_image_mse(images, reconstruct(pretrained_model(model_name), images))
+
+
+@st.cache_resource(show_spinner="Encoding every test image…")
+def codes_of_test_split(model_name: str) -> np.ndarray:
+    """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
+    return embed(pretrained_model(model_name), bundled_data().test_images)
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,10 +62,7 @@ def training_slots(device_type: str) -> TrainingSlots:
 @st.cache_resource(show_spinner="Reading the shipped β runs…")
 def reference_runs() -> list[ReferenceRun]:
     """The Loss-balance page's shipped runs, smallest β first."""
-    store = pretrained_store()
-    runs = store.manifest["groups"]["loss_balance"]["runs"]
-    return sorted((read_reference(float(beta), entry["model"], store.load_arrays(entry["arrays"]))
-                   for beta, entry in runs.items()), key=lambda run: run.beta)
+    return load_reference_runs(pretrained_store())
 
 
 @st.cache_resource(show_spinner="Loading a data set…")
@@ -80,12 +84,6 @@ def anomaly_test_errors() -> dict[str, np.ndarray]:
     """Each anomaly model's reconstruction error on every test image, and the test labels."""
     store = pretrained_store()
     return store.load_arrays(store.group("anomaly")["errors"])
-
-
-@st.cache_resource(show_spinner="Encoding every test image…")
-def test_set_codes(model_name: str) -> np.ndarray:
-    """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
-    return embed(pretrained_model(model_name), bundled_data().test_images)
 
 
 @st.cache_resource(show_spinner="Adding every kind and level of noise…")

@@ -7,7 +7,13 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explorer.digitize import MAX_UPLOAD_BYTES, Digit, DigitInputError, digitize_drawing, digitize_upload
+from explorer.topics.own_digit.digitize import (
+    MAX_UPLOAD_BYTES,
+    Digit,
+    DigitInputError,
+    digitize_drawing,
+    digitize_upload,
+)
 from explorer.ui.images import show_digit
 
 OWN_DIGIT_KEY = "own_digit"  # session state: the student's Digit, shared by every page

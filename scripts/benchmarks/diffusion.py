@@ -13,8 +13,8 @@ BATCH = 16
 
 
 def run(runs: int) -> dict:
-    from explorer.checkpoints import PretrainedStore
-    from explorer.diffusion_lab import make_scheduler, sample_latents, sample_pixels
+    from explorer.checkpoints.store import PretrainedStore
+    from explorer.topics.diffusion.logic import make_scheduler, sample_latents, sample_pixels
 
     store = PretrainedStore()
     info = store.manifest["groups"]["diffusion"]

@@ -24,7 +24,7 @@ def run(runs: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from explorer.latent_map import Selection
+    from explorer.topics.latent_map.logic import Selection
 
     open_times = []
     for _ in range(runs):

@@ -22,8 +22,8 @@ TOLERANCE = 0.10
 
 
 def converged_test_loss(beta: float) -> float:
-    from explorer.checkpoints import PretrainedStore
-    from explorer.loss_balance import reference_name
+    from explorer.checkpoints.store import PretrainedStore
+    from explorer.topics.loss_balance.settings import reference_name
 
     return PretrainedStore().model_info(reference_name(beta))["metrics"]["test_loss"]
 
@@ -34,7 +34,7 @@ def steady_throughput(epoch_ends: list[float], images_per_epoch: int) -> float:
 
 
 def train_images_per_epoch() -> int:
-    from explorer.data import load_bundled_mnist
+    from explorer.core.data import load_bundled_mnist
 
     return len(load_bundled_mnist().train_images)  # the page's default data set
 
@@ -66,9 +66,11 @@ def in_app_run(start: str) -> dict:
 def bare_throughput() -> float:
     import torch
 
-    from explorer.data import load_bundled_mnist
-    from explorer.loss_balance import LIVE_CPU_THREADS, RunSettings, new_model, torch_threads
-    from explorer.train import fit
+    from explorer.core.data import load_bundled_mnist
+    from explorer.topics.loss_balance.run import new_model
+    from explorer.topics.loss_balance.settings import RunSettings
+    from explorer.training.fit import fit
+    from explorer.training.live import LIVE_CPU_THREADS, torch_threads
 
     data = load_bundled_mnist()
     settings = RunSettings(start="scratch")

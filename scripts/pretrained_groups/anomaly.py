@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from explorer.inference import per_image_mse, reconstruct
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.train import TrainConfig
+from explorer.models.inference import per_image_mse, reconstruct
+from explorer.training.fit import TrainConfig
 from scripts.pretrained_groups.common import BuildContext
 
 HELD_OUT = (0, 2, 7)  # the "anomalies"; 7 is close to 1s and 9s, so it is the hard case

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from explorer.core.pca import fit_pca, pca_reconstruct
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.pca import fit_pca, pca_reconstruct
-from explorer.train import TrainConfig, pixel_errors
+from explorer.training.fit import TrainConfig, pixel_errors
 from scripts.pretrained_groups.common import BuildContext, log
 
 KS = (2, 4, 8, 16, 32, 64)

@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from explorer.checkpoints import model_record, save_model
-from explorer.data import DigitData
+from explorer.checkpoints.writing import model_record, save_model
+from explorer.core.data import DigitData
+from explorer.core.runtime import seed_everything
 from explorer.models.base import Autoencoder
-from explorer.runtime import seed_everything
-from explorer.train import EpochReport, TrainConfig, fit
+from explorer.training.fit import EpochReport, TrainConfig, fit
 
 log = logging.getLogger("train_pretrained")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from explorer.denoising import psnr_curves
+from explorer.core.noise import add_mixed_noise
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.noise import add_mixed_noise
-from explorer.train import TrainConfig
+from explorer.topics.denoising.logic import psnr_curves
+from explorer.training.fit import TrainConfig
 from scripts.pretrained_groups.common import BuildContext
 
 CONFIG = ConvAEConfig(latent_dim=32)  # the Bottleneck page's k = 32 layers

@@ -14,16 +14,9 @@ from dataclasses import asdict, replace
 import torch
 from safetensors.torch import load_file
 
-from explorer.checkpoints import model_record, save_model
-from explorer.diffusion import pixels_to_signal
-from explorer.diffusion_lab import make_scheduler, sample_latents, sample_pixels, score_images, vae_prior_samples
-from explorer.diffusion_train import (
-    StepTrainConfig,
-    class_probabilities,
-    classification_loss,
-    denoising_loss,
-    train_steps,
-)
+from explorer.checkpoints.writing import model_record, save_model
+from explorer.core.runtime import seed_everything
+from explorer.core.schedulers import pixels_to_signal
 from explorer.models import (
     ConvVAE,
     ConvVAEConfig,
@@ -34,8 +27,20 @@ from explorer.models import (
     UNet,
     UNetConfig,
 )
-from explorer.runtime import seed_everything
-from explorer.train import TrainConfig
+from explorer.models.digit_likeness import class_probabilities, score_images
+from explorer.topics.diffusion.logic import (
+    make_scheduler,
+    sample_latents,
+    sample_pixels,
+    vae_prior_samples,
+)
+from explorer.training.fit import TrainConfig
+from explorer.training.steps import (
+    StepTrainConfig,
+    classification_loss,
+    denoising_loss,
+    train_steps,
+)
 from scripts.pretrained_groups.common import BuildContext, log
 
 SCHEDULE = "linear"  # the schedule both denoisers are trained and sampled with
@@ -90,19 +95,19 @@ def measure_quality(classifier, unet, latent, vae, test_images, sizes: dict) -> 
     latent_result = sample_latents(latent, vae, make_scheduler(SCHEDULE, "ddpm", clip_sample=None),
                                    count=sizes["latent_images"], seed=0, keep_frames=1)
     quality = {
-        "pixel_ddim": score_images(classifier, pixel.samples)
-        | {"method": f"Pixel diffusion (U-Net, DDIM {sizes['pixel_ddim_steps']} steps)"},
-        "latent_ddpm": score_images(classifier, latent_result.samples)
-        | {"method": "Latent diffusion (MLP in the VAE's codes, DDPM 1,000 steps)"},
-        "vae_prior": score_images(classifier, vae_prior_samples(vae, sizes["vae_images"], seed=0))
-        | {"method": "Plain VAE (decode z ~ N(0, I))"},
-        "real_test": score_images(classifier, test_images) | {"method": "Real test digits (the ceiling)"},
+        "pixel_ddim": replace(score_images(classifier, pixel.samples),
+                              method=f"Pixel diffusion (U-Net, DDIM {sizes['pixel_ddim_steps']} steps)"),
+        "latent_ddpm": replace(score_images(classifier, latent_result.samples),
+                               method="Latent diffusion (MLP in the VAE's codes, DDPM 1,000 steps)"),
+        "vae_prior": replace(score_images(classifier, vae_prior_samples(vae, sizes["vae_images"], seed=0)),
+                             method="Plain VAE (decode z ~ N(0, I))"),
+        "real_test": replace(score_images(classifier, test_images), method="Real test digits (the ceiling)"),
     }
     for name, scores in quality.items():
-        log.info("quality %s: confidence %.3f, spread %.3f, counts %s", name, scores["mean_confidence"],
-                 scores["class_spread"], scores["class_counts"])
+        log.info("quality %s: confidence %.3f, spread %.3f, counts %s", name, scores.mean_confidence,
+                 scores.class_spread, scores.class_counts)
     log.info("quality measured in %.0f s", time.perf_counter() - started)
-    return quality
+    return {name: scores.to_json() for name, scores in quality.items()}
 
 
 def build(ctx: BuildContext) -> dict:

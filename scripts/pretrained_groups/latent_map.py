@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import numpy as np
 
-from explorer.data import load_bundled_mnist
-from explorer.inference import embed
-from explorer.latent_map import bundled_order
+from explorer.core.data import load_bundled_mnist
+from explorer.core.projection import build_map, draw_random_codes
 from explorer.models import ConvAE, ConvAEConfig, ConvVAE, ConvVAEConfig
-from explorer.projection import build_map, draw_random_codes
-from explorer.train import TrainConfig
+from explorer.models.inference import embed
+from explorer.topics.latent_map.logic import bundled_order
+from explorer.training.fit import TrainConfig
 from scripts.pretrained_groups.common import BuildContext, log
 
 KS = (16, 2)

@@ -10,17 +10,11 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from explorer.loss_balance import (
-    REFERENCE_BETAS,
-    REFERENCE_LATENT,
-    make_probe,
-    model_config,
-    reference_arrays,
-    reference_name,
-    view_epoch,
-)
 from explorer.models import MLPVAE
-from explorer.train import TrainConfig
+from explorer.topics.loss_balance.epoch_view import make_probe, view_epoch
+from explorer.topics.loss_balance.references import reference_arrays
+from explorer.topics.loss_balance.settings import REFERENCE_BETAS, REFERENCE_LATENT, model_config, reference_name
+from explorer.training.fit import TrainConfig
 from scripts.pretrained_groups.common import BuildContext, log
 
 TRAIN = TrainConfig(epochs=30, batch_size=128, lr=2e-3, seed=0)  # the live run's settings, run twice as long
@@ -39,7 +33,7 @@ def build(ctx: BuildContext) -> dict:
             return built[-1]
 
         models[name] = ctx.train(name, make_model, TRAIN, on_epoch=reports.append, weights_dtype=torch.float16)
-        view = view_epoch(built[-1], probe, reports[-1])
+        view = view_epoch(probe, built[-1], reports[-1])
         np.savez(ctx.path(f"{name}.npz"), **reference_arrays(reports, view))
         runs[f"{beta:g}"] = {"model": name, "arrays": ctx.relative(f"{name}.npz")}
         log.info("β=%g: test recon %.1f, KL %.1f, %d active dimensions", beta, reports[-1].test["recon"],

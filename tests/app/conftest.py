@@ -32,7 +32,7 @@ def pretrained_copy(tmp_path, monkeypatch):
     """pretrained_copy() -> a copy of the shipped pretrained/ that the app reads instead: damage it freely."""
 
     def copier():
-        from explorer.checkpoints import PRETRAINED_DIR
+        from explorer.checkpoints.store import PRETRAINED_DIR
 
         copy = tmp_path / "pretrained"
         shutil.copytree(PRETRAINED_DIR, copy)
@@ -49,7 +49,7 @@ def manifest_without(tmp_path, monkeypatch):
     def writer(group: str) -> None:
         import json
 
-        from explorer.checkpoints import PRETRAINED_DIR
+        from explorer.checkpoints.store import PRETRAINED_DIR
 
         manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
         del manifest["groups"][group]

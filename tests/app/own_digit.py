@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from explorer.data import load_bundled_mnist
-from explorer.digitize import Digit
+from explorer.core.data import load_bundled_mnist
+from explorer.topics.own_digit.digitize import Digit
 from explorer.ui.own_digit import OWN_DIGIT_KEY
 
 

@@ -3,7 +3,7 @@ import json
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from explorer.checkpoints import PRETRAINED_DIR
+from explorer.checkpoints.store import PRETRAINED_DIR
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 

@@ -1,4 +1,4 @@
-from explorer.latent_map import Selection
+from explorer.topics.latent_map.logic import Selection
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/latent_map.py"
@@ -122,7 +122,7 @@ def test_fresh_draws_on_umap_move_the_maps_to_pca_where_they_can_be_placed(open_
 
 
 def test_the_students_own_digit_lands_on_both_maps(open_page):
-    from explorer.data import load_bundled_mnist
+    from explorer.core.data import load_bundled_mnist
     from tests.app.own_digit import give_own_digit
 
     app = open_page(PAGE)

@@ -53,8 +53,8 @@ def test_a_traversal_slider_changes_the_decode_without_retraining(open_page):
 
 
 def test_a_failed_run_is_reported_and_the_next_beta_works(open_page, monkeypatch):
-    import explorer.loss_balance as logic
-    from explorer.train import NonFiniteLossError
+    import explorer.training.live as logic
+    from explorer.training.fit import NonFiniteLossError
 
     app = open_page(PAGE)
     real_fit = logic.fit
@@ -111,7 +111,7 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
 
 def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):
     import explorer.ui.loaders as loaders
-    from explorer.data import LoadResult, load_bundled_mnist
+    from explorer.core.data import LoadResult, load_bundled_mnist
 
     def offline(name):
         return LoadResult(load_bundled_mnist(), notice=f"Could not load {name} (no network). Using the bundled "

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import precision_score, recall_score, roc_auc_score, roc_curve
 
-from explorer.anomaly import at_threshold, default_threshold, error_maps, most_anomalous, roc
-from explorer.inference import per_image_mse, reconstruct
 from explorer.models import ConvAE, ConvAEConfig
+from explorer.models.inference import per_image_mse, reconstruct
+from explorer.topics.anomaly.logic import at_threshold, default_threshold, error_maps, most_anomalous, roc
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_most_anomalous_ranks_highest_first():
 
 
 def test_error_maps_average_to_each_image_mse():
-    from explorer.data import load_bundled_mnist
+    from explorer.core.data import load_bundled_mnist
 
     model = ConvAE(ConvAEConfig(latent_dim=4, channels=(8, 16))).eval()
     images = load_bundled_mnist().test_images[:5]

@@ -1,9 +1,12 @@
+import json
+
 import numpy as np
 import pytest
 
-from explorer.bottleneck import compare, compression_ratio, error_curve, pick_images
+from explorer.checkpoints.store import PretrainedStore
+from explorer.core.pca import fit_pca
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.pca import fit_pca
+from explorer.topics.bottleneck.logic import compare, compression_ratio, error_curve, pick_images
 
 LABELS = np.repeat(np.arange(10), 5)
 
@@ -53,15 +56,17 @@ def test_compare_reconstructs_with_both_at_the_same_k():
     np.testing.assert_allclose(result.pca_mse, expected, rtol=1e-6)
 
 
-def test_error_curve_reads_the_manifest():
+def test_error_curve_reads_the_manifest(tmp_path):
     manifest = {
+        "files": {},
         "groups": {"bottleneck": {
             "ae_models": {"8": "ae_k8", "2": "ae_k2"},
             "pca": {"metrics": {"2": {"test_mse": 0.06}, "8": {"test_mse": 0.04}}},
         }},
         "models": {"ae_k2": {"metrics": {"test_mse": 0.05}}, "ae_k8": {"metrics": {"test_mse": 0.02}}},
     }
-    curve = error_curve(manifest)
-    assert curve.ks == [2, 8]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    curve = error_curve(PretrainedStore(tmp_path))
+    assert curve.ks == [2, 8] and curve.models == ["ae_k2", "ae_k8"]
     assert curve.ae_mse == [0.05, 0.02]
     assert curve.pca_mse == [0.06, 0.04]

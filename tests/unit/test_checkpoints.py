@@ -5,15 +5,14 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.checkpoints import (
+from explorer.checkpoints.store import (
     MANIFEST_NAME,
     REBUILD_COMMAND,
+    MissingGroupError,
     PretrainedFileError,
     PretrainedStore,
-    model_record,
-    save_model,
-    write_manifest,
 )
+from explorer.checkpoints.writing import model_record, save_model, write_manifest
 from explorer.models import ConvVAE, ConvVAEConfig
 
 
@@ -113,3 +112,17 @@ def test_environment_variable_points_the_store_elsewhere(saved, monkeypatch):
     root, _ = saved
     monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(root))
     assert PretrainedStore().model_names() == ["vae"]
+
+
+@pytest.mark.parametrize("groups", [{}, {"diffusion": "not a section"}])
+def test_a_manifest_without_a_group_names_the_command_that_builds_it(tmp_path, groups):
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"files": {}, "models": {}, "groups": groups}))
+    with pytest.raises(MissingGroupError, match="--only diffusion") as caught:
+        PretrainedStore(tmp_path).group("diffusion")
+    assert isinstance(caught.value, PretrainedFileError) and caught.value.path.name == MANIFEST_NAME
+
+
+def test_an_unknown_model_is_a_pretrained_file_error(saved):
+    root, _ = saved
+    with pytest.raises(PretrainedFileError, match="no model named 'nothing'"):
+        PretrainedStore(root).load_model("nothing")

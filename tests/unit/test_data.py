@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from explorer.data import (
+from explorer.core.data import (
     BUNDLED,
     DataUnavailableError,
     load_bundled_mnist,

@@ -2,14 +2,14 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.data import load_bundled_mnist
-from explorer.denoising import PsnrCurves, denoise, denoise_every_setting, join, psnr_curves
-from explorer.inference import embed
+from explorer.core.data import load_bundled_mnist
+from explorer.core.noise import NOISE_KINDS, psnr
+from explorer.core.runtime import seed_everything
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.noise import NOISE_KINDS, psnr
-from explorer.own_digit import place_digit
-from explorer.runtime import seed_everything
-from explorer.train import TrainConfig, fit
+from explorer.models.inference import embed
+from explorer.topics.denoising.logic import PsnrCurves, denoise, denoise_every_setting, join, psnr_curves
+from explorer.topics.own_digit.placement import place_digit
+from explorer.training.fit import TrainConfig, fit
 
 CPU = torch.device("cpu")
 

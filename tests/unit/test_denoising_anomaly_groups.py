@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
-from explorer.data import load_bundled_mnist
-from explorer.denoising import PsnrCurves
-from explorer.noise import NOISE_KINDS
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.core.noise import NOISE_KINDS
+from explorer.topics.denoising.logic import PsnrCurves
 
 
 def test_tiny_build_writes_both_models_and_the_psnr_curves(tiny_pretrained):
@@ -46,7 +46,7 @@ def test_the_shipped_denoiser_beats_the_plain_autoencoder_under_noise(shipped):
 
 
 def test_the_shipped_anomaly_scores_separate_the_unseen_digit(shipped):
-    from explorer.anomaly import roc
+    from explorer.topics.anomaly.logic import roc
 
     group = shipped.group("anomaly")
     arrays = shipped.load_arrays(group["errors"])

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.diffusion import (
+from explorer.core.schedulers import (
     DDIMScheduler,
     DDPMScheduler,
     T,

@@ -6,22 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from explorer.checkpoints import PretrainedFileError
-from explorer.diffusion import DDPMScheduler, linear_betas, pixels_to_signal
-from explorer.diffusion_lab import (
-    FORWARD_FRAMES,
-    diffusion_info,
-    forward_frames,
-    make_scheduler,
-    sample_latents,
-    sample_pixels,
-    score_images,
-    vae_prior_samples,
-)
-from explorer.diffusion_plots import forward_figure, quality_figure, reverse_figure
-from explorer.diffusion_quality import digit_likeness
-from explorer.diffusion_train import StepTrainConfig, denoising_loss, train_steps
-from explorer.images import tile, to_uint8
+from explorer.core.images import tile, to_uint8
+from explorer.core.schedulers import DDPMScheduler, linear_betas, pixels_to_signal
 from explorer.models import (
     ConvVAE,
     ConvVAEConfig,
@@ -32,6 +18,17 @@ from explorer.models import (
     UNet,
     UNetConfig,
 )
+from explorer.models.digit_likeness import DigitLikeness, digit_likeness, score_images
+from explorer.topics.diffusion.figures import forward_figure, quality_figure, reverse_figure
+from explorer.topics.diffusion.logic import (
+    FORWARD_FRAMES,
+    forward_frames,
+    make_scheduler,
+    sample_latents,
+    sample_pixels,
+    vae_prior_samples,
+)
+from explorer.training.steps import StepTrainConfig, denoising_loss, train_steps
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +53,11 @@ def test_forward_frames_fade_the_image_into_standard_noise(digit):
 def test_digit_likeness_of_known_probabilities():
     confident_and_varied = np.eye(10)
     scores = digit_likeness(confident_and_varied)
-    assert scores["mean_confidence"] == pytest.approx(1.0) and scores["class_spread"] == pytest.approx(1.0)
+    assert scores.mean_confidence == pytest.approx(1.0) and scores.class_spread == pytest.approx(1.0)
     stuck = np.tile([[0.6, 0.4] + [0.0] * 8], (5, 1))
     scores = digit_likeness(stuck)
-    assert scores["mean_confidence"] == pytest.approx(0.6) and scores["class_spread"] == 0.0
-    assert scores["class_counts"] == [5] + [0] * 9
+    assert scores.mean_confidence == pytest.approx(0.6) and scores.class_spread == 0.0
+    assert scores.class_counts == [5] + [0] * 9
 
 
 def small_unet():
@@ -126,12 +123,7 @@ def test_the_moving_average_of_the_weights_is_what_training_leaves():
 def test_scores_of_images_use_the_classifier():
     torch.manual_seed(0)
     scores = score_images(DigitClassifier(DigitClassifierConfig()).eval(), np.random.rand(12, 28, 28))
-    assert scores["images"] == 12 and sum(scores["class_counts"]) == 12 and 0.1 <= scores["mean_confidence"] <= 1
-
-
-def test_a_manifest_without_the_diffusion_group_is_named(tmp_path):
-    with pytest.raises(PretrainedFileError, match="--only diffusion"):
-        diffusion_info({"groups": {}}, tmp_path / "manifest.json")
+    assert scores.images == 12 and sum(scores.class_counts) == 12 and 0.1 <= scores.mean_confidence <= 1
 
 
 def test_forward_figure_animates_in_the_browser(digit):
@@ -150,7 +142,7 @@ def test_reverse_figure_ends_on_the_samples():
 
 
 def test_quality_figure_has_a_bar_per_method_and_measure():
-    quality = {name: {"method": name, "mean_confidence": c, "class_spread": s}
+    quality = {name: DigitLikeness(mean_confidence=c, class_spread=s, class_counts=[1] * 10, images=10, method=name)
                for name, c, s in (("a", 0.9, 0.8), ("b", 0.5, 0.2))}
     fig = quality_figure(quality)
     assert [list(bar.y) for bar in fig.data] == [[0.9, 0.5], [0.8, 0.2]]

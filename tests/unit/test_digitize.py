@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from explorer.data import load_bundled_mnist
-from explorer.digitize import DigitInputError, digitize_drawing, digitize_upload, mnist_style
+from explorer.core.data import load_bundled_mnist
+from explorer.topics.own_digit.digitize import DigitInputError, digitize_drawing, digitize_upload, mnist_style
 from tests.unit.bad_images import BAD_FILES, UNUSUAL_FILES, digit_picture, encode
 
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from explorer.images import enlarge, strip
+from explorer.core.images import enlarge, strip
 
 
 def test_enlarge_repeats_each_pixel():

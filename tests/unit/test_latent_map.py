@@ -2,7 +2,11 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from explorer.latent_map import (
+from explorer.core.images import tile
+from explorer.core.projection import draw_random_codes, latent_plane_map, pca_map
+from explorer.models import ConvAE, ConvAEConfig
+from explorer.topics.latent_map.figures import latent_map_figure
+from explorer.topics.latent_map.logic import (
     LatentSpace,
     Selection,
     decode_code,
@@ -10,13 +14,9 @@ from explorer.latent_map import (
     manifold_codes,
     selection_from_points,
     spot_code,
-    tile,
     typical_spacing,
     with_fresh_draws,
 )
-from explorer.latent_map_plots import latent_map_figure
-from explorer.models import ConvAE, ConvAEConfig
-from explorer.projection import draw_random_codes, latent_plane_map, pca_map
 
 
 def space_for(codes: np.ndarray, method: str = "pca") -> LatentSpace:
@@ -70,7 +70,7 @@ def test_the_manifold_is_an_even_subset_of_the_grid_and_tiles_bottom_row_last():
     np.testing.assert_allclose(positions[0], latent_map.grid_points()[0])
     np.testing.assert_allclose(positions[-1], latent_map.grid_points()[-1])
     images = np.stack([np.full((1, 2, 2), i, np.float32) for i in range(6)])  # 2 rows x 3 columns
-    picture = tile(images, rows=2)
+    picture = tile(images, columns=3, gap=0, bottom_up=True)
     assert picture.shape == (4, 6)
     assert picture[0, 0] == 3 and picture[-1, 0] == 0  # the first row drawn at the bottom
 

@@ -2,11 +2,11 @@
 
 import numpy as np
 
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
-from explorer.data import load_bundled_mnist
-from explorer.inference import embed
-from explorer.latent_map import bundled_order
-from explorer.projection import GRID_SIZE, LatentMap, place_codes
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.core.projection import GRID_SIZE, LatentMap, place_codes
+from explorer.models.inference import embed
+from explorer.topics.latent_map.logic import bundled_order
 
 BUNDLED_IMAGES = 5000
 

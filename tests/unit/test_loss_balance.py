@@ -1,29 +1,21 @@
 """The Loss-balance page's logic: settings, per-epoch views, live runs that fail or stop, references."""
 
 import time
+from functools import partial
 
 import numpy as np
 import pytest
 import torch
 
-from explorer.checkpoints import PretrainedStore
-from explorer.data import load_bundled_mnist
-from explorer.loss_balance import (
-    REFERENCE_BETAS,
-    LiveRun,
-    RunSettings,
-    active_dimensions,
-    dims_by_kl,
-    live_subset,
-    make_probe,
-    nearest_reference,
-    new_model,
-    project_2d,
-    read_reference,
-    train_live,
-    traverse,
-)
-from explorer.train import NonFiniteLossError
+from explorer.checkpoints.store import PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, project_2d, view_epoch
+from explorer.topics.loss_balance.references import ReferenceRun, read_reference
+from explorer.topics.loss_balance.run import live_subset, new_model, warm_start_from
+from explorer.topics.loss_balance.settings import REFERENCE_BETAS, RunSettings, nearest_reference, reference_name
+from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
+from explorer.training.fit import NonFiniteLossError
+from explorer.training.live import LiveRun, train_live
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +52,7 @@ def test_a_live_run_reports_every_epoch_with_everything_the_page_draws(data):
     run = small_run(epochs=3)
     probe = make_probe(test, labels, latent_dim=4)
     shown = []
-    train_live(run, train, test, probe, on_view=shown.append)
+    train_live(run, train, test, partial(view_epoch, probe), on_view=shown.append)
     assert run.status == "finished" and run.problem is None
     assert [view.epoch for view in run.views] == [1, 2, 3]
     drawn = [view.epoch for view in shown]  # the newest epoch at each redraw: none twice, the last one always
@@ -79,14 +71,14 @@ def test_a_live_run_trains_on_the_gpu_and_hands_back_a_cpu_model(data):
     train, test, labels = data
     settings = RunSettings(latent_dim=4, epochs=2, start="scratch")
     run = LiveRun(settings=settings, model=new_model(settings), device="cuda")
-    train_live(run, train, test, make_probe(test, labels, latent_dim=4), on_view=lambda view: None)
+    train_live(run, train, test, partial(view_epoch, make_probe(test, labels, latent_dim=4)), on_view=lambda view: None)
     assert run.status == "finished", run.problem
     assert next(run.model.parameters()).device.type == "cpu"  # the traversal decodes on the CPU
     assert [view.epoch for view in run.views] == [1, 2] and run.last.test["loss"] < run.views[0].test["loss"]
 
 
 def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
-    import explorer.loss_balance as logic
+    import explorer.training.live as logic
 
     train, test, labels = data
     real_fit = logic.fit
@@ -97,7 +89,7 @@ def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
 
     monkeypatch.setattr(logic, "fit", fit_then_nan)
     run = small_run(epochs=5)
-    train_live(run, train, test, make_probe(test, labels, 4), on_view=lambda view: None)
+    train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
     assert run.status == "failed" and "nan" in run.problem
     assert len(run.views) == 1  # the first epoch's view is kept
 
@@ -113,7 +105,7 @@ def test_an_interruption_stops_the_run_and_propagates(data):
 
     run = small_run(epochs=6)
     with pytest.raises(Interrupted):
-        train_live(run, train, test, make_probe(test, labels, 4), on_view=interrupt_after_first)
+        train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=interrupt_after_first)
     assert run.status == "stopped"
     assert 1 <= len(run.views) < 6  # the training thread stopped at its next epoch
     weights = [p.detach().clone() for p in run.model.parameters()]
@@ -124,7 +116,7 @@ def test_an_interruption_stops_the_run_and_propagates(data):
 def test_traversal_moves_the_decode_and_dims_are_ordered_by_kl(data):
     train, test, labels = data
     run = small_run(epochs=1)
-    train_live(run, train, test, make_probe(test, labels, 4), on_view=lambda view: None)
+    train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
     base = run.last.code_means
     first = dims_by_kl(run.last.kl_per_dim)[0]
     assert run.last.kl_per_dim[first] == run.last.kl_per_dim.max()
@@ -144,6 +136,30 @@ def test_project_2d_keeps_two_codes_and_projects_more():
     projected = project_2d(wide)
     assert projected.shape == (50, 2)
     assert projected[:, 0].var() == pytest.approx(wide[:, 0].var(), rel=0.05)  # the widest direction first
+
+
+def test_the_latent_scatter_does_not_mirror_from_one_epoch_to_the_next():
+    """A plain SVD picks each axis's sign arbitrarily, so a slightly changed set of codes (the next epoch)
+    could come out mirrored; project_2d fixes the signs as fit_pca does."""
+    for seed in range(30):
+        rng = np.random.default_rng(seed)
+        codes = (rng.standard_normal((300, 8)) * np.linspace(3, 0.5, 8)).astype(np.float32)
+        next_epoch = codes + 0.05 * rng.standard_normal(codes.shape).astype(np.float32)
+        before, after = project_2d(codes), project_2d(next_epoch)
+        for axis in range(2):
+            assert np.corrcoef(before[:, axis], after[:, axis])[0, 1] > 0.9, f"seed {seed}: axis {axis} mirrored"
+
+
+def test_warm_starts_come_from_the_nearest_shipped_run_at_its_k_on_its_data():
+    references = [ReferenceRun(beta=beta, name=reference_name(beta), curves={}, reconstructions=np.zeros(1),
+                               samples=np.zeros(1), kl_per_dim=np.zeros(16)) for beta in REFERENCE_BETAS]
+    assert warm_start_from(RunSettings(beta=3.0), references).name == reference_name(4.0)
+    assert warm_start_from(RunSettings(beta=0.0), references).beta == 0.0
+    assert warm_start_from(RunSettings(beta=3.0, start="scratch"), references) is None
+    assert warm_start_from(RunSettings(beta=3.0, latent_dim=2), references) is None  # other shapes
+    assert warm_start_from(RunSettings(beta=3.0, dataset="fashion-mnist"), references) is None  # other data
+    assert warm_start_from(RunSettings(beta=3.0), []) is None  # a build without shipped runs
+    assert warm_start_from(RunSettings(beta=3.0), references[:3]) is None  # β = 4 is not in this build
 
 
 def test_live_subset_cuts_big_sets_and_keeps_labels_aligned():
@@ -176,7 +192,7 @@ def test_the_tiny_build_ships_reference_runs_the_page_can_read(tiny_pretrained):
 
 
 def test_running_out_of_memory_fails_the_run_with_a_clear_message(data, monkeypatch):
-    import explorer.loss_balance as logic
+    import explorer.training.live as logic
 
     train, test, labels = data
 
@@ -185,5 +201,5 @@ def test_running_out_of_memory_fails_the_run_with_a_clear_message(data, monkeypa
 
     monkeypatch.setattr(logic, "fit", out_of_memory)
     run = small_run()
-    train_live(run, train, test, make_probe(test, labels, 4), on_view=lambda view: None)
+    train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
     assert run.status == "failed" and run.problem == "the cpu ran out of memory" and run.views == []

@@ -6,8 +6,7 @@ import altair as alt
 import numpy as np
 import pytest
 
-from explorer.loss_balance import ACTIVE_KL
-from explorer.loss_balance_charts import (
+from explorer.topics.loss_balance.figures import (
     SMALLEST_KL,
     Chart,
     kl_bars_chart,
@@ -15,6 +14,7 @@ from explorer.loss_balance_charts import (
     loss_curves_chart,
     rate_distortion_chart,
 )
+from explorer.topics.loss_balance.settings import ACTIVE_KL
 
 REFERENCE = [(8.0, 3.0, 160.0), (0.0, 280.0, 90.0), (1.0, 20.0, 104.0)]  # (β, KL, reconstruction), unsorted
 

@@ -2,7 +2,7 @@
 
 import torch
 
-from explorer.data import load_bundled_mnist
+from explorer.core.data import load_bundled_mnist
 from explorer.models import MLPVAE, MLPVAEConfig
 from explorer.models.gaussian import gaussian_kl
 

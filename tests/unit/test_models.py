@@ -11,7 +11,7 @@ from explorer.models import (
     build_model,
     config_to_dict,
 )
-from explorer.models.conv_vae import GaussianPosterior, gaussian_kl
+from explorer.models.gaussian import GaussianPosterior, gaussian_kl
 
 MODELS = [
     pytest.param(lambda k: ConvAE(ConvAEConfig(latent_dim=k)), id="conv_ae"),

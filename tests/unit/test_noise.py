@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from explorer.noise import MAX_PSNR_DB, NOISE_KINDS, add_mixed_noise, add_noise, psnr
+from explorer.core.noise import MAX_PSNR_DB, NOISE_KINDS, add_mixed_noise, add_noise, psnr
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from explorer.pca import fit_pca, pca_inverse, pca_project, pca_reconstruct
+from explorer.core.pca import fit_pca, pca_inverse, pca_project, pca_reconstruct
 
 
 @pytest.fixture(scope="module")

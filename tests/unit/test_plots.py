@@ -1,6 +1,6 @@
 import pytest
 
-from explorer.plots import error_curve_figure
+from explorer.topics.bottleneck.figures import error_curve_figure
 
 KS = [2, 4, 8]
 
@@ -21,7 +21,7 @@ def test_error_curve_refuses_a_k_it_does_not_have():
 
 
 def test_log_ticks_cover_the_range_with_1_2_5_steps():
-    from explorer.plots import log_ticks
+    from explorer.topics.bottleneck.figures import log_ticks
 
     assert log_ticks(0.0032, 0.056) == pytest.approx([0.002, 0.005, 0.01, 0.02, 0.05, 0.1])
     assert log_ticks(0.02, 0.05) == pytest.approx([0.02, 0.05])

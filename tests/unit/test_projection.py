@@ -1,20 +1,18 @@
 import numpy as np
 import pytest
 
-from explorer.projection import (
+from explorer.core.pca import fit_pca, pca_inverse, pca_project
+from explorer.core.projection import (
     GRID_SIZE,
     LatentMap,
     build_map,
     draw_random_codes,
     grid_points,
+    inverse_distance_mean,
     latent_plane_map,
     map_extent,
-    nearest_code_inverse,
     nearest_distance,
-    pca_inverse,
     pca_map,
-    pca_place,
-    pca_plane,
     place_codes,
 )
 
@@ -27,10 +25,9 @@ def clustered_codes(n_per_cluster: int = 40, k: int = 6, seed: int = 0) -> np.nd
 
 
 def test_pca_inverse_is_exact_on_the_plane():
-    codes = clustered_codes()
-    centre, axes = pca_plane(codes)
+    plane = pca_map(clustered_codes(), draw_random_codes(5, 6, seed=3)).plane
     points = np.random.default_rng(1).uniform(-8, 8, size=(50, 2)).astype(np.float32)
-    back = pca_place(pca_inverse(points, centre, axes), centre, axes)
+    back = pca_project(plane, pca_inverse(plane, points), 2)
     np.testing.assert_allclose(back, points, atol=1e-4)
 
 
@@ -44,7 +41,7 @@ def test_pca_map_grid_codes_project_back_onto_their_cells():
 def test_pca_map_places_data_and_random_codes_by_the_same_projection():
     codes, random_codes = clustered_codes(), draw_random_codes(20, 6, seed=3)
     latent_map = pca_map(codes, random_codes)
-    np.testing.assert_allclose(latent_map.points, pca_place(codes, latent_map.centre, latent_map.axes), atol=1e-5)
+    np.testing.assert_allclose(latent_map.points, pca_project(latent_map.plane, codes, 2), atol=1e-5)
     np.testing.assert_allclose(place_codes(latent_map, random_codes), latent_map.random_points, atol=1e-5)
     # The first axis carries the most spread: the two clusters 12 apart along it
     assert np.ptp(latent_map.points[:, 0]) > np.ptp(latent_map.points[:, 1])
@@ -70,14 +67,14 @@ def test_latent_plane_map_is_the_identity_and_needs_k_2():
         latent_plane_map(clustered_codes(), draw_random_codes(5, 6, seed=1))
 
 
-def test_nearest_code_inverse_pulls_empty_space_back_onto_the_data():
+def test_the_inverse_distance_mean_pulls_empty_space_back_onto_the_data():
     codes = clustered_codes()
     map_points = codes[:, :2]  # a stand-in map: the first two code numbers
     empty = np.array([[10.0, -7.0]], dtype=np.float32)  # far from every cluster, nearest to (6, 0)
-    code = nearest_code_inverse(empty, map_points, codes)
+    code = inverse_distance_mean(empty, map_points, codes)
     assert nearest_distance(code, codes)[0] < 1.0  # lands among the data...
-    assert nearest_distance(pca_inverse(empty, *pca_plane(codes)), codes)[0] > 5.0  # ...an exact inverse does not
-    on_a_point = nearest_code_inverse(map_points[:1], map_points, codes)
+    assert nearest_distance(pca_inverse(fit_pca(codes, 2), empty), codes)[0] > 5.0  # ...an exact inverse does not
+    on_a_point = inverse_distance_mean(map_points[:1], map_points, codes)
     np.testing.assert_allclose(on_a_point[0], codes[0], atol=1e-3)  # a map point gives back its own code
 
 
@@ -141,7 +138,7 @@ def test_unknown_projection_is_refused():
 
 
 def test_locate_codes_is_exact_on_pca_and_lands_on_a_known_code_elsewhere():
-    from explorer.projection import LatentMap, locate_codes, pca_map, place_codes
+    from explorer.core.projection import LatentMap, locate_codes, pca_map, place_codes
 
     rng = np.random.default_rng(0)
     codes = rng.normal(size=(60, 5)).astype(np.float32)

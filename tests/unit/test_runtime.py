@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from explorer.runtime import DEVICE_ENV, DeviceError, pick_device, seed_everything
+from explorer.core.runtime import DEVICE_ENV, DeviceError, pick_device, seed_everything
 
 
 def test_cpu_is_always_available():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
 from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 
 NETWORKS = {"unet": UNet, "vae": ConvVAE, "latent_denoiser": LatentDenoiser, "classifier": DigitClassifier}

@@ -1,7 +1,8 @@
 """The shipped reference runs trace a rate-distortion curve: more β, less KL, worse reconstruction."""
 
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
-from explorer.loss_balance import REFERENCE_BETAS, read_reference
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.topics.loss_balance.references import read_reference
+from explorer.topics.loss_balance.settings import REFERENCE_BETAS
 
 
 def test_every_reference_beta_is_shipped_and_trades_rate_for_distortion():

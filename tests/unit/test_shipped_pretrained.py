@@ -1,7 +1,7 @@
 """The shipped pretrained/ folder: every file matches the manifest and the whole stays small."""
 
-from explorer.bottleneck import error_curve
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.topics.bottleneck.logic import error_curve
 
 SIZE_LIMIT = 30 * 1024 * 1024
 
@@ -21,7 +21,7 @@ def test_shipped_folder_stays_under_30_mb():
 
 def test_bottleneck_models_cover_every_k_with_metrics():
     store = PretrainedStore(PRETRAINED_DIR)
-    curve = error_curve(store.manifest)
+    curve = error_curve(store)
     assert curve.ks == [2, 4, 8, 16, 32, 64]
     for k in curve.ks:
         model = store.load_model(store.manifest["groups"]["bottleneck"]["ae_models"][str(k)])

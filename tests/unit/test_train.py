@@ -2,16 +2,16 @@ import numpy as np
 import pytest
 import torch
 
+from explorer.core.runtime import seed_everything
 from explorer.models import ConvAE, ConvAEConfig, ConvVAE, ConvVAEConfig
-from explorer.runtime import seed_everything
-from explorer.train import NonFiniteLossError, TrainConfig, evaluate, fit, pixel_errors, random_shift
+from explorer.training.fit import NonFiniteLossError, TrainConfig, evaluate, fit, pixel_errors, random_shift
 
 CPU = torch.device("cpu")
 
 
 @pytest.fixture(scope="module")
 def digits():
-    from explorer.data import load_bundled_mnist
+    from explorer.core.data import load_bundled_mnist
 
     data = load_bundled_mnist()
     return data.train_images[:256], data.test_images[:64]

@@ -1,13 +1,14 @@
 import json
 import shutil
+import subprocess
 
 import pytest
 
 import scripts.train_pretrained as script
-from explorer.checkpoints import PRETRAINED_DIR, PretrainedStore, sha256_of
-from explorer.data import load_bundled_mnist
-from explorer.inference import reconstruct
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore, sha256_of
+from explorer.core.data import load_bundled_mnist
 from explorer.models import Autoencoder
+from explorer.models.inference import reconstruct
 from scripts.train_pretrained import main
 
 
@@ -94,3 +95,20 @@ def test_a_build_that_finishes_meanwhile_is_kept(out, monkeypatch):
     manifest = PretrainedStore(out).manifest
     assert {"quick", "slow", "bottleneck"} <= set(manifest["groups"])
     assert {"quick/quick.npz", "slow/slow.npz"} <= set(manifest["files"])
+
+
+def test_a_group_is_staged_where_git_ignores_it(out, monkeypatch):
+    """A build interrupted mid-group leaves its staging folder behind: it must never be committed."""
+    seen = []
+
+    def spy(ctx):
+        seen.append(ctx.folder)
+        (ctx.folder / "spy.npz").write_bytes(b"s")
+        return {"models": {}, "info": {"file": ctx.relative("spy.npz")}}
+
+    monkeypatch.setitem(script.GROUPS, "spy", spy)
+    main(["--tiny", "--out", str(out), "--only", "spy"])
+    assert seen[0].parent == out / script.STAGING and not (out / script.STAGING).exists()
+    in_repo = PRETRAINED_DIR / seen[0].relative_to(out) / "spy.npz"
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(in_repo)], cwd=PRETRAINED_DIR.parent)
+    assert ignored.returncode == 0, f"git would commit {in_repo}"

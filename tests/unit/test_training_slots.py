@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from explorer.training_slots import SLOTS_ENV, TrainingSlots, default_capacity
+from explorer.training.slots import SLOTS_ENV, TrainingSlots, default_capacity
 
 
 def test_first_comers_train_and_the_rest_see_their_place():
@@ -42,6 +42,32 @@ def test_an_interrupted_run_gives_its_slot_back():
         raise Interrupted
     with slots.place_in_line() as ticket:
         assert slots.runs_ahead(ticket) == 0
+
+
+def test_holding_a_slot_shows_the_place_in_line_until_one_frees():
+    slots = TrainingSlots(1)
+    holder = slots.join()
+    threading.Timer(0.3, slots.leave, args=(holder,)).start()
+    places = []
+    with slots.hold(on_wait=places.append, poll_seconds=0.05):
+        assert slots.training == 1 and places and set(places) == {1}
+    assert slots.training == 0  # given back when the block ends
+
+
+def test_a_page_interrupted_while_waiting_gives_up_its_place():
+    slots = TrainingSlots(1)
+    holder = slots.join()
+
+    class Interrupted(BaseException):  # what Streamlit raises when a widget moves mid-wait
+        pass
+
+    def interrupt(ahead: int) -> None:
+        raise Interrupted
+
+    with pytest.raises(Interrupted), slots.hold(on_wait=interrupt, poll_seconds=0.01):
+        pass
+    slots.leave(holder)
+    assert slots.training == 0
 
 
 def test_capacity_is_configurable_and_checked(monkeypatch):

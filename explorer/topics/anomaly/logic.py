@@ -1,0 +1,85 @@
+"""The Anomaly page's logic: reconstruction error as an anomaly score, thresholds, ROC and AUC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.metrics import roc_auc_score, roc_curve
+
+from explorer.models.base import Autoencoder
+from explorer.models.inference import reconstruct
+
+
+@dataclass(frozen=True)
+class Roc:
+    """The ROC curve of a score: a threshold between each pair of distinct scores."""
+
+    false_positive_rate: np.ndarray  # starts at 0 (threshold above every score), ends at 1
+    true_positive_rate: np.ndarray
+    thresholds: np.ndarray  # flagged as anomalous: score >= threshold; the first is +inf
+    auc: float  # area under the curve: the chance a random anomaly outscores a random normal image
+
+
+def roc(scores: np.ndarray, is_anomaly: np.ndarray) -> Roc:
+    """ROC of `scores` (higher = more anomalous) against the true labels, by scikit-learn, with a point
+    at every distinct score (ties are one step) so the page can mark any threshold on the curve."""
+    scores = np.asarray(scores, dtype=np.float64)
+    is_anomaly = np.asarray(is_anomaly, dtype=bool)
+    if is_anomaly.all() or not is_anomaly.any():
+        raise ValueError("an ROC curve needs both anomalous and normal images")
+    fpr, tpr, thresholds = roc_curve(is_anomaly, scores, drop_intermediate=False)
+    thresholds[0] = np.inf  # flag nothing (scikit-learn's first threshold; older versions wrote max + 1)
+    return Roc(false_positive_rate=fpr, true_positive_rate=tpr, thresholds=thresholds,
+               auc=float(roc_auc_score(is_anomaly, scores)))
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    threshold: float
+    flagged: int  # images with score >= threshold
+    true_positives: int
+    precision: float  # of the flagged images, the fraction that are anomalies (1.0 if none flagged)
+    recall: float  # of the anomalies, the fraction flagged
+    false_positive_rate: float  # of the normal images, the fraction flagged
+
+
+def at_threshold(scores: np.ndarray, is_anomaly: np.ndarray, threshold: float) -> ThresholdResult:
+    flagged = np.asarray(scores) >= threshold
+    is_anomaly = np.asarray(is_anomaly, dtype=bool)
+    true_positives = int((flagged & is_anomaly).sum())
+    return ThresholdResult(
+        threshold=float(threshold),
+        flagged=int(flagged.sum()),
+        true_positives=true_positives,
+        precision=true_positives / flagged.sum() if flagged.any() else 1.0,
+        recall=true_positives / max(int(is_anomaly.sum()), 1),
+        false_positive_rate=float((flagged & ~is_anomaly).sum() / max(int((~is_anomaly).sum()), 1)),
+    )
+
+
+def default_threshold(scores: np.ndarray, is_anomaly: np.ndarray, normal_quantile: float = 0.95) -> float:
+    """A threshold that lets through `normal_quantile` of the normal images: a common first choice."""
+    return float(np.quantile(np.asarray(scores)[~np.asarray(is_anomaly, dtype=bool)], normal_quantile))
+
+
+def most_anomalous(scores: np.ndarray, count: int) -> np.ndarray:
+    """Indices of the `count` highest scores, highest first."""
+    return np.argsort(-np.asarray(scores), kind="mergesort")[:count]
+
+
+@dataclass(frozen=True)
+class ErrorMaps:
+    """Images, reconstructions and where they differ: the squared error of each pixel."""
+
+    images: np.ndarray  # n x 1 x 28 x 28
+    reconstructions: np.ndarray  # n x 1 x 28 x 28
+    pixel_errors: np.ndarray  # n x 28 x 28
+    scores: np.ndarray  # n: the mean of each map, the image's anomaly score (MSE)
+
+
+def error_maps(model: Autoencoder, images: np.ndarray) -> ErrorMaps:
+    reconstructions = reconstruct(model, images)
+    pixel_errors = ((np.asarray(images, np.float32) - reconstructions) ** 2)[:, 0]
+    return ErrorMaps(images=images, reconstructions=reconstructions, pixel_errors=pixel_errors,
+                     scores=pixel_errors.reshape(len(images), -1).mean(axis=1))

@@ -1,0 +1,120 @@
+"""The Latent map page's logic: what a click picked, and the codes and decodes it leads to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from sklearn.neighbors import NearestNeighbors
+
+from explorer.core.data import DigitData
+from explorer.core.projection import LatentMap, draw_random_codes, nearest_distance, place_codes
+from explorer.models.base import Autoencoder
+from explorer.models.inference import decode
+from explorer.topics.latent_map.figures import DIGIT_GROUP_PREFIX, GRID_GROUP, RANDOM_GROUP
+
+GROUP = "latent_map"
+KINDS = ("ae", "vae")
+KIND_TITLES = {"ae": "Plain autoencoder", "vae": "Variational autoencoder (VAE)"}
+INTERPOLATION_STEPS = 9  # decodes from A to B, both ends included
+MANIFOLD_SIZE = 14  # decodes per side of the k = 2 manifold picture
+
+
+def bundled_order(data: DigitData) -> tuple[np.ndarray, np.ndarray]:
+    """(images, labels) of every bundled digit in the order the shipped codes use: train, then test."""
+    return (np.concatenate([data.train_images, data.test_images]),
+            np.concatenate([data.train_labels, data.test_labels]))
+
+
+@dataclass(frozen=True)
+class LatentSpace:
+    """One model's latent space as the page shows it."""
+
+    name: str  # the shipped model's name
+    kind: str  # "ae" or "vae"
+    model: Autoencoder
+    codes: np.ndarray  # N x k, the bundled images' codes (train then test split)
+    latent_map: LatentMap
+    random_codes: np.ndarray  # R x k, the draws shown on the map
+    random_points: np.ndarray | None  # R x 2, where they sit on this map (None: this map cannot place them)
+    spacing: float  # median distance between neighbouring real codes: the yardstick for "far from the data"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the student clicked: an image, a random code, or an empty spot of one model's map."""
+
+    what: str  # "image", "random" or "spot"
+    index: int  # image index, random code index, or grid cell index
+    kind: str | None = None  # the map clicked ("ae" or "vae"): random codes and spots belong to one map
+
+
+def selection_from_points(points: list[dict], kind: str) -> Selection | None:
+    """The first clicked point of a Streamlit Plotly selection event on `kind`'s map, or None."""
+    for point in points:
+        group = point.get("legendgroup", "")
+        custom = point.get("customdata")
+        if custom is None:
+            continue
+        index = int(custom[0] if isinstance(custom, list | tuple) else custom)
+        if group.startswith(DIGIT_GROUP_PREFIX):
+            return Selection("image", index)
+        if group == RANDOM_GROUP:
+            return Selection("random", index, kind)
+        if group == GRID_GROUP:
+            return Selection("spot", index, kind)
+    return None
+
+
+def with_fresh_draws(space: LatentSpace, seed: int, count: int) -> LatentSpace:
+    """The space with new N(0, I) draws; placed on its map only where that is exact (PCA, k = 2)."""
+    random_codes = draw_random_codes(count, space.codes.shape[1], seed)
+    placed = place_codes(space.latent_map, random_codes) if space.latent_map.exact else None
+    return replace(space, random_codes=random_codes, random_points=placed)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One code decoded by one model, with how far the code lies from every real code."""
+
+    kind: str
+    code: np.ndarray  # k
+    image: np.ndarray  # 1 x 28 x 28
+    nearest_distance: float  # to the nearest code of a bundled image, in latent units
+    spacing: float  # the model's typical distance between neighbouring real codes
+
+
+def typical_spacing(codes: np.ndarray, sample: int = 500, seed: int = 0) -> float:
+    """Median nearest-neighbour distance among real codes: the yardstick for 'far from the data'."""
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(codes), size=min(sample, len(codes)), replace=False)
+    distances, _ = NearestNeighbors(n_neighbors=2).fit(codes).kneighbors(codes[chosen])
+    return float(np.median(distances[:, 1]))  # the nearest is the code itself
+
+
+def decode_code(space: LatentSpace, code: np.ndarray) -> Decoded:
+    code = np.asarray(code, np.float32).reshape(1, -1)
+    return Decoded(space.kind, code[0], decode(space.model, code)[0],
+                   float(nearest_distance(code, space.codes)[0]), space.spacing)
+
+
+def spot_code(space: LatentSpace, xy: np.ndarray) -> np.ndarray:
+    """The code under a map position: the shipped grid cell nearest to it (the map's own inverse)."""
+    cells = space.latent_map.grid_points()
+    cell = int(((cells - np.asarray(xy, np.float32)) ** 2).sum(axis=1).argmin())
+    return space.latent_map.grid_codes[cell]
+
+
+def interpolation_codes(a: np.ndarray, b: np.ndarray, steps: int = INTERPOLATION_STEPS) -> np.ndarray:
+    """steps x k codes on the straight line from a to b, both ends included."""
+    weights = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
+    return ((1.0 - weights) * a[None, :] + weights * b[None, :]).astype(np.float32)
+
+
+def manifold_codes(latent_map: LatentMap, size: int = MANIFOLD_SIZE) -> tuple[np.ndarray, np.ndarray]:
+    """(size*size x k codes, size*size x 2 positions): an even subset of the shipped grid, row-major from
+    the bottom-left cell, for the classic picture of decodes laid out over the latent plane."""
+    full = latent_map.grid_size
+    rows = np.linspace(0, full - 1, size).round().astype(int)
+    cells = (rows[:, None] * full + rows[None, :]).ravel()
+    return latent_map.grid_codes[cells], latent_map.grid_points()[cells]

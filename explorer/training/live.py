@@ -1,0 +1,130 @@
+"""A model trained live while a page watches: fit() in a worker thread, each epoch handed to the page
+as a view, and a run that fails or is interrupted ended cleanly with what it learned so far."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import torch
+
+from explorer.core.runtime import DeviceError, pick_device
+from explorer.models.base import Autoencoder
+from explorer.training.fit import EpochReport, NonFiniteLossError, TrainConfig, fit
+
+# Live training on a CPU uses one thread: with this small MLP, two threads on a busy 2-core machine
+# ran 6 to 10 times slower than one (spinning threads wait on each other), and a shared host is busy.
+LIVE_CPU_THREADS = 1
+
+
+class RunPlan(Protocol):
+    """A run's settings: whatever a page keeps, as long as it says how to train."""
+
+    def train_config(self) -> TrainConfig: ...
+
+
+@dataclass
+class LiveRun:
+    """One run of one session: its settings, every epoch shown so far, and how it ended."""
+
+    settings: RunPlan
+    model: Autoencoder
+    device: str
+    views: list[Any] = field(default_factory=list)  # one per epoch, whatever the page's view function makes
+    status: str = "training"  # training, finished, stopped (interrupted by a new run), failed
+    problem: str | None = None  # why it failed, in words
+    trained_at: list[float] = field(default_factory=list)  # time.perf_counter() at the end of each epoch
+    shown: list[tuple[int, float]] = field(default_factory=list)  # (epochs done, time.perf_counter()) per redraw
+
+    @property
+    def last(self) -> Any | None:
+        return self.views[-1] if self.views else None
+
+
+@contextmanager
+def torch_threads(count: int | None) -> Iterator[None]:
+    """torch's intra-op thread count set to `count` (None: unchanged) for the block, then restored."""
+    previous = torch.get_num_threads()
+    if count is not None:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
+
+
+class _StopRequested(Exception):
+    """Raised inside fit() by the training thread when the page asked the run to stop."""
+
+
+def train_live(
+    run: LiveRun, train_images: np.ndarray, test_images: np.ndarray,
+    view: Callable[[Autoencoder, EpochReport], Any], on_view: Callable[[Any], None], poll_seconds: float = 0.02,
+) -> LiveRun:
+    """fit() the run's model in a worker thread; the calling (script) thread draws each new epoch.
+
+    After each epoch `view(model, report)` makes what the page draws. Drawing charts can cost about as
+    long as a CPU epoch, so it runs beside the training instead of between epochs. Each new view is passed
+    to `on_view` (when drawing falls behind, only the newest). A failure (NaN loss, out of memory) ends
+    the run as "failed" with what it learned so far. An interruption of the calling thread (Streamlit
+    stopping the script because a widget moved) stops the training at its next epoch, ends the run as
+    "stopped" and propagates.
+    """
+    stop = threading.Event()
+    done = threading.Event()
+
+    def on_epoch(report: EpochReport) -> None:
+        run.views.append(view(run.model, report))
+        run.trained_at.append(time.perf_counter())
+        if stop.is_set():
+            raise _StopRequested
+
+    def work() -> None:
+        try:
+            with torch_threads(LIVE_CPU_THREADS if run.device == "cpu" else None):
+                fit(run.model, train_images, test_images, run.settings.train_config(),
+                    device=torch.device(run.device), on_epoch=on_epoch)
+            run.status = "finished"
+        except _StopRequested:
+            run.status = "stopped"
+        except NonFiniteLossError as error:
+            run.status, run.problem = "failed", f"the loss stopped being a number ({error})"
+        except torch.OutOfMemoryError:
+            run.status, run.problem = "failed", f"the {run.device} ran out of memory"
+        except Exception as error:  # any other failure: the page reports it, the next run still works
+            run.status, run.problem = "failed", f"{type(error).__name__}: {error}"
+        finally:
+            run.model.to("cpu").eval()  # decoded on the CPU afterwards, whatever it trained on
+            done.set()
+
+    worker = threading.Thread(target=work, name="live-training", daemon=True)
+    worker.start()
+    drawn = 0
+    try:
+        while True:
+            finished = done.wait(poll_seconds)
+            if len(run.views) > drawn:
+                drawn = len(run.views)
+                on_view(run.views[drawn - 1])
+                run.shown.append((drawn, time.perf_counter()))
+            elif finished:
+                break
+    except BaseException:
+        stop.set()
+        worker.join()
+        run.status = "stopped"
+        raise
+    return run
+
+
+def live_device() -> tuple[str, str | None]:
+    """(device to train on, a notice when $EXPLORER_DEVICE asked for one that cannot be used)."""
+    try:
+        return pick_device().type, None
+    except DeviceError as error:
+        return "cpu", f"{error} Training on the CPU instead."
