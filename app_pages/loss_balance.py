@@ -86,8 +86,9 @@ settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=
 if st.button("Train again with these settings", key="lb_train"):
     request_run()
 
-data, data_notice = live_dataset(settings.dataset)
-for notice in (device_notice, data_notice):
+loaded = live_dataset(settings.dataset)
+data = loaded.data
+for notice in (device_notice, loaded.notice):
     if notice:
         st.warning(notice)
 warm_reference = warm_start_from(settings, references)

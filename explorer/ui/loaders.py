@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
 
 from explorer.checkpoints.store import PretrainedStore
-from explorer.core.data import DigitData, load_bundled_mnist, load_dataset
+from explorer.core.data import DigitData, LoadResult, load_bundled_mnist, load_dataset
 from explorer.core.pca import PCABasis
 from explorer.models.base import Autoencoder
 from explorer.models.inference import embed, per_image_mse, reconstruct
@@ -66,10 +67,10 @@ def reference_runs() -> list[ReferenceRun]:
 
 
 @st.cache_resource(show_spinner="Loading a data set…")
-def live_dataset(name: str) -> tuple[DigitData, str | None]:
+def live_dataset(name: str) -> LoadResult:
     """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
     result = load_dataset(name)
-    return live_subset(result.data), result.notice
+    return replace(result, data=live_subset(result.data))
 
 
 @st.cache_resource(show_spinner=False)
