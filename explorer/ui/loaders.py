@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import streamlit as st
+from torch import nn
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import DigitData, LoadResult, load_bundled_mnist, load_dataset
@@ -27,6 +28,11 @@ def pretrained_store() -> PretrainedStore:
 @st.cache_resource(show_spinner="Loading a shipped model…")
 def pretrained_model(name: str) -> Autoencoder:
     return pretrained_store().load_model(name)
+
+
+def digit_classifier() -> nn.Module:
+    """The shipped digit classifier (built with the diffusion group): the judge of how digit-like images are."""
+    return pretrained_model(pretrained_store().group("diffusion")["classifier"])
 
 
 @st.cache_resource(show_spinner=False)
