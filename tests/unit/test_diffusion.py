@@ -6,15 +6,14 @@ import numpy as np
 import pytest
 import torch
 
+from explorer.core.sampling import frame_indices, sample
 from explorer.core.schedulers import (
     DDIMScheduler,
     DDPMScheduler,
     T,
     cosine_betas,
-    frame_indices,
     linear_betas,
     make_betas,
-    sample,
 )
 
 

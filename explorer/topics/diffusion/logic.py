@@ -12,15 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from explorer.core.sampling import SampleResult, frame_indices, sample
 from explorer.core.schedulers import (
     DDIMScheduler,
     DDPMScheduler,
-    SampleResult,
     T,
-    frame_indices,
     make_betas,
     pixels_to_signal,
-    sample,
     signal_to_pixels,
 )
 from explorer.models import ConvVAE, LatentDenoiser, UNet
