@@ -1,7 +1,7 @@
 """Autoencoder Explorer's library, in layers; each imports only itself and the ones before it in this list:
 
-- core: foundations with no models in them (data, runtime, images, noise, pca, projection, schedulers,
-  sampling, colours);
+- core: foundations with no models in them (data, runtime, images, noise, pca, neighbours,
+  projection, schedulers, sampling, colours);
 - models: the networks behind one interface, running them on numpy arrays, the digit classifier's verdict;
 - training: fit() by epochs, train_steps() by steps, live runs in a worker thread, the server's training slots;
 - checkpoints: the shipped pretrained/ files, read (store) and written (writing), checked by the manifest;

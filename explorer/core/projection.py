@@ -5,7 +5,7 @@ cell maps back to. PCA's plane and a 2-D latent plane invert exactly; UMAP and t
 exact inverse, so their cells get a distance-weighted mean of the codes placed nearest on the map,
 which pulls every cell, even one in empty space, back onto the data.
 
-numpy and sklearn's nearest neighbours; sklearn.manifold and umap are imported only inside the functions
+numpy; sklearn.manifold and umap are imported only inside the functions
 that need them.
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
 
+from explorer.core.neighbours import nearest
 from explorer.core.pca import PCABasis, fit_pca, pca_inverse, pca_project
 
 METHODS = {
@@ -107,18 +107,15 @@ def inverse_distance_mean(queries: np.ndarray, reference_points: np.ndarray, val
     """For each query point, the mean of the `values` of its nearest reference points, weighted by inverse
     distance. As the inverse of a map (points on the map -> codes) it always lands among the data, even
     under empty space; the other way round (codes -> map) it places new codes near their neighbours."""
-    neighbours = min(neighbours, len(reference_points))
-    search = NearestNeighbors(n_neighbors=neighbours).fit(np.asarray(reference_points, np.float32))
-    distances, nearest = search.kneighbors(np.asarray(queries, np.float32))  # M x n each
+    distances, indices = nearest(reference_points, queries, neighbours)  # M x n each
     weights = 1.0 / (distances + 1e-6)
     weights /= weights.sum(axis=1, keepdims=True)
-    return np.einsum("mn,mnd->md", weights, np.asarray(values)[nearest]).astype(np.float32)
+    return np.einsum("mn,mnd->md", weights, np.asarray(values)[indices]).astype(np.float32)
 
 
 def nearest_distance(queries: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """Euclidean distance in latent space from each query code to the nearest data code: (M,)."""
-    distances, _ = NearestNeighbors(n_neighbors=1).fit(codes).kneighbors(np.asarray(queries, np.float32))
-    return distances[:, 0].astype(np.float32)
+    return nearest(codes, queries, 1)[0][:, 0]
 
 
 def _with_grid(method: str, points: np.ndarray, random_points: np.ndarray, inverse, grid_size: int,

@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from explorer.core.neighbours import nearest
 from explorer.core.pca import fit_pca, pca_inverse, pca_project
 from explorer.core.projection import (
     GRID_SIZE,
@@ -148,3 +149,11 @@ def test_locate_codes_is_exact_on_pca_and_lands_on_a_known_code_elsewhere():
     assert not scattered.exact
     located = locate_codes(scattered, codes[[7]], codes)  # a code that is itself on the map
     np.testing.assert_allclose(located[0], scattered.points[7], atol=1e-3)
+
+
+def test_nearest_finds_the_closest_reference_points_in_order():
+    reference = np.array([[0.0, 0.0], [3.0, 0.0], [1.0, 0.0], [10.0, 10.0]], dtype=np.float32)
+    distances, indices = nearest(reference, np.array([[0.9, 0.0]]), 3)
+    assert indices.tolist() == [[2, 0, 1]]
+    np.testing.assert_allclose(distances, [[0.1, 0.9, 2.1]], atol=1e-6)
+    assert nearest(reference, reference[:1], 10)[1].shape == (1, 4)  # never more than there are

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
 
 from explorer.core.data import DigitData
+from explorer.core.neighbours import nearest
 from explorer.core.projection import LatentMap, draw_random_codes, nearest_distance, place_codes
 from explorer.models.base import Autoencoder
 from explorer.models.inference import decode
@@ -88,7 +88,7 @@ def typical_spacing(codes: np.ndarray, sample: int = 500, seed: int = 0) -> floa
     """Median nearest-neighbour distance among real codes: the yardstick for 'far from the data'."""
     rng = np.random.default_rng(seed)
     chosen = rng.choice(len(codes), size=min(sample, len(codes)), replace=False)
-    distances, _ = NearestNeighbors(n_neighbors=2).fit(codes).kneighbors(codes[chosen])
+    distances, _ = nearest(codes, codes[chosen], 2)
     return float(np.median(distances[:, 1]))  # the nearest is the code itself
 
 

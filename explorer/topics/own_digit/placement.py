@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
 
+from explorer.core.neighbours import nearest
 from explorer.models.base import Autoencoder
 from explorer.models.inference import embed
 
@@ -28,10 +28,9 @@ def place_digit(model: Autoencoder, digit: np.ndarray, reference_codes: np.ndarr
                 *, neighbours: int = 5) -> Placement:
     """Encode `digit` (1 x 28 x 28) and find its `neighbours` nearest codes among `reference_codes` (N x k)."""
     code = embed(model, np.asarray(digit, np.float32)[None])[0]
-    search = NearestNeighbors(n_neighbors=min(neighbours, len(reference_codes))).fit(reference_codes)
-    distances, nearest = (found[0] for found in search.kneighbors(code[None]))
-    labels = np.asarray(reference_labels)[nearest]
+    distances, closest = (found[0] for found in nearest(reference_codes, code[None], neighbours))
+    labels = np.asarray(reference_labels)[closest]
     counts = {int(label): int((labels == label).sum()) for label in labels}
     guess = max(counts, key=lambda label: (counts[label], -int(np.flatnonzero(labels == label)[0])))
-    return Placement(code=code, neighbours=nearest, distances=distances, neighbour_labels=labels,
+    return Placement(code=code, neighbours=closest, distances=distances, neighbour_labels=labels,
                      guess=guess)
