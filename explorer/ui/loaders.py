@@ -15,6 +15,7 @@ from explorer.core.pca import PCABasis
 from explorer.models.base import Autoencoder
 from explorer.models.inference import embed, per_image_mse, reconstruct
 from explorer.topics.denoising.logic import denoise_every_setting
+from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset, warm_up_training
 from explorer.training.slots import TrainingSlots, default_capacity
@@ -70,6 +71,14 @@ def training_slots(device_type: str) -> TrainingSlots:
 def reference_runs() -> list[ReferenceRun]:
     """The Loss-balance page's shipped runs, smallest β first."""
     return load_reference_runs(pretrained_store())
+
+
+@st.cache_resource(show_spinner="Scoring the shipped β runs with the digit classifier…")
+def reference_evidence() -> GalleryEvidence:
+    """What each shipped β run shows, measured once per server (a second or two on 2 cores)."""
+    runs, data = reference_runs(), bundled_data()
+    models = [pretrained_store().load_model(run.name) for run in runs]  # not kept: only the numbers are
+    return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels)
 
 
 @st.cache_resource(show_spinner="Loading a data set…")
