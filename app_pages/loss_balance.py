@@ -79,7 +79,8 @@ slots = training_slots(device)
 
 controls = st.columns([4, 2])
 beta = controls[0].select_slider(
-    "β, the weight of the KL term", options=BETA_CHOICES, value=1.0, key="lb_beta", on_change=request_run,
+    "β, the weight of the KL term (KL: how far the codes stray from the prior)", options=BETA_CHOICES, value=1.0,
+    key="lb_beta", on_change=request_run,
     help="KL (Kullback–Leibler divergence) measures how far the encoder's codes for a digit stray from the prior "
          f"N(0, I), in nats (information counted with natural logarithms; one nat is {1 / math.log(2):.2f} bits). "
          "β = 0: only redrawing counts, a plain autoencoder with noisy codes. β = 1: the standard VAE. Above 1: "
