@@ -29,6 +29,7 @@ from explorer.topics.loss_balance.settings import (
     ACTIVE_KL,
     BETA_CHOICES,
     LATENT_CHOICES,
+    LIVE_TRAIN_IMAGES,
     REFERENCE_LATENT,
     START_MODES,
     RunSettings,
@@ -97,7 +98,7 @@ with st.expander("Run settings"):
     dataset = settings_columns[2].selectbox("Data set", list(DATASET_TITLES), format_func=DATASET_TITLES.get,
                                             key="lb_dataset", on_change=request_run,
                                             help="Sets other than the bundled one are downloaded once, then cut to "
-                                                 "4,000 training images so an epoch stays short.")
+                                                 f"{LIVE_TRAIN_IMAGES:,} training images so an epoch stays short.")
 settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=dataset, start=start)
 if st.button("Train again with these settings", key="lb_train"):
     request_run()
