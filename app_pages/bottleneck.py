@@ -3,6 +3,7 @@
 import numpy as np
 import streamlit as st
 
+from explorer.core.data import PIXELS
 from explorer.topics.bottleneck.figures import error_curve_figure
 from explorer.topics.bottleneck.logic import SELECTION_MODES, compare, compression_ratio, error_curve, pick_images
 from explorer.topics.own_digit.placement import place_digit
@@ -19,12 +20,17 @@ from explorer.ui.loaders import (
 from explorer.ui.own_digit import own_digit_input
 
 IMAGES_SHOWN = 8
+MSE_HELP = ("MSE, mean squared error: for every pixel, the difference between the original and the redrawing, "
+            "squared, then averaged over all pixels (pixel values run from 0 to 1). 0 is a perfect copy. Here "
+            "averaged again over all {count:,} test digits.")
 
 st.title("🗜️ Bottleneck: what do k numbers keep?")
 st.markdown(
-    "Each digit below is 784 pixels. The autoencoder must pass it through a code of only **k** "
+    f"Each digit below is {PIXELS} pixels. The autoencoder must pass it through a code of only **k** "
     "numbers and redraw it from that code. Shrink k and watch what the redrawing loses first. "
-    "Beside it, **PCA** does the same job with the best *linear* code of k numbers."
+    "Beside it, **PCA** does the same job with the best *linear* code of k numbers: *linear* means that each "
+    "code number is a weighted sum of the pixels, and the redrawing a weighted sum of k fixed pictures, one per "
+    "code number, with no bends anywhere."
 )
 
 with report_pretrained_error():
@@ -60,8 +66,9 @@ ae_mse = curve.ae_mse[curve.ks.index(k)]
 pca_mse = curve.pca_mse[curve.ks.index(k)]
 stats = st.columns(4)
 stats[0].metric("Compression k / 784", f"{compression_ratio(k):.1%}", help=f"{k} numbers kept for 784 pixels")
-stats[1].metric("AE test error (MSE)", f"{ae_mse:.4f}")
-stats[2].metric("PCA test error (MSE)", f"{pca_mse:.4f}")
+mse_help = MSE_HELP.format(count=len(data.test_images))
+stats[1].metric("AE test error (MSE)", f"{ae_mse:.4f}", help=mse_help)
+stats[2].metric("PCA test error (MSE)", f"{pca_mse:.4f}", help=mse_help)
 stats[3].metric("AE error ÷ PCA error", f"{ae_mse / pca_mse:.2f}",
                 help="Below 1: the nonlinear autoencoder keeps more with the same k numbers.")
 
@@ -99,19 +106,23 @@ with left:
     st.plotly_chart(error_curve_figure(curve.ks, curve.ae_mse, curve.pca_mse, k), key="bottleneck_curve")
 with right:
     st.subheader("What is lost as k shrinks")
+    tiny, middle, large = (", ".join(str(size) for size in sizes) for sizes in np.array_split(curve.ks, 3))
     st.markdown(
-        """
-- **Large k** (32, 64): nearly every stroke survives; only faint speckle and the exact stroke
+        f"""
+- **Large k** ({large}): nearly every stroke survives; only faint speckle and the exact stroke
   thickness blur.
-- **Middle k** (8, 16): the digit's identity and slant survive, but quirks of handwriting are
+- **Middle k** ({middle}): most digits keep their identity and slant, but quirks of handwriting are
   replaced by a "typical" way of writing that digit.
-- **Tiny k** (2, 4): the code can only say roughly *which* digit and *how it leans*; unusual
-  digits turn into a different, more common one.
+- **Tiny k** ({tiny}): the code can say little more than roughly *which* digit and *how it leans*;
+  many digits come back as a different digit.
 
-**Why PCA is the linear autoencoder.** If encoder and decoder were single linear layers trained
-on squared error, the best they could do is project onto the k directions along which the
-digits vary most, which are exactly PCA's first k components. PCA is therefore the best any
-*linear* k-number code can do. The autoencoder's curve sits below PCA's because its layers bend:
-it can lay the digits on a curved surface that a flat k-dimensional plane cannot follow.
+**Why PCA is the linear autoencoder.** Suppose encoder and decoder were single linear layers trained
+on squared error. The best they could do is keep the flat k-dimensional slice of pixel space in which
+the digits vary most: the slice spanned by PCA's first k *principal components*, the k directions of
+greatest variation. Baldi and Hornik (1989) showed that this is where such a network ends up, but its
+code need not be PCA's own: any mix of the k components that can be undone (an *invertible* mix)
+redraws the digits just as well. So PCA is the best any *linear* k-number code can do. The
+autoencoder's curve sits below PCA's at every k because its layers bend: it can lay the digits on a
+curved surface that a flat slice cannot follow.
 """
     )

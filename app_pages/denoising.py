@@ -3,10 +3,11 @@
 import numpy as np
 import streamlit as st
 
-from explorer.core.noise import NOISE_KINDS
+from explorer.core.noise import MAX_PSNR_DB, NOISE_KINDS
 from explorer.topics.bottleneck.logic import pick_images
 from explorer.topics.denoising.figures import psnr_curve_figure
-from explorer.topics.denoising.logic import PsnrCurves, denoise, join
+from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise, join
+from explorer.topics.denoising.verdicts import denoising_verdict, plain_verdict
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit_rows
 from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
@@ -77,19 +78,20 @@ with right:
     st.markdown(
         f"""
 **PSNR** (peak signal-to-noise ratio) compares a picture with the clean digit: 10 · log10(1 / MSE),
-in decibels. Higher is closer; every +10 dB means ten times less squared error. A perfect copy is
-capped at 60 dB here.
-
-The DAE saw every kind of noise at levels up to {group["max_train_level"]:g} while it trained. Past
-that level it is guessing from noise it never met, and its curve bends down.
-
-The plain autoencoder also removes some noise, because its code has no room for random specks.
-Light masking barely troubles it (a few blanked pixels look like a thinner stroke), but it was
-never told what a clean digit should be, so strong noise drags its output with it. The DAE pays
-for its robustness with a little blur on clean digits: compare the two curves at level 0.
-
-**A link to diffusion.** A diffusion model is a denoiser used again and again: at each of many
-steps it takes a noisy picture and predicts a slightly cleaner one. This page shows *one* such step
-at the noise level you picked; chain many of them, starting from pure noise, and new digits appear.
+in decibels, where MSE is the mean of the squared pixel differences. Higher is closer; every +10 dB
+means ten times less squared error. A perfect copy is capped at {MAX_PSNR_DB:g} dB here.
+"""
+    )
+    background = (background_brightness(result.clean, result.noisy), background_brightness(result.clean, result.plain))
+    st.markdown(plain_verdict(curves, kind, background))
+    st.markdown(denoising_verdict(curves, kind, group["max_train_level"]))
+    st.markdown(
+        """
+**A link to diffusion.** A diffusion model removes noise too, but not in one go. Its network learns to
+guess the clean picture from pictures with Gaussian noise of every strength, and the sampler calls it again and
+again, each time moving the picture only a small step towards that guess, starting from static. The
+denoising autoencoder here makes a single jump, from a noisy digit straight to a clean one, and the noise
+it knows is of other kinds. It does a job like the one inside each diffusion step; it is not a step of
+diffusion itself.
 """
     )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from explorer.core.data import PIXELS
 from explorer.models.inference import embed, reconstruct
 from explorer.topics.home.diagram import autoencoder_diagram
 from explorer.ui.errors import report_pretrained_error
@@ -12,11 +13,11 @@ DIAGRAM_MODEL = "ae_k16"
 
 st.title("🧠 Autoencoder Explorer")
 st.markdown(
-    """
+    f"""
 An **autoencoder** is a neural network with a strange-sounding job: give back its own input.
 The catch is the middle. The network has two halves joined by a narrow layer, the **bottleneck**:
-- the **encoder** squeezes the 784 pixels of a digit into a short list of numbers, the **code**;
-- the **decoder** has only that code and must redraw all 784 pixels from it.
+- the **encoder** squeezes the {PIXELS} pixels of a digit into a short list of numbers, the **code**;
+- the **decoder** has only that code and must redraw all {PIXELS} pixels from it.
 
 Because the code is far too short to hold every pixel, training forces the network to discover
 what matters in a digit (its strokes, slant and thickness) and drop the rest. Nobody tells it
@@ -48,6 +49,8 @@ for page in PAGES:
     st.page_link(page.path, label=f"**{page.title}**: {page.blurb}", icon=page.icon)
 
 st.caption(
-    "Runs offline on a laptop CPU: every page opens with models trained in advance on 5,000 "
-    "MNIST digits that ship with the app."
+    f"Runs offline on a laptop CPU: every page opens with models trained in advance on "
+    f"{len(data.train_images):,} MNIST digits, the training part of the "
+    f"{len(data.train_images) + len(data.test_images):,} that ship with the app (the other "
+    f"{len(data.test_images):,} are kept aside to test them)."
 )

@@ -1,5 +1,6 @@
 """Loss balance: retrain a β-VAE live as β moves, and watch reconstruction trade against a tidy latent space."""
 
+import math
 from functools import partial
 
 import streamlit as st
@@ -8,6 +9,7 @@ from explorer.checkpoints.store import MissingGroupError, PretrainedFileError
 from explorer.core.data import DATASET_TITLES
 from explorer.core.images import strip
 from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, view_epoch
+from explorer.topics.loss_balance.evidence import MEAN_VARIANCE
 from explorer.topics.loss_balance.figures import (
     Chart,
     kl_bars_chart,
@@ -15,21 +17,31 @@ from explorer.topics.loss_balance.figures import (
     loss_curves_chart,
     rate_distortion_chart,
 )
+from explorer.topics.loss_balance.gallery_words import (
+    active_rule_comparison,
+    gallery_introduction,
+    reconstruction_summary,
+    row_captions,
+    samples_summary,
+)
 from explorer.topics.loss_balance.run import begin_run, warm_start_from
 from explorer.topics.loss_balance.settings import (
+    ACTIVE_KL,
     BETA_CHOICES,
     LATENT_CHOICES,
+    LIVE_TRAIN_IMAGES,
     REFERENCE_LATENT,
     START_MODES,
     RunSettings,
 )
 from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
 from explorer.training.live import LiveRun, live_device, train_live
-from explorer.ui.errors import show_pretrained_error
+from explorer.ui.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.loaders import (
     live_dataset,
     live_training_warm_up,
     pretrained_model,
+    reference_evidence,
     reference_runs,
     training_slots,
 )
@@ -48,8 +60,9 @@ def request_run() -> None:
 st.title("⚖️ Loss balance: what β trades")
 st.markdown(
     "A variational autoencoder (VAE) is trained to do two things at once: **redraw** each digit well, and "
-    "keep its codes **close to a plain bell curve** so that any point you pick there decodes to a digit. "
-    "β sets how much the second job counts. Move β and a small VAE retrains right here, epoch by epoch."
+    "keep its codes **close to a plain bell curve**, the *prior* N(0, I): each number of the code drawn on its own "
+    "from a bell curve centred on 0 with a spread of 1. The aim is that codes drawn from the prior decode to new "
+    "digits. β sets how much the second job counts. Move β and a small VAE retrains right here, epoch by epoch."
 )
 
 try:
@@ -67,8 +80,12 @@ slots = training_slots(device)
 
 controls = st.columns([4, 2])
 beta = controls[0].select_slider(
-    "β, the weight of the KL term", options=BETA_CHOICES, value=1.0, key="lb_beta", on_change=request_run,
-    help="0: a plain autoencoder (with noise). 1: the true ELBO. Above 1: a tidier but blurrier latent space.",
+    "β, the weight of the KL term (KL: how far the codes stray from the prior)", options=BETA_CHOICES, value=1.0,
+    key="lb_beta", on_change=request_run,
+    help="KL (Kullback–Leibler divergence) measures how far the encoder's codes for a digit stray from the prior "
+         f"N(0, I), in nats (information counted with natural logarithms; one nat is {1 / math.log(2):.2f} bits). "
+         "β = 0: only redrawing counts, a plain autoencoder with noisy codes. β = 1: the standard VAE. Above 1: "
+         "codes pulled harder towards the prior, at the price of blurrier redrawings.",
 )
 start = controls[1].radio("Start each run", list(START_MODES), format_func=START_MODES.get, key="lb_start",
                           on_change=request_run)
@@ -81,7 +98,7 @@ with st.expander("Run settings"):
     dataset = settings_columns[2].selectbox("Data set", list(DATASET_TITLES), format_func=DATASET_TITLES.get,
                                             key="lb_dataset", on_change=request_run,
                                             help="Sets other than the bundled one are downloaded once, then cut to "
-                                                 "4,000 training images so an epoch stays short.")
+                                                 f"{LIVE_TRAIN_IMAGES:,} training images so an epoch stays short.")
 settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=dataset, start=start)
 if st.button("Train again with these settings", key="lb_train"):
     request_run()
@@ -143,10 +160,12 @@ def draw_view(run: LiveRun, probe) -> None:
     draw_rate_distortion(run)
     draw_images(probe.images, view.reconstructions, view.samples, f"epoch {view.epoch}")
     with kl_slot.container():
-        st.markdown(f"**KL of each latent dimension**: {view.active_dims} of {len(view.kl_per_dim)} active")
+        st.markdown(f"**KL of each latent dimension**: {view.active_dims} of {len(view.kl_per_dim)} active "
+                    f"(mean KL above {ACTIVE_KL:g} nat)")
         show(kl_bars_chart(view.kl_per_dim))
     with scatter_slot.container():
-        what = "the codes" if len(view.kl_per_dim) == 2 else "the codes' first two principal components"
+        what = "the codes" if len(view.kl_per_dim) == 2 else (
+            "the codes along their first two principal components (the two directions in which they vary most)")
         st.markdown(f"**Latent space**: {what}, coloured by class")
         show(latent_scatter_chart(view.codes_2d, probe.scatter_labels, len(view.kl_per_dim)))
     status.info(f"Epoch {view.epoch} of {view.epochs} at β = {run.settings.beta:g} · test loss "
@@ -167,7 +186,8 @@ def draw_reference(beta_shown: float) -> None:
     scatter_slot.caption("The latent scatter appears when you train a run.")
     with kl_slot.container():
         active = active_dimensions(reference.kl_per_dim)
-        st.markdown(f"**KL of each latent dimension** ({label}): {active} of {len(reference.kl_per_dim)} active")
+        st.markdown(f"**KL of each latent dimension** ({label}): {active} of {len(reference.kl_per_dim)} active "
+                    f"(mean KL above {ACTIVE_KL:g} nat)")
         show(kl_bars_chart(reference.kl_per_dim))
     status.info(f"Showing the {label}. Move β (or press *Train again*) to train your own run live.")
 
@@ -235,38 +255,60 @@ if run is not None and run.last is not None:
     with walk[1]:
         st.image(strip(traverse(run.model, run.last.code_means, moved), factor=6), caption="decoded", width="stretch")
 
+evidence = None
 if references:
     st.subheader("The shipped runs side by side")
-    st.markdown("The same VAE trained at each β with the same seed. Read down: reconstructions get blurrier "
-                "as β grows, while samples from the prior first improve (β near 1) and then all look alike.")
+    with report_pretrained_error(stop=False):  # the scores need the shipped classifier; the pictures do not
+        evidence = reference_evidence()
+    st.markdown(gallery_introduction(evidence) if evidence else "The same VAE trained at each β with the same seed.")
     gallery = st.columns(2)
     gallery[0].markdown("**Reconstructions of the fixed test digits**")
     gallery[1].markdown("**Decodes of the fixed prior draws**")
-    for reference in references:
+    if evidence:
+        gallery[0].markdown(reconstruction_summary(evidence))
+        gallery[1].markdown(samples_summary(evidence))
+    for i, reference in enumerate(references):
+        captions = row_captions(evidence.runs[i]) if evidence else (f"β = {reference.beta:g}",) * 2
         row = st.columns(2)
-        row[0].image(strip(reference.reconstructions, factor=2), caption=f"β = {reference.beta:g}", width="stretch")
-        row[1].image(strip(reference.samples, factor=2), caption=f"β = {reference.beta:g}", width="stretch")
+        row[0].image(strip(reference.reconstructions, factor=2), caption=captions[0], width="stretch")
+        row[1].image(strip(reference.samples, factor=2), caption=captions[1], width="stretch")
 
 st.subheader("What is going on")
 st.markdown(
     r"""
 **The ELBO.** A VAE's encoder does not give one code per digit but a small cloud: a mean and a spread for each
-latent coordinate. Training maximises the *evidence lower bound*, which has two parts. The reconstruction
-term asks that codes drawn from the cloud decode back to the digit. The KL term measures how far the cloud
-is from the standard bell curve $\mathcal N(0, I)$ that we later sample from. The loss here is
-reconstruction $+\ \beta\cdot$ KL; at β = 1 it is exactly the negative ELBO.
+latent coordinate. Training maximises the *evidence lower bound* (ELBO), a floor under how probable the model
+finds the training digits, which has two parts. The reconstruction term asks that codes drawn from the cloud
+decode back to the digit. The KL term measures how far the cloud is from the prior $\mathcal N(0, I)$, the
+bell curve that we later sample from. The loss here is reconstruction $+\ \beta\cdot$ KL, with the
+reconstruction scored by binary cross-entropy, which treats every pixel as a coin flip between black and
+white. At β = 1 that is exactly the negative ELBO only for such black-or-white pixels (a *Bernoulli* decoder);
+MNIST's pixels come in shades of grey, so here it is a close stand-in for it.
 
 **The reparameterisation trick.** Drawing a random code would block the gradient, so the code is written as
 $z = \mu + \sigma\cdot\varepsilon$ with $\varepsilon$ drawn from $\mathcal N(0, I)$ on its own. The randomness
 sits in $\varepsilon$; $\mu$ and $\sigma$ are ordinary outputs of the encoder that gradients can reach.
-
+"""
+)
+st.markdown(
+    f"**Active dimensions.** This page calls a latent dimension *active* when its KL, averaged over test digits, "
+    f"is above {ACTIVE_KL:g} nat: below that it tells the decoder almost nothing about which digit came in. That is "
+    "this page's own rule of thumb. The usual test, from Burda, Grosse and Salakhutdinov (2016), asks instead "
+    "whether the dimension's mean code changes from digit to digit (its variance over the data above "
+    f"{MEAN_VARIANCE:g}), which is far easier to pass. "
+    + (active_rule_comparison(evidence, references[-1].kl_per_dim.size) if evidence else "")
+)
+st.markdown(
+    r"""
 **What to look for as β moves.**
-- *β = 0*: only reconstruction counts. Reconstructions are sharp, but the KL grows large, the codes spread
-  wherever they like, and decodes of prior draws are often not digits: there are holes in the latent space.
-- *β near 1*: a balance. Reconstructions soften a little, samples look like digits, the scatter is a round,
-  filled cloud.
+- *β = 0*: only reconstruction counts. Reconstructions are sharpest, but the KL grows large and the codes
+  spread far from the centre, so draws from the prior land where no digit's code lies and often decode to
+  shapes that are no clear digit.
+- *β near 1*: a balance. Reconstructions soften a little; the codes gather around the centre, where the
+  prior's draws land, and the decodes of those draws look more like digits.
 - *Large β*: staying close to the prior is worth more than redrawing well. Watch the KL bars: dimension after
-  dimension drops below the line and carries nothing (*posterior collapse*), reconstructions turn into a
-  generic blur, and the point on the rate-distortion curve slides to the left and up.
+  dimension drops below the line and carries almost nothing about the digit (*posterior collapse*),
+  reconstructions blur, though most stay readable, and the point on the rate-distortion curve slides to the
+  left (less KL) and up (worse reconstruction).
 """
 )

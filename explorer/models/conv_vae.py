@@ -13,7 +13,7 @@ class ConvVAEConfig:
     latent_dim: int = 16  # k, the bottleneck
     channels: tuple[int, int] = (32, 64)
     hidden_dim: int = 0  # dense layer between conv features and code; 0 (none) generalised best on 4,000 images
-    beta: float = 1.0  # weight of the KL term; 1 is the true ELBO
+    beta: float = 1.0  # weight of the KL term; 1 is the ELBO (exactly so for binary pixels)
 
 
 class ConvVAE(GaussianVAE):

@@ -13,8 +13,8 @@ from explorer.models.gaussian import GaussianVAE
 @dataclass(frozen=True)
 class MLPVAEConfig:
     latent_dim: int = 16  # k, the bottleneck
-    hidden_dim: int = 400  # one hidden layer each way: 784-400-k, the classic VAE paper's size
-    beta: float = 1.0  # weight of the KL term; 1 is the true ELBO, 0 a plain (noisy) autoencoder
+    hidden_dim: int = 400  # one hidden layer each way, 784-400-k (Kingma & Welling's MNIST VAE used 500)
+    beta: float = 1.0  # KL weight; 1: the ELBO (exactly so for binary pixels), 0: a plain (noisy) autoencoder
 
 
 class MLPVAE(GaussianVAE):

@@ -13,11 +13,17 @@ from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import DigitData, LoadResult, load_bundled_mnist, load_dataset
 from explorer.core.pca import PCABasis
 from explorer.models.base import Autoencoder
+from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.models.inference import embed, per_image_mse, reconstruct
 from explorer.topics.denoising.logic import denoise_every_setting
+from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
+from explorer.topics.diffusion.logic import static_pixels
+from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset, warm_up_training
 from explorer.training.slots import TrainingSlots, default_capacity
+
+STATIC_SCORED = 256  # pictures of pure static shown to the classifier
 
 
 @st.cache_resource(show_spinner=False)
@@ -72,6 +78,14 @@ def reference_runs() -> list[ReferenceRun]:
     return load_reference_runs(pretrained_store())
 
 
+@st.cache_resource(show_spinner="Scoring the shipped β runs with the digit classifier…")
+def reference_evidence() -> GalleryEvidence:
+    """What each shipped β run shows, measured once per server (a second or two on 2 cores)."""
+    runs, data = reference_runs(), bundled_data()
+    models = [pretrained_store().load_model(run.name) for run in runs]  # not kept: only the numbers are
+    return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels)
+
+
 @st.cache_resource(show_spinner="Loading a data set…")
 def live_dataset(name: str) -> LoadResult:
     """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
@@ -98,3 +112,16 @@ def denoised_test_digits(plain_name: str, dae_name: str, indices: tuple[int, ...
     """The Denoising page's test digits under every noise setting, through both shipped models."""
     return denoise_every_setting(pretrained_model(plain_name), pretrained_model(dae_name),
                                  bundled_data().test_images[list(indices)], list(levels))
+
+
+@st.cache_resource(show_spinner=False)
+def denoiser_step_costs(unet_name: str, latent_denoiser_name: str) -> tuple[StepCost, StepCost]:
+    """Weights and multiply-adds per step of the Diffusion page's two shipped denoisers, counted once."""
+    return (pixel_step_cost(pretrained_model(unet_name)),
+            latent_step_cost(pretrained_model(latent_denoiser_name)))
+
+
+@st.cache_resource(show_spinner=False)
+def classifier_on_static() -> DigitLikeness:
+    """The digit classifier's verdict on pure static: how generous a judge it is."""
+    return score_images(digit_classifier(), static_pixels(STATIC_SCORED))

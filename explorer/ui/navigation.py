@@ -33,7 +33,7 @@ PAGES = (
     ),
     PageSpec(
         "app_pages/denoising.py", "Denoising", "🧽",
-        "Add noise to digits and watch a denoising autoencoder clean it off where a plain one cannot.",
+        "Add noise to digits: a denoising autoencoder cleans it off, where a plain one can make it worse.",
     ),
     PageSpec(
         "app_pages/anomaly.py", "Anomaly", "🚨",

@@ -13,6 +13,15 @@ def test_opens_with_images_curve_and_explanation(open_page):
     assert app.metric[0].value == "2.0%"  # 16 / 784
 
 
+def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):
+    app = open_page(PAGE)
+    text = " ".join(md.value for md in app.markdown)
+    assert "*linear* means" in text and "Baldi and Hornik (1989)" in text and "*invertible* mix" in text
+    assert "exactly PCA's first k components" not in text
+    assert "- **Tiny k** (2, 4)" in text and "- **Large k** (32, 64)" in text  # the shipped sizes, in thirds
+    assert app.metric[1].help.startswith("MSE, mean squared error")
+
+
 def test_moving_k_changes_reconstructions_and_figures(open_page):
     app = open_page(PAGE)
     before = image_urls(app)

@@ -59,3 +59,14 @@ def test_a_corrupt_denoiser_is_named(open_page, pretrained_copy):
     app = open_page(PAGE)
     assert "denoise_dae.safetensors" in app.error[0].value
     assert "python scripts/train_pretrained.py" in app.error[0].value
+
+
+def test_the_text_says_what_the_curves_show_for_the_chosen_noise(open_page):
+    app = open_page(PAGE)
+    text = " ".join(md.value for md in app.markdown)
+    assert "With Gaussian noise the plain autoencoder makes things worse** at levels 0.1 to 0.6" in text
+    assert "diffusion step" in text and "one such step" not in text
+    app.radio(key="denoising_kind").set_value("masking").run()
+    text = " ".join(md.value for md in app.markdown)
+    assert "The plain autoencoder beats the noisy input** at every level of masking" in text
+    assert "The denoising autoencoder beats the noisy input** at every level" in text

@@ -1,10 +1,16 @@
 import json
 
+from explorer.checkpoints.store import PretrainedStore
+
 PAGE = "app_pages/diffusion.py"
 
 
 def chart_specs(app) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def parameters(network) -> int:
+    return sum(p.numel() for p in network.parameters())
 
 
 def frame_images(spec: dict) -> list:
@@ -23,6 +29,18 @@ def test_opens_with_forward_reverse_latent_and_quality(open_page):
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
     assert any(md.value.startswith("**Scored now:**") for md in app.markdown)
     assert len(app.latex) == 1
+
+
+def test_the_text_defines_its_words_and_carries_the_numbers_of_the_shipped_networks(open_page):
+    app = open_page(PAGE)
+    text = " ".join(md.value for md in app.markdown)
+    assert "−1 to 1" in text and "**U-Net** (" in text and "**MLP** (a multi-layer perceptron" in text
+    assert "always uses the **linear** schedule the U-Net was trained with" in text
+    store = PretrainedStore()
+    unet, mlp = (store.load_model(store.group("diffusion")[role]) for role in ("unet", "latent_denoiser"))
+    assert f"the U-Net has {parameters(unet):,}" in text and f"the MLP's {parameters(mlp):,}" in text
+    assert "**A generous judge.**" in text and "Blurry or made-up shapes score low" not in text
+    assert "DDPM (denoising diffusion probabilistic model" in app.radio(key="diffusion_sampler").help
 
 
 def test_controls_change_what_is_drawn(open_page):
@@ -45,7 +63,8 @@ def test_controls_change_what_is_drawn(open_page):
     assert not app.exception
     started = chart_specs(app)[1]
     assert started["frames"][0]["name"] == "t = 300"
-    assert any("same digit" in md.value for md in app.markdown)
+    assert any("same digit" in md.value and "as it reads the digit you started from" in md.value
+               for md in app.markdown)
 
 
 def test_missing_diffusion_weights_keep_the_forward_part(open_page, pretrained_copy):

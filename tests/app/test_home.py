@@ -24,3 +24,8 @@ def test_another_digit_redraws_the_picture(open_page):
     app.button(key="home_next").click().run()
     assert not app.exception
     assert image_urls(app) != before
+
+
+def test_the_training_count_is_the_training_split(open_page):
+    app = open_page()
+    assert "trained in advance on 4,000 MNIST digits, the training part of the 5,000" in app.caption[-1].value

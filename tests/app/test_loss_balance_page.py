@@ -126,3 +126,13 @@ def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeyp
     run = app.session_state["lb_run"]
     assert run.status == "finished" and run.settings.dataset == "fashion-mnist"
     assert any("next run: from scratch" in caption.value for caption in app.caption)  # no warm start off MNIST-5k
+
+
+def test_the_gallery_is_scored_and_the_words_are_defined(open_page):
+    app = open_page(PAGE)
+    captions = [caption for image in app.get("image") for caption in image.captions]
+    assert sum("the classifier reads" in caption for caption in captions) == 3  # one per tiny reference run
+    assert sum("confidence" in caption and "spread" in caption for caption in captions) == 3
+    text = " ".join(md.value for md in app.markdown)
+    assert "above 0.1 nat" in text and "Burda" in text and "Bernoulli" in text and "*prior*" in text
+    assert "nats" in app.select_slider(key="lb_beta").help

@@ -87,3 +87,9 @@ def psnr_curves(plain: Autoencoder, dae: Autoencoder, clean: np.ndarray, levels:
             curves["plain"][kind].append(round(float(result.plain_psnr.mean()), 3))
             curves["denoising"][kind].append(round(float(result.denoising_psnr.mean()), 3))
     return PsnrCurves(levels=list(levels), **curves)
+
+
+def background_brightness(clean: np.ndarray, images: np.ndarray, *, dark: float = 0.05) -> float:
+    """Mean brightness of `images` where the clean digits are black (below `dark`): how much ink a noise,
+    or a model's output, puts on the background."""
+    return float(np.asarray(images)[np.asarray(clean) < dark].mean())

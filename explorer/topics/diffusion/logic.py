@@ -24,6 +24,13 @@ from explorer.core.schedulers import (
 from explorer.models import ConvVAE, LatentDenoiser, UNet
 
 SAMPLERS = {"ddim": "DDIM (few steps, deterministic)", "ddpm": f"DDPM (all {T:,} steps, random)"}
+SAMPLER_HELP = (
+    f"DDPM (denoising diffusion probabilistic model, Ho et al. 2020): the original sampler. It takes all {T:,} "
+    "steps and mixes a little fresh noise back in at each one, so every run draws different digits.\n\n"
+    "DDIM (denoising diffusion implicit model, Song et al. 2021): uses the same trained network but jumps over "
+    "steps and adds no fresh noise, so it needs far fewer steps and the same seed always gives the same digits."
+)
+SIGNAL_ALMOST_GONE = 0.1  # √ᾱ_t below this: less than a tenth of the digit is left in x_t
 FORWARD_FRAMES = 50
 REVERSE_FRAMES = 30  # 16 digits in two panels: 30 frames keep the figure near 1 MB
 HISTOGRAM_BINS = np.linspace(-4, 4, 41)  # edges: N(0, 1) lies well inside
@@ -66,6 +73,12 @@ def forward_frames(image: np.ndarray, schedule: str, *, frames: int = FORWARD_FR
                          histograms=histograms, bin_edges=HISTOGRAM_BINS)
 
 
+def fade_step(schedule: str, below: float = SIGNAL_ALMOST_GONE) -> int:
+    """The first step t at which the share of the digit left in x_t, √ᾱ_t, drops below `below`."""
+    signal, _ = DDPMScheduler(make_betas(schedule)).signal_and_noise_levels()
+    return int((signal < below).nonzero()[0])
+
+
 @dataclass(frozen=True)
 class ReverseFrames:
     steps: list[int]  # t of each kept frame, noisiest first
@@ -85,6 +98,11 @@ ProgressCallback = Callable[[int, int], None]
 
 def _pixels(x: torch.Tensor) -> np.ndarray:
     return signal_to_pixels(x).reshape(*x.shape[:-3], 28, 28).numpy()
+
+
+def static_pixels(count: int, seed: int = 0) -> np.ndarray:
+    """Pure static as the reverse process starts from it, shown as pixels: count x 28 x 28 in [0, 1]."""
+    return _pixels(torch.randn((count, 1, 28, 28), generator=torch.Generator().manual_seed(seed)))
 
 
 def sample_pixels(unet: UNet, scheduler: DDPMScheduler, *, count: int = 16, seed: int = 0,

@@ -48,7 +48,7 @@ def autoencoder_diagram(original: np.ndarray, code: np.ndarray, reconstruction: 
     x = 0
     canvas.paste(Image.fromarray(enlarge(original, IMAGE_SCALE)).convert("RGB"), (x, int(mid - side / 2)))
     draw.rectangle([x, mid - side / 2, x + side - 1, mid + side / 2 - 1], outline=INK)
-    _centred_text(draw, x + side / 2, height - LABEL_ROOM + 8, "input: 784 pixels", font)
+    _centred_text(draw, x + side / 2, height - LABEL_ROOM + 8, f"input: {np.asarray(original).size} pixels", font)
 
     x += side + GAP
     enc = [(x, mid - side / 2), (x + FUNNEL, mid - code_height / 2),

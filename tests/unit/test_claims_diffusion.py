@@ -1,0 +1,76 @@
+"""The Diffusion page's claims about the shipped networks, checked against them: a rebuild that changes the
+story fails here, so that someone rewrites app_pages/diffusion.py to match."""
+
+import numpy as np
+import pytest
+
+from explorer.checkpoints.store import PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.models.digit_likeness import score_images
+from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost
+from explorer.topics.diffusion.logic import make_scheduler, sample_latents, sample_pixels, static_pixels
+
+BATCH = 16  # as on the page
+DIGITS_READ_RIGHT = (0, 150, 512)  # test images (a 0, a 1 and a 5) that the classifier reads right
+
+
+@pytest.fixture(scope="module")
+def store():
+    return PretrainedStore()  # $EXPLORER_PRETRAINED_DIR when set: point it at an edited copy to see a claim fail
+
+
+@pytest.fixture(scope="module")
+def networks(store):
+    info = store.group("diffusion")
+    return {role: store.load_model(info[role]) for role in ("unet", "latent_denoiser", "vae", "classifier")}
+
+
+@pytest.fixture(scope="module")
+def static_verdict(networks):
+    return score_images(networks["classifier"], static_pixels(256))
+
+
+def test_the_unet_has_about_twice_the_weights_but_far_more_work_per_step(networks):
+    """"It is not the number of weights ... It is how often each weight is used"."""
+    pixel, latent = pixel_step_cost(networks["unet"]), latent_step_cost(networks["latent_denoiser"])
+    weights = pixel.parameters / latent.parameters
+    assert 1 < weights < 3  # "only 1.9 times the MLP's"
+    assert pixel.multiply_adds / latent.multiply_adds > 20 * weights
+    assert pixel.uses_per_weight > 50 and 0.5 < latent.uses_per_weight < 1.5  # "about once"
+
+
+def test_the_classifier_is_sure_of_itself_on_pure_static(static_verdict):
+    assert static_verdict.mean_confidence > 0.5
+
+
+def test_a_lightly_noised_digit_comes_back_and_a_heavily_noised_one_mostly_does_not(store, networks):
+    """Part 2's "Small t: every one comes back as that digit. Large t: ... invents other digits"."""
+    data = load_bundled_mnist()
+    scheduler = make_scheduler(store.group("diffusion")["schedule"], "ddim", 50)  # the page's default sampler
+    for index in DIGITS_READ_RIGHT:
+        label = int(data.test_labels[index])
+        assert score_images(networks["classifier"], data.test_images[index]).class_counts[label] == 1
+        kept = {}
+        for start_step in (100, 900):  # the slider runs from 50 to 950
+            samples = sample_pixels(networks["unet"], scheduler, count=BATCH, start_step=start_step,
+                                    start_images=[data.test_images[index]] * BATCH).samples
+            kept[start_step] = score_images(networks["classifier"], samples).class_counts[label]
+        assert kept[100] >= BATCH - 1 and kept[900] < BATCH / 2, (index, kept)
+
+
+@pytest.fixture(scope="module")
+def latent_run(store, networks):
+    """The page's latent sampler, on more draws than the page's 16: a spread over 16 is too noisy to test."""
+    scheduler = make_scheduler(store.group("diffusion")["schedule"], "ddpm", clip_sample=None)
+    return sample_latents(networks["latent_denoiser"], networks["vae"], scheduler, count=4 * BATCH)
+
+
+def test_the_starting_noise_of_latent_diffusion_decodes_to_digit_like_shapes(networks, latent_run, static_verdict):
+    start = score_images(networks["classifier"], latent_run.noisy[0])
+    assert start.mean_confidence > static_verdict.mean_confidence + 0.05
+    assert start.class_spread > 0.8 > static_verdict.class_spread  # many digits, where static is read as one or two
+
+
+def test_the_latent_guess_jumps_about_at_first_and_settles(latent_run):
+    changes = np.abs(np.diff(latent_run.predicted, axis=0)).mean(axis=(1, 2, 3))  # between kept frames
+    assert changes[:5].mean() > 2 * changes[-5:].mean()

@@ -1,0 +1,51 @@
+"""The Loss-balance gallery's measurements and the sentences written from them."""
+
+import numpy as np
+
+from explorer.models.digit_likeness import DigitLikeness
+from explorer.topics.loss_balance.evidence import BetaEvidence, GalleryEvidence, confidence_plateau, prior_draws
+from explorer.topics.loss_balance.gallery_words import (
+    active_rule_comparison,
+    betas_in_words,
+    reconstruction_summary,
+    row_captions,
+    samples_summary,
+)
+
+
+def run(beta, confidence, *, spread=0.97, read=0.9, by_kl=16, by_variance=16, distance=4.0, closest=2.0):
+    samples = DigitLikeness(mean_confidence=confidence, class_spread=spread, class_counts=[30] * 10, images=300)
+    return BetaEvidence(beta=beta, samples=samples, read_right=read, active_by_kl=by_kl,
+                        active_by_variance=by_variance, code_distance=distance, closest_code=closest)
+
+
+GALLERY = GalleryEvidence(
+    runs=[run(0.0, 0.42, spread=0.84, read=0.93, distance=18.7, closest=7.9), run(1.0, 0.66, read=0.91),
+          run(2.0, 0.68, read=0.9, distance=3.6), run(8.0, 0.59, spread=0.95, read=0.7, by_kl=7, distance=2.0)],
+    draws_distance=3.95, draws_reach=5.94, draws=300, test_images=1000)
+
+
+def test_prior_draws_are_the_same_for_every_run():
+    assert np.array_equal(prior_draws(16), prior_draws(16)) and prior_draws(16).shape == (300, 16)
+
+
+def test_the_plateau_holds_every_beta_within_reach_of_the_best():
+    assert confidence_plateau(GALLERY.runs) == [1.0, 2.0]
+    assert confidence_plateau(GALLERY.runs, within=0.1) == [1.0, 2.0, 8.0]
+
+
+def test_betas_read_as_a_list():
+    assert betas_in_words([1.0]) == "β = 1" and betas_in_words([0.5, 1.0, 4.0]) == "β = 0.5, 1 and 4"
+
+
+def test_the_sentences_carry_the_measured_numbers():
+    assert row_captions(GALLERY.runs[-1]) == ("β = 8 · the classifier reads 70% right",
+                                              "β = 8 · confidence 0.59, spread 0.95")
+    assert "93% of them as the right digit at β = 0 and 70% at β = 8" in reconstruction_summary(GALLERY)
+    samples = samples_summary(GALLERY)
+    assert "a median 4.0 from the centre, and every one within 5.9" in samples
+    assert "a median 18.7 from it and none closer than 7.9" in samples
+    assert "peaks at β = 2, with 0.68. β = 1 comes within 0.05 of it" in samples
+    assert "it falls to 0.59" in samples and "spread stays at 0.95 or more" in samples
+    assert active_rule_comparison(GALLERY, 16) == ("By that test the shipped β = 8 run keeps 16 of 16 dimensions "
+                                                   "active, against 7 by this page's rule.")
