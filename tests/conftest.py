@@ -6,6 +6,16 @@ from pathlib import Path
 
 import pytest
 
+# A test behind one of these fixtures builds pretrained/ or starts a real server: seconds to minutes each.
+SLOW_FIXTURES = {"tiny_pretrained", "app_url"}
+
+
+def pytest_collection_modifyitems(items):
+    """Marked here rather than test by test, so that a new test on these fixtures cannot miss the mark."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def tiny_pretrained(tmp_path_factory) -> Path:

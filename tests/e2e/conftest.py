@@ -6,12 +6,15 @@ Under CI (CI=true) a browser that cannot start fails the run instead of skipping
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_until_healthy
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+README_SCREENSHOTS = ROOT / "docs" / "screenshots"  # what the README shows: refreshed only when asked
+TEST_SCREENSHOTS = ROOT / "build" / "screenshots"  # every run's, for a person to look at; ignored by git
+UPDATE_README_ENV = "EXPLORER_UPDATE_SCREENSHOTS"  # =1: write the README's copies instead
 
 
 @pytest.fixture(scope="session")
@@ -50,15 +53,21 @@ def page(browser):
     context.close()
 
 
-def screenshot(page, name: str) -> None:
-    """Kept in docs/screenshots, where the README shows them: each test run refreshes them."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # Streamlit scrolls inside its main block, so a full-page shot would stop at the viewport:
-    # grow the viewport to the content first.
-    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
-    page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 40, 4000)})
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+def screenshot_folder() -> Path:
+    folder = README_SCREENSHOTS if os.environ.get(UPDATE_README_ENV) == "1" else TEST_SCREENSHOTS
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def screenshot(page, name: str, whole_page: bool = True) -> None:
+    """A screenshot into screenshot_folder(): the whole page, or (whole_page=False) what is in view."""
+    if whole_page:
+        # Streamlit scrolls inside its main block, so a full-page shot would stop at the viewport:
+        # grow the viewport to the content first.
+        height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+        page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 40, 4000)})
+        page.wait_for_timeout(500)
+    page.screenshot(path=str(screenshot_folder() / f"{name}.png"))
 
 
 PLOTLY_CHART = ".js-plotly-plot"

@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.app_process import wait_for_app
-from tests.e2e.conftest import SCREENSHOTS, screenshot
+from tests.e2e.conftest import screenshot
 from tests.e2e.test_pages_in_browser import assert_no_exception, image_sources
 from tests.unit.bad_images import BAD_FILES, digit_picture, encode
 
@@ -90,4 +90,4 @@ def test_a_digit_drawn_on_the_canvas_goes_through_the_bottleneck(app_url, page):
     wait_for_app(page)
     assert_no_exception(page)
     page.get_by_text("Your own digit: draw one or upload a picture").scroll_into_view_if_needed()
-    page.screenshot(path=str(SCREENSHOTS / "own_digit.png"))  # the widget where it sits, not the whole page
+    screenshot(page, "own_digit", whole_page=False)  # the widget where it sits, not the whole page

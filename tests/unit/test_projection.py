@@ -111,6 +111,7 @@ def test_map_round_trips_through_arrays():
         LatentMap.from_arrays("pca", arrays)
 
 
+@pytest.mark.slow
 def test_tsne_embeds_the_random_codes_with_the_data_and_repeats_for_a_seed():
     codes, random_codes = clustered_codes(n_per_cluster=30), draw_random_codes(10, 6, seed=2)
     first = build_map("tsne", codes, random_codes, seed=0, grid_size=8)
@@ -123,6 +124,7 @@ def test_tsne_embeds_the_random_codes_with_the_data_and_repeats_for_a_seed():
     assert (distances.argmin(1) // 30 == np.arange(90) // 30).mean() > 0.95
 
 
+@pytest.mark.slow
 def test_umap_places_random_codes_by_transform_and_repeats_for_a_seed():
     codes, random_codes = clustered_codes(n_per_cluster=30), draw_random_codes(10, 6, seed=2)
     first = build_map("umap", codes, random_codes, seed=0, grid_size=8)

@@ -22,3 +22,10 @@ def test_no_hidden_build_folder_is_tracked():
     assert hidden <= {".ci", ".gitignore", ".streamlit"}, f"stray folders tracked: {hidden}"
     nested = [name for name in tracked.splitlines() if "/." in name and not name.startswith((".ci/", ".streamlit/"))]
     assert not nested, f"hidden files inside tracked folders: {nested[:5]}"
+
+
+def test_the_browser_tests_write_their_screenshots_where_git_ignores_them():
+    from tests.e2e.conftest import TEST_SCREENSHOTS
+
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(TEST_SCREENSHOTS / "home.png")], cwd=ROOT)
+    assert ignored.returncode == 0, "every test run would change tracked screenshots"

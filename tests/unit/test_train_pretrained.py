@@ -11,6 +11,8 @@ from explorer.models import Autoencoder
 from explorer.models.inference import reconstruct
 from scripts.train_pretrained import main
 
+pytestmark = pytest.mark.slow  # every test here builds pretrained/ groups
+
 
 def test_tiny_build_writes_a_verified_manifest(tiny_pretrained):
     store = PretrainedStore(tiny_pretrained)
