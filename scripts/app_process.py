@@ -56,14 +56,34 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def wait_for_app(page, timeout: float = 60_000) -> None:
-    """Until the script run has finished and every image on the page has loaded."""
+# Streamlit marks its root element with the state of the script run and of the connection. Its
+# "Running..." status widget is no such signal: it shows only once a run has lasted 500 ms, so a page
+# without it may still be receiving the run's elements (and their images, which push what is below).
+APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
+
+# True once the run has ended, every image has loaded, and the main area's layout (the position and size
+# of every element) has stayed the same for `stillMs`: late images, a custom component sizing itself or
+# an expander opening move what is below them, and a click or a stroke by coordinates would then miss.
+_SETTLED = """([idle, stillMs]) => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const ready = document.querySelector(idle) && main && [...document.images].every(img => img.complete);
+  const layout = ready ? [main.scrollHeight, ...Array.from(main.querySelectorAll('[data-testid=stElementContainer]'),
+      e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(','); })].join(';') : null;
+  const now = performance.now(), last = window.__explorerLayout;
+  if (!layout || !last || last.layout !== layout) { window.__explorerLayout = {layout, since: now}; return false; }
+  return now - last.since >= stillMs;
+}"""
+
+
+def wait_for_app(page, timeout: float = 60_000, still_ms: int = 300) -> None:
+    """Until the script run has ended, every image on the page has loaded and nothing has moved for `still_ms`.
+
+    It says nothing about a rerun that has not begun yet: after a click that reruns the script, first wait
+    for something only the new run shows (its text), then for this.
+    """
     page.wait_for_selector("[data-testid=stApp]", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " && [...document.images].every(img => img.complete)",
-        timeout=timeout,
-    )
+    page.evaluate("window.__explorerLayout = null")
+    page.wait_for_function(_SETTLED, arg=[APP_IDLE, still_ms], polling=50, timeout=timeout)
 
 
 def resident_mb(pid: int) -> float:

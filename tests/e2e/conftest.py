@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_until_healthy
+from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_for_app, wait_until_healthy
 
 README_SCREENSHOTS = ROOT / "docs" / "screenshots"  # what the README shows: refreshed only when asked
 TEST_SCREENSHOTS = ROOT / "build" / "screenshots"  # every run's, for a person to look at; ignored by git
@@ -66,7 +66,7 @@ def screenshot(page, name: str, whole_page: bool = True) -> None:
         # grow the viewport to the content first.
         height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height) + 40, 4000)})
-        page.wait_for_timeout(500)
+        wait_for_app(page)  # laid out again for the new size
     page.screenshot(path=str(screenshot_folder() / f"{name}.png"))
 
 

@@ -1,5 +1,7 @@
 """The Latent map page in a real browser: clicks on a data point, on empty space and on a random code."""
 
+import re
+
 import pytest
 
 from scripts.app_process import wait_for_app
@@ -38,7 +40,9 @@ def click_point(page, map_number: int, group: str, which: str = "isolated"):
     plot = page.locator("[data-testid=stMain] .js-plotly-plot").nth(map_number)
     x, y, custom = plot.evaluate(POINT_ON_SCREEN, [group, which])
     page.mouse.move(x, y)
-    page.wait_for_timeout(200)  # Plotly picks the clicked point from its hover state
+    # Plotly reports the point of its hover state as the clicked one: wait until it hovers this point.
+    label = {"grid": "empty spot"}.get(group, f"#{custom}")
+    plot.locator(".hoverlayer .hovertext", has_text=re.compile(rf"{label}(?!\d)")).wait_for(timeout=10_000)
     page.mouse.click(x, y)
     return custom
 

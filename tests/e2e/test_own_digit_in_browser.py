@@ -70,22 +70,45 @@ def test_a_file_that_is_not_an_image_gets_a_message(app_url, page, tmp_path):
     assert_no_exception(page)
 
 
+# Fabric.js renders a finished stroke on the next animation frame: wait for light pixels on the canvas.
+INKED = """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 128) n++; return n > 1000; }"""
+
+
+def draw_a_seven(page) -> None:
+    """A stroke on the drawing canvas: the bar of a 7, then the stroke down.
+
+    The mouse draws by page coordinates, and only where the page is on screen. So everything must have
+    stopped moving before the canvas is scrolled into view: images above it that load late push it down,
+    out of the viewport, where a stroke reaches nothing (the canvas then sends nothing and the page waits
+    in vain for the digit).
+    """
+    events = page.locator("canvas.upper-canvas")  # Fabric.js listens on the top canvas, draws on the lower one
+    drawing = page.locator("canvas.lower-canvas.dc-canvas")
+    events.wait_for()
+    wait_for_app(page)  # images loaded, the expander open, the component sized
+    events.scroll_into_view_if_needed()
+    size = events.bounding_box()["width"]
+    events.hover(position={"x": 0.3 * size, "y": 0.2 * size})  # checks that the canvas is still and takes the mouse
+    box = events.bounding_box()
+    page.mouse.down()
+    for fx, fy in ((0.7, 0.2), (0.45, 0.85)):
+        page.mouse.move(box["x"] + fx * size, box["y"] + fy * size, steps=12)
+    page.mouse.up()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(INKED, arg=drawing.element_handle(), timeout=10_000)
+    except PlaywrightTimeoutError:
+        pytest.fail("the stroke did not land on the drawing canvas")
+
+
 def test_a_digit_drawn_on_the_canvas_goes_through_the_bottleneck(app_url, page):
     page.goto(f"{app_url}/bottleneck")
     page.get_by_text("Eight test digits through a code of k = 16").wait_for()
     wait_for_app(page)
     open_own_digit(page)
-    canvas = page.locator("canvas").last
-    canvas.wait_for()
-    canvas.scroll_into_view_if_needed()  # the mouse draws only where the page is on screen
-    page.wait_for_timeout(1000)  # the component finishes setting up its drawing surface
-    box = canvas.bounding_box()
-    x, y, size = box["x"], box["y"], box["width"]
-    page.mouse.move(x + 0.3 * size, y + 0.2 * size)
-    page.mouse.down()
-    for fx, fy in ((0.7, 0.2), (0.45, 0.85)):  # a 7: the bar, then the stroke down
-        page.mouse.move(x + fx * size, y + fy * size, steps=12)
-    page.mouse.up()
+    draw_a_seven(page)  # the canvas sends the drawing on mouse-up (after a 200 ms debounce): the script reruns
     page.get_by_text("Your digit through a code of k = 16").wait_for(timeout=60_000)
     wait_for_app(page)
     assert_no_exception(page)
