@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from explorer.core.runtime import set_app_threads
 from explorer.ui.navigation import HOME, PAGES
+
+set_app_threads()
 
 st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
 

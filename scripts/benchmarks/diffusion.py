@@ -14,10 +14,12 @@ BATCH = 16
 
 def run(runs: int) -> dict:
     from explorer.checkpoints.store import PretrainedStore
+    from explorer.core.runtime import set_app_threads
     from explorer.topics.diffusion.logic import make_scheduler, sample_latents, sample_pixels
 
+    set_app_threads()  # as the app runs them
     store = PretrainedStore()
-    info = store.manifest["groups"]["diffusion"]
+    info = store.group("diffusion")
     unet, vae, denoiser = (store.load_model(info[key]) for key in ("unet", "vae", "latent_denoiser"))
     ddim = make_scheduler(info["schedule"], "ddim", 50)
     ddpm = make_scheduler(info["schedule"], "ddpm", clip_sample=None)

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from explorer.core.runtime import DEVICE_ENV, DeviceError, pick_device, seed_everything
+from explorer.core.runtime import DEVICE_ENV, THREADS_ENV, DeviceError, pick_device, seed_everything, set_app_threads
 
 
 def test_cpu_is_always_available():
@@ -46,3 +46,18 @@ def test_seeding_repeats_draws():
     generator = seed_everything(3)
     assert torch.equal(first, torch.randn(4))
     assert torch.equal(torch.randperm(10, generator=generator), torch.randperm(10, generator=seed_everything(3)))
+
+
+def test_the_app_uses_one_torch_thread_unless_told_otherwise(monkeypatch):
+    previous = torch.get_num_threads()
+    try:
+        monkeypatch.delenv(THREADS_ENV, raising=False)
+        assert set_app_threads() == 1 and torch.get_num_threads() == 1
+        monkeypatch.setenv(THREADS_ENV, "2")
+        assert set_app_threads() == 2 and torch.get_num_threads() == 2
+        for bad in ("0", "two", "-1"):
+            monkeypatch.setenv(THREADS_ENV, bad)
+            with pytest.raises(ValueError, match=THREADS_ENV):
+                set_app_threads()
+    finally:
+        torch.set_num_threads(previous)
