@@ -106,9 +106,11 @@ def spot_code(space: LatentSpace, xy: np.ndarray) -> np.ndarray:
 
 
 def interpolation_codes(a: np.ndarray, b: np.ndarray, steps: int = INTERPOLATION_STEPS) -> np.ndarray:
-    """steps x k codes on the straight line from a to b, both ends included."""
+    """Codes on the straight line from a to b, both ends included: steps x k for two codes of k numbers,
+    P x steps x k for two P x k arrays of them (P walks at once)."""
     weights = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
-    return ((1.0 - weights) * a[None, :] + weights * b[None, :]).astype(np.float32)
+    a, b = np.asarray(a, np.float32)[..., None, :], np.asarray(b, np.float32)[..., None, :]
+    return ((1.0 - weights) * a + weights * b).astype(np.float32)
 
 
 def manifold_codes(latent_map: LatentMap, size: int = MANIFOLD_SIZE) -> tuple[np.ndarray, np.ndarray]:
