@@ -22,6 +22,8 @@ class Strip:
     title: str
 
 
+STRIP_SHOWN = 12  # decodes shown per strip; its score covers every draw
+
 STRIPS = (
     Strip("ae_normal", "ae", "normal", "N(0, I) → plain autoencoder"),
     Strip("vae_normal", "vae", "normal", "N(0, I) → VAE"),
