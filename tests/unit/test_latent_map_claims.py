@@ -151,13 +151,17 @@ def test_the_suggested_walks_go_both_ways(k):
 
 # --- distances under a random code's decodes ---
 
+def median_gap(k: str, kind: str, draws: np.ndarray | None = None) -> float:
+    """The middle distance of draws (the shipped crosses unless given) from the model's nearest real code,
+    in its usual gaps between neighbouring codes."""
+    data = codes(k, kind)["codes"]
+    return float(np.median(gap_multiples(codes(k, kind)["random_codes"] if draws is None else draws, data,
+                                         typical_spacing(data))))
+
+
 @pytest.mark.parametrize("k", KS)
 def test_random_draws_sit_about_as_many_gaps_from_the_data_in_both_models(k):
-    middle = {}
-    for kind in ("ae", "vae"):
-        draws, data = codes(k, kind)["random_codes"], codes(k, kind)["codes"]
-        middle[kind] = np.median(gap_multiples(draws, data, typical_spacing(data)))
-    assert 0.8 <= middle["ae"] / middle["vae"] <= 1.25
+    assert 0.8 <= median_gap(k, "ae") / median_gap(k, "vae") <= 1.25
 
 
 # --- what UMAP and t-SNE distort ---
@@ -168,3 +172,43 @@ def test_the_maps_change_how_wide_the_digits_groups_look(method, kind):
     distortion = most_exaggerated(group_widths(codes("16", kind)["codes"], labels()),
                                   group_widths(latent_map("16", kind, method).points, labels()))
     assert distortion.on_map / distortion.in_codes >= 1.5
+
+
+# --- the README's account of the same measurements ---
+
+def test_the_readme_quotes_the_shipped_measurements():
+    from scripts.app_process import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:4]]
+            for line in readme.splitlines() if line.startswith("| ")}
+    for row, strip in (("N(0, I) → plain autoencoder", "ae_normal"), ("N(0, I) → VAE", "vae_normal"),
+                       ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
+        assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
+    assert rows["test digits redrawn by the AE / the VAE"] == [
+        f"{likeness(k).redrawn['ae'].mean_confidence:.2f} / {likeness(k).redrawn['vae'].mean_confidence:.2f}"
+        for k in KS]
+    planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
+    gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
+            "fitted": median_gap("16", "ae", likeness("16").draws("fitted"))}
+    ae_codes = codes("16", "ae")["codes"]
+    umap = most_exaggerated(group_widths(ae_codes, labels()),
+                            group_widths(latent_map("16", "ae", "umap").points, labels()))
+    assert np.argmin(group_widths(ae_codes, labels())) == umap.wide  # "the tightest group in its codes"
+    for quoted in (
+        f"real test digits score {likeness('16').real.mean_confidence:.2f}",
+        f"{likeness('16').share_unsure('ae_normal'):.0%} of its decodes score below {likeness('16').unsure:.1f}",
+        f"unsure of {planes['ae'].in_empty_space:.0%} of the AE's cells in empty space "
+        f"({planes['ae'].among_dots:.0%} among the dots)",
+        f"of {planes['vae'].in_empty_space:.0%} of the VAE's ({planes['vae'].among_dots:.0%} among the dots)",
+        f"({likeness('2').planes['ae'].in_empty_space:.0%} and {likeness('2').planes['vae'].in_empty_space:.0%})",
+        f"{walks['16']['ae']['share_dipping']:.0%} of the AE's walks and {walks['16']['vae']['share_dipping']:.0%} "
+        f"of the VAE's at k = 16 ({walks['2']['ae']['share_dipping']:.0%} and "
+        f"{walks['2']['vae']['share_dipping']:.0%} at k = 2)",
+        f"around a point {code_cloud(ae_codes).centre_from_zero:.1f} from 0",
+        f"a median {gaps['ae']:.1f} (AE) and {gaps['vae']:.1f} (VAE) times the usual gap",
+        f"the fitted draws that decode well ({gaps['fitted']:.1f})",
+        f"the AE's {umap.wide}s form the tightest group in its codes ({umap.in_codes:.2f} times as spread out as "
+        f"the {umap.narrow}s) but look {umap.on_map:.1f} times as spread out as the {umap.narrow}s on its UMAP map",
+    ):
+        assert " ".join(quoted.split()) in " ".join(readme.split())

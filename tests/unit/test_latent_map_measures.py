@@ -128,7 +128,7 @@ def test_the_plane_and_size_stories_quote_the_numbers_they_are_given():
     assert "**19%**" in story and "**2%**" in story and "10% of the AE's" in story
     assert "91%" in plane_story(2, shares, 0.5)
     story = size_story("t-SNE", 16, SizeDistortion(1, 2, 1.24, 0.75))
-    assert "1s' group looks 1.2× as wide as the 2s'" in story and "0.8× as wide" in story
+    assert "1s' group looks 1.2× as spread out as the 2s'" in story and "0.75× as spread out" in story
     assert "distill.pub/2016/misread-tsne" in story
 
 

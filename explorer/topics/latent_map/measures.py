@@ -58,7 +58,7 @@ def gap_multiples(queries: np.ndarray, codes: np.ndarray, spacing: float) -> np.
 
 
 def group_widths(points: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """(10,) how wide each digit's group is: the mean distance of its points from the group's centre."""
+    """(10,) how spread out each digit's group is: the mean distance of its points from the group's centre."""
     points = np.asarray(points, np.float64)
     return np.array([np.linalg.norm(points[labels == d] - points[labels == d].mean(axis=0), axis=1).mean()
                      for d in range(10)])

@@ -98,8 +98,9 @@ def distance_story(median_multiples: dict[str, float]) -> str:
 def size_story(method_name: str, k: int, distortion: SizeDistortion) -> str:
     return (
         f"**What a {method_name} map distorts.** It keeps near neighbours together but bends everything larger: "
-        "the size of a group and the gaps between groups do not mean what they seem. On this map the "
-        f"{distortion.wide}s' group looks {distortion.on_map:.1f}× as wide as the {distortion.narrow}s'; in the "
-        f"{k} numbers of the codes themselves it is {distortion.in_codes:.1f}× as wide. (See Wattenberg, Viégas "
+        "the size of a group and the gaps between groups do not mean what they seem. On the plain autoencoder's "
+        f"map the {distortion.wide}s' group looks {distortion.on_map:.1f}× as spread out as the "
+        f"{distortion.narrow}s'; in the {k} numbers of the codes themselves it is {distortion.in_codes:.2f}× as "
+        "spread out. (See Wattenberg, Viégas "
         "and Johnson, [How to Use t-SNE Effectively](https://distill.pub/2016/misread-tsne/), Distill 2016.)"
     )
