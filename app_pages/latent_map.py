@@ -1,4 +1,5 @@
-"""Latent map: click a map of the codes and see the AE and the VAE decode it; see where random codes land."""
+"""Latent map: can random codes make digits (scored strips), where each model's codes live (clickable maps,
+shaded by the classifier's doubt), and a straight walk between two digits, for a plain AE beside a VAE."""
 
 from functools import partial
 
@@ -46,6 +47,7 @@ from explorer.ui.own_digit import own_digit_input
 SELECTION = "latent_selection"  # the last click, copied out of the chart's event at once
 FRESH_SEED = "latent_fresh_seed"  # None: the shipped draws
 METHOD = "latent_projection"
+INTERP_A, INTERP_B = "latent_interp_a", "latent_interp_b"  # the walk's two ends: bundled image numbers
 
 st.title("🗺️ Latent map: where do the codes live?")
 
@@ -89,7 +91,7 @@ def remember_click(kind: str) -> None:
         st.session_state[SELECTION] = selection
 
 
-INTERP_A, INTERP_B = "latent_interp_a", "latent_interp_b"
+pairs = info["pairs"]
 
 
 def offered_walks(k: str) -> list[dict]:
@@ -115,7 +117,6 @@ def use_walk(k: str) -> None:
         st.session_state[INTERP_A], st.session_state[INTERP_B] = pair["a"], pair["b"]
 
 
-pairs = info["pairs"]
 controls = st.columns([2, 3, 2, 2, 2], vertical_alignment="center")
 k = controls[0].radio("Code size", sorted(pairs, key=int, reverse=True), format_func=lambda v: f"k = {v}",
                       key="latent_k", horizontal=True, on_change=change_k,
