@@ -20,7 +20,7 @@ from explorer.topics.latent_map.logic import (
     spot_code,
     with_fresh_draws,
 )
-from explorer.topics.latent_map.sampling import STRIP_SHOWN, STRIPS, code_cloud
+from explorer.topics.latent_map.sampling import STRIP_SHOWN, STRIPS, code_cloud, farthest_from_zero
 from explorer.topics.latent_map.stories import (
     distance_story,
     plane_story,
@@ -170,8 +170,9 @@ if likeness is not None:
         "classifier is about it."
     )
     st.markdown(sampling_story(int(k), likeness.samples, likeness.share_unsure("ae_normal"),
-                               {kind: code_cloud(spaces[kind].codes) for kind in KINDS}, likeness.redrawn,
-                               likeness.real, likeness.unsure))
+                               {kind: code_cloud(spaces[kind].codes) for kind in KINDS},
+                               farthest_from_zero(likeness.draws("normal")), likeness.redrawn, likeness.real,
+                               likeness.unsure))
 
 fresh_seed = st.session_state.get(FRESH_SEED)
 if fresh_seed is not None:

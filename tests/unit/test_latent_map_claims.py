@@ -14,7 +14,7 @@ from explorer.core.data import load_bundled_mnist
 from explorer.core.projection import LatentMap
 from explorer.topics.latent_map.logic import bundled_order, typical_spacing
 from explorer.topics.latent_map.measures import gap_multiples, group_widths, most_exaggerated
-from explorer.topics.latent_map.sampling import code_cloud
+from explorer.topics.latent_map.sampling import code_cloud, farthest_from_zero
 from explorer.topics.latent_map.shipped import PairLikeness, pair_likeness
 
 KS = ("16", "2")
@@ -113,6 +113,11 @@ def test_the_aes_codes_are_not_where_normal_draws_are(k):
     assert cloud.spread >= 2 and cloud.centre_from_zero >= 2
 
 
+def test_k16_the_normal_draws_land_where_the_ae_never_put_a_code():
+    """'None of the AE's codes lies within X of 0, and every N(0, I) draw lies within Y of 0'."""
+    assert code_cloud(codes("16", "ae")["codes"]).nearest_to_zero > farthest_from_zero(likeness("16").draws("normal"))
+
+
 def test_the_strips_normal_draws_begin_with_the_maps_crosses():
     for k in KS:
         crosses = codes(k, "ae")["random_codes"]
@@ -206,6 +211,9 @@ def test_the_readme_quotes_the_shipped_measurements():
         f"of the VAE's at k = 16 ({walks['2']['ae']['share_dipping']:.0%} and "
         f"{walks['2']['vae']['share_dipping']:.0%} at k = 2)",
         f"around a point {code_cloud(ae_codes).centre_from_zero:.1f} from 0",
+        f"none lies within {code_cloud(ae_codes).nearest_to_zero:.1f} of 0, while every one of the "
+        f"{likeness('16').samples['ae_normal'].images:,} N(0, I) draws lies within "
+        f"{farthest_from_zero(likeness('16').draws('normal')):.1f} of 0",
         f"a median {gaps['ae']:.1f} (AE) and {gaps['vae']:.1f} (VAE) times the usual gap",
         f"the fitted draws that decode well ({gaps['fitted']:.1f})",
         f"the AE's {umap.wide}s form the tightest group in its codes ({umap.in_codes:.2f} times as spread out as "

@@ -16,7 +16,13 @@ from explorer.topics.latent_map.likeness import (
     top_confidences,
     walk_confidences,
 )
-from explorer.topics.latent_map.sampling import code_cloud, fitted_gaussian_draws, sampling_draws, top_digits
+from explorer.topics.latent_map.sampling import (
+    code_cloud,
+    farthest_from_zero,
+    fitted_gaussian_draws,
+    sampling_draws,
+    top_digits,
+)
 
 
 def test_fitted_draws_follow_the_codes_own_mean_and_covariance():
@@ -41,6 +47,8 @@ def test_code_cloud_measures_the_centre_and_the_spread_of_one_number():
     cloud = code_cloud(codes)
     assert cloud.centre_from_zero == pytest.approx(10, abs=0.1)
     assert cloud.spread == pytest.approx(3, abs=0.05)
+    assert cloud.nearest_to_zero == pytest.approx(np.linalg.norm(codes, axis=1).min())
+    assert farthest_from_zero(np.array([[3.0, 4.0], [1.0, 0.0]])) == 5.0
 
 
 def test_top_digits_are_the_fewest_that_cover_the_share():

@@ -50,11 +50,17 @@ class CodeCloud:
 
     centre_from_zero: float  # how far the codes' mean lies from 0, where N(0, I) draws gather
     spread: float  # the typical spread of one code number (root mean variance); N(0, I) has 1
+    nearest_to_zero: float  # the distance from 0 of the code closest to it
 
 
 def code_cloud(codes: np.ndarray) -> CodeCloud:
     codes = np.asarray(codes, np.float64)
-    return CodeCloud(float(np.linalg.norm(codes.mean(axis=0))), float(np.sqrt(codes.var(axis=0).mean())))
+    return CodeCloud(float(np.linalg.norm(codes.mean(axis=0))), float(np.sqrt(codes.var(axis=0).mean())),
+                     float(np.linalg.norm(codes, axis=1).min()))
+
+
+def farthest_from_zero(draws: np.ndarray) -> float:
+    return float(np.linalg.norm(np.asarray(draws, np.float64), axis=1).max())
 
 
 def top_digits(class_counts: list[int], share: float = 0.5) -> tuple[list[int], float]:

@@ -15,9 +15,10 @@ def digit_list(digits: list[int]) -> str:
 
 
 def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, clouds: dict[str, CodeCloud],
-                   redrawn: dict[str, DigitLikeness], real: DigitLikeness, unsure: float) -> str:
+                   draws_reach: float, redrawn: dict[str, DigitLikeness], real: DigitLikeness, unsure: float) -> str:
     """What the three strips show, in words: one story for k = 16, another for k = 2. ae_unsure: the share of
-    the AE's N(0, I) decodes that the classifier scores below `unsure`."""
+    the AE's N(0, I) decodes that the classifier scores below `unsure`; draws_reach: how far from 0 the
+    farthest N(0, I) draw lies."""
     ae, vae, fitted = samples["ae_normal"], samples["vae_normal"], samples["ae_fitted"]
     where = (f"The AE's codes gather around a point **{clouds['ae'].centre_from_zero:.1f}** away from 0, each "
              f"number spread about **{clouds['ae'].spread:.1f}** either way, while N(0, I) draws gather around 0 "
@@ -29,7 +30,9 @@ def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, 
             f"**What the strips show.** Fed N(0, I) draws, the plain autoencoder mostly draws shapes the classifier "
             f"cannot name: {ae_unsure:.0%} of them score below {unsure:.1f}, and the mean confidence is "
             f"**{ae.mean_confidence:.2f}**, against **{vae.mean_confidence:.2f}** for the VAE. The reason is "
-            f"*where* the codes are. {where} So the AE's decoder gets codes unlike any it was trained on. But its "
+            f"*where* the codes are. {where} None of the AE's codes lies within "
+            f"{clouds['ae'].nearest_to_zero:.1f} of 0, and every N(0, I) draw lies within {draws_reach:.1f} of 0: "
+            "the draws land where the AE never put a code. But its "
             "space is no worse where its codes really are: draws from a bell curve fitted to them score "
             f"**{fitted.mean_confidence:.2f}**, no lower than the VAE's. The VAE's real gift for making new digits "
             "is that you know where to draw without measuring first."
