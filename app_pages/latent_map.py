@@ -110,6 +110,11 @@ def change_k() -> None:
         del st.session_state[INTERP_A], st.session_state[INTERP_B]  # a suggested walk: take the new k's own
 
 
+def forget_walk_choice(k: str) -> None:
+    """The student typed an end of their own: the suggestion picked before no longer names this walk."""
+    st.session_state.pop(f"latent_walk_pair_{k}", None)
+
+
 def use_walk(k: str) -> None:
     chosen = st.session_state.get(f"latent_walk_pair_{k}")
     if chosen is not None:
@@ -329,8 +334,8 @@ pick[0].selectbox(
     "Walks where the two models differ most (measured on the test digits)", range(len(walks)), index=None,
     format_func=lambda i: walk_pair_label(walks[i], labels), placeholder="Pick a measured walk…",
     key=f"latent_walk_pair_{k}", on_change=use_walk, args=(k,), disabled=not walks)
-index_a = pick[1].number_input("Image A (#)", 0, len(images) - 1, key=INTERP_A)
-index_b = pick[2].number_input("Image B (#)", 0, len(images) - 1, key=INTERP_B)
+index_a = pick[1].number_input("Image A (#)", 0, len(images) - 1, key=INTERP_A, on_change=forget_walk_choice, args=(k,))
+index_b = pick[2].number_input("Image B (#)", 0, len(images) - 1, key=INTERP_B, on_change=forget_walk_choice, args=(k,))
 st.caption("Or type any two image numbers: click a dot to see its number in the hover label or under "
            "'What you clicked'.")
 strip_columns = st.columns([1] + [1] * INTERPOLATION_STEPS + [1])

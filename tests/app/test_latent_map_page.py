@@ -209,7 +209,9 @@ def test_the_walk_starts_on_a_measured_pair_and_follows_the_suggestions(open_pag
     first = shipped_likeness_of("2")["walks"]["offered"][0]
     assert (app.number_input(key="latent_interp_a").value, app.number_input(key="latent_interp_b").value) == (
         first["a"], first["b"])
+    app.selectbox(key="latent_walk_pair_2").select(1).run()
     app.number_input(key="latent_interp_b").set_value(10).run()
+    assert app.selectbox(key="latent_walk_pair_2").value is None  # the suggestion no longer names the walk
     app.radio(key="latent_k").set_value("16").run()  # the student's own walk stays
     assert app.number_input(key="latent_interp_b").value == 10
 
