@@ -46,7 +46,8 @@ def build_group(name: str, out: Path, data, device, tiny: bool) -> dict:
     (out / STAGING).mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=out / STAGING))
     try:
-        section = GROUPS[name](BuildContext(group=name, folder=staging, data=data, device=device, tiny=tiny))
+        section = GROUPS[name](BuildContext(group=name, folder=staging, data=data, device=device, tiny=tiny,
+                                              out=out))
         staging.chmod(0o755)  # mkdtemp makes it private; the shipped folder is for everyone to read
         for path in staging.iterdir():
             path.chmod(0o644)

@@ -7,4 +7,5 @@ DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
 
 # One colour per kind of model wherever two are compared.
 AE_COLOUR = "#4361ee"  # the plain autoencoder
+VAE_COLOUR = "#7209b7"  # the variational autoencoder
 PCA_COLOUR = "#f77f00"  # PCA, the linear autoencoder

@@ -13,10 +13,9 @@ import numpy as np
 import streamlit as st
 
 from explorer.checkpoints.store import MANIFEST_NAME, PretrainedFileError
-from explorer.core.images import tile
 from explorer.core.projection import LatentMap, draw_random_codes, latent_plane_map, pca_map
-from explorer.models.inference import decode, embed
-from explorer.topics.latent_map.logic import GROUP, LatentSpace, bundled_order, manifold_codes, typical_spacing
+from explorer.models.inference import embed
+from explorer.topics.latent_map.logic import GROUP, LatentSpace, bundled_order, typical_spacing
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
 
 
@@ -94,11 +93,3 @@ def load_space(name: str, kind: str, method: str) -> LoadedSpace:
     space = LatentSpace(name, kind, model, codes, latent_map, random_codes, latent_map.random_points,
                         typical_spacing(codes))
     return LoadedSpace(space, replaced)
-
-
-@st.cache_resource(show_spinner="Decoding the latent plane…")
-def decoded_plane(name: str, kind: str, method: str) -> np.ndarray:
-    """The k = 2 manifold picture: decodes laid out over the plane (the same for every click)."""
-    space = load_space(name, kind, method).space
-    codes, _ = manifold_codes(space.latent_map)
-    return tile(decode(space.model, codes), columns=int(np.sqrt(len(codes))), gap=0, bottom_up=True)

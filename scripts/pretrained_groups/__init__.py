@@ -1,11 +1,13 @@
-"""Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}."""
+"""Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
+
+A full build runs them in this order; diffusion comes before latent_map, which is scored by its digit classifier."""
 
 from scripts.pretrained_groups import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance
 
 GROUPS = {
     "bottleneck": bottleneck.build,
-    "latent_map": latent_map.build,
     "diffusion": diffusion.build,
+    "latent_map": latent_map.build,
     "loss_balance": loss_balance.build,
     "denoising": denoising.build,
     "anomaly": anomaly.build,

@@ -43,6 +43,7 @@ class BuildContext:
     data: DigitData
     device: torch.device
     tiny: bool  # a seconds-long build for tests: one epoch, few images
+    out: Path | None = None  # the pretrained/ folder being built: the groups built before this one are read there
     trained: dict[str, Autoencoder] = field(default_factory=dict)  # this build's models, by name
 
 

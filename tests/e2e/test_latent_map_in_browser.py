@@ -38,6 +38,8 @@ POINT_ON_SCREEN = """(plot, [group, which]) => {
 def click_point(page, map_number: int, group: str, which: str = "isolated"):
     """which: "isolated" (the point with the most room around it) or "first" (the trace's first point)."""
     plot = page.locator("[data-testid=stMain] .js-plotly-plot").nth(map_number)
+    plot.scroll_into_view_if_needed()  # the maps sit below the sampling strips, past the first screen
+    page.wait_for_timeout(200)
     x, y, custom = plot.evaluate(POINT_ON_SCREEN, [group, which])
     page.mouse.move(x, y)
     # Plotly reports the point of its hover state as the clicked one: wait until it hovers this point.

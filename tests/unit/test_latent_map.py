@@ -11,7 +11,7 @@ from explorer.topics.latent_map.logic import (
     Selection,
     decode_code,
     interpolation_codes,
-    manifold_codes,
+    manifold_cells,
     selection_from_points,
     spot_code,
     typical_spacing,
@@ -64,7 +64,8 @@ def test_interpolation_runs_straight_from_a_to_b():
 def test_the_manifold_is_an_even_subset_of_the_grid_and_tiles_bottom_row_last():
     codes = np.random.default_rng(0).standard_normal((40, 2)).astype(np.float32)
     latent_map = latent_plane_map(codes, codes[:3], grid_size=10)
-    subset, positions = manifold_codes(latent_map, size=4)
+    cells = manifold_cells(latent_map, size=4)
+    subset, positions = latent_map.grid_codes[cells], latent_map.grid_points()[cells]
     assert subset.shape == (16, 2)
     np.testing.assert_array_equal(subset, positions)  # on the latent plane, the code is the place
     np.testing.assert_allclose(positions[0], latent_map.grid_points()[0])

@@ -1,12 +1,17 @@
 """The latent_map group's files, as the tiny build writes them and as they are shipped."""
 
+from dataclasses import asdict
+
 import numpy as np
+import pytest
 
 from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.core.projection import GRID_SIZE, LatentMap, place_codes
 from explorer.models.inference import embed
-from explorer.topics.latent_map.logic import bundled_order
+from explorer.topics.latent_map.logic import bundled_order, manifold_cells
+from explorer.topics.latent_map.measures import empty_cells, mixed_cells, unsure_shares
+from explorer.topics.latent_map.shipped import pair_likeness
 
 BUNDLED_IMAGES = 5000
 
@@ -37,9 +42,24 @@ def check_group(store: PretrainedStore, methods_at_16: set[str], min_draws: int)
                                                atol=1e-3)
 
 
+def check_plane_scores(store: PretrainedStore) -> None:
+    """The manifest's summary of where the classifier is unsure, recomputed from the shipped arrays."""
+    group = store.group("latent_map")
+    labels = bundled_order(load_bundled_mnist())[1]
+    for k, method in (("16", "pca"), ("2", "latent")):
+        likeness = pair_likeness(group, k, store.load_arrays(group["digit_likeness"][k]["file"]))
+        for kind, name in group["pairs"][k].items():
+            plane = LatentMap.from_arrays(method, store.load_arrays(group["files"][name]["maps"][method]))
+            found = unsure_shares(likeness.grid(kind), empty_cells(plane), mixed_cells(plane, labels), likeness.unsure)
+            assert asdict(found) == pytest.approx(asdict(likeness.planes[kind]))
+            assert likeness.plane_images(kind).shape == (len(manifold_cells(plane)), 28, 28)
+            assert likeness.grid(kind).shape == (len(plane.grid_codes),)
+
+
 def test_tiny_build_writes_codes_of_every_image_and_exact_maps(tiny_pretrained):
     store = PretrainedStore(tiny_pretrained)
     check_group(store, {"pca"}, min_draws=40)
+    check_plane_scores(store)
     # The codes are the model's own: re-encoding a few images gives them back
     name = store.manifest["groups"]["latent_map"]["pairs"]["16"]["vae"]
     codes = store.load_arrays(store.manifest["groups"]["latent_map"]["files"][name]["codes"])["codes"]
@@ -49,3 +69,4 @@ def test_tiny_build_writes_codes_of_every_image_and_exact_maps(tiny_pretrained):
 
 def test_shipped_group_has_every_map_and_at_least_300_draws():
     check_group(PretrainedStore(PRETRAINED_DIR), {"pca", "umap", "tsne"}, min_draws=300)
+    check_plane_scores(PretrainedStore(PRETRAINED_DIR))

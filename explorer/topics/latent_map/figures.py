@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from explorer.core.colours import DIGIT_COLOURS
+from explorer.core.colours import AE_COLOUR, DIGIT_COLOURS, VAE_COLOUR
+from explorer.topics.latent_map.pictures import UNSURE_RED
 
 RANDOM_COLOUR = "#111111"
 HIGHLIGHT_COLOUR = "#000000"
@@ -19,6 +20,18 @@ DIGIT_GROUP_PREFIX = "digit-"
 MARKED_GROUP = "marked"
 OWN_GROUP = "own"
 OWN_COLOUR = "#ffd60a"
+SHADING_GROUP = "shading"
+MODEL_COLOURS = {"ae": AE_COLOUR, "vae": VAE_COLOUR}
+
+
+def shading_trace(grid: np.ndarray, confidences: np.ndarray) -> dict:
+    """A heat map under the dots: clear where the classifier is sure of the cell's decode, redder where it is
+    not (the red of the tinted decodes). hoverinfo "skip" leaves hovers and clicks to the dots and the grid."""
+    size = int(round(np.sqrt(len(grid))))
+    red = ",".join(str(int(255 * c)) for c in UNSURE_RED)
+    return dict(type="heatmap", x=grid[:size, 0], y=grid[::size, 1], z=np.asarray(confidences).reshape(size, size),
+                zmin=0.0, zmax=1.0, colorscale=[[0.0, f"rgba({red},0.8)"], [1.0, f"rgba({red},0)"]],
+                showscale=False, hoverinfo="skip", legendgroup=SHADING_GROUP, name="classifier unsure")
 
 
 def latent_map_figure(
@@ -29,13 +42,15 @@ def latent_map_figure(
     random_points: np.ndarray | None = None,
     marked: np.ndarray | None = None,
     own_point: np.ndarray | None = None,
+    shading: np.ndarray | None = None,
     axis_titles: tuple[str, str] = ("map x", "map y"),
     height: int = 520,
 ) -> go.Figure:
-    """points: N x 2 data codes on the map; grid: G x 2 invisible cell centres that turn a click on
-    empty space into an event; random_points: R x 2 or None (trace off); marked: M x 2 spots to ring;
-    own_point: 1 x 2, where the student's own digit lands (a star)."""
-    traces = []
+    """points: N x 2 data codes on the map; grid: G*G x 2 invisible cell centres (row-major from the
+    bottom-left) that turn a click on empty space into an event; random_points: R x 2 or None (trace off);
+    marked: M x 2 spots to ring; own_point: 1 x 2, where the student's own digit lands (a star);
+    shading: G*G, the classifier's confidence in each cell's decode, drawn red where it is low."""
+    traces = [] if shading is None else [shading_trace(grid, shading)]
     labels = np.asarray(labels)
     for digit in range(10):
         members = np.flatnonzero(labels == digit)
@@ -84,3 +99,22 @@ def latent_map_figure(
     # Plotly's validation of 5,000 points costs ~100 ms per map, on every click; the unit tests
     # validate this figure once instead.
     return go.Figure(dict(data=traces, layout=layout), _validate=False)
+
+
+def walk_confidence_figure(confidences: dict[str, np.ndarray], unsure: float, height: int = 230) -> go.Figure:
+    """The classifier's confidence at each step of the straight walk, one line per model, with the line
+    below which it is unsure."""
+    steps = len(next(iter(confidences.values())))
+    labels = ["A"] + [str(step) for step in range(1, steps - 1)] + ["B"]
+    traces = [dict(type="scatter", x=labels, y=values, mode="lines+markers", name=kind.upper(),
+                   line=dict(color=MODEL_COLOURS[kind], width=3),
+                   hovertemplate=f"{kind.upper()}, step %{{x}}: %{{y:.2f}}<extra></extra>")
+              for kind, values in confidences.items()]
+    layout = dict(
+        height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="#fafafa",
+        yaxis=dict(title=dict(text="classifier's confidence"), range=[0, 1.02]),
+        xaxis=dict(title=dict(text="step of the walk"), type="category"),  # else "1".."7" make it numeric
+        legend=dict(orientation="h", yanchor="bottom", y=0.02, x=0.01),
+        shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=unsure, y1=unsure, line=dict(dash="dot", width=1))],
+    )
+    return go.Figure(dict(data=traces, layout=layout))

@@ -106,15 +106,17 @@ def spot_code(space: LatentSpace, xy: np.ndarray) -> np.ndarray:
 
 
 def interpolation_codes(a: np.ndarray, b: np.ndarray, steps: int = INTERPOLATION_STEPS) -> np.ndarray:
-    """steps x k codes on the straight line from a to b, both ends included."""
+    """Codes on the straight line from a to b, both ends included: steps x k for two codes of k numbers,
+    P x steps x k for two P x k arrays of them (P walks at once)."""
     weights = np.linspace(0.0, 1.0, steps, dtype=np.float32)[:, None]
-    return ((1.0 - weights) * a[None, :] + weights * b[None, :]).astype(np.float32)
+    a, b = np.asarray(a, np.float32)[..., None, :], np.asarray(b, np.float32)[..., None, :]
+    return ((1.0 - weights) * a + weights * b).astype(np.float32)
 
 
-def manifold_codes(latent_map: LatentMap, size: int = MANIFOLD_SIZE) -> tuple[np.ndarray, np.ndarray]:
-    """(size*size x k codes, size*size x 2 positions): an even subset of the shipped grid, row-major from
-    the bottom-left cell, for the classic picture of decodes laid out over the latent plane."""
+def manifold_cells(latent_map: LatentMap, size: int = MANIFOLD_SIZE) -> np.ndarray:
+    """(size*size,) an even subset of the shipped grid's cells, row-major from the bottom-left cell, for the
+    classic picture of decodes laid out over the latent plane."""
     full = latent_map.grid_size
     rows = np.linspace(0, full - 1, size).round().astype(int)
-    cells = (rows[:, None] * full + rows[None, :]).ravel()
-    return latent_map.grid_codes[cells], latent_map.grid_points()[cells]
+    return (rows[:, None] * full + rows[None, :]).ravel()
+

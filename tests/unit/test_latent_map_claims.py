@@ -1,0 +1,222 @@
+"""Every qualitative claim the Latent map page makes about the shipped models, checked against the shipped
+build (the manifest's measurements and the shipped codes and maps). A rebuild that changes the story
+fails here, and the words in explorer/topics/latent_map/stories.py (or the page) must change with it.
+
+Each test names the sentence it guards. EXPLORER_PRETRAINED_DIR points these at another build."""
+
+from functools import cache
+
+import numpy as np
+import pytest
+
+from explorer.checkpoints.store import PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.core.projection import LatentMap
+from explorer.topics.latent_map.logic import bundled_order, typical_spacing
+from explorer.topics.latent_map.measures import gap_multiples, group_widths, most_exaggerated
+from explorer.topics.latent_map.sampling import code_cloud, farthest_from_zero
+from explorer.topics.latent_map.shipped import PairLikeness, pair_likeness
+
+KS = ("16", "2")
+ABOUT_THE_SAME = 0.05  # confidences closer than this are "about the same" (draw-to-draw noise is ~0.01)
+
+
+@cache
+def store() -> PretrainedStore:
+    return PretrainedStore()
+
+
+def group() -> dict:
+    return store().group("latent_map")
+
+
+@cache
+def likeness(k: str) -> PairLikeness:
+    return pair_likeness(group(), k, store().load_arrays(group()["digit_likeness"][k]["file"]))
+
+
+def files(k: str, kind: str) -> dict:
+    return group()["files"][group()["pairs"][k][kind]]
+
+
+@cache
+def codes(k: str, kind: str) -> dict[str, np.ndarray]:
+    return store().load_arrays(files(k, kind)["codes"])
+
+
+@cache
+def latent_map(k: str, kind: str, method: str) -> LatentMap:
+    return LatentMap.from_arrays(method, store().load_arrays(files(k, kind)["maps"][method]))
+
+
+@cache
+def labels() -> np.ndarray:
+    return bundled_order(load_bundled_mnist())[1]
+
+
+def confidence(k: str, strip: str) -> float:
+    return likeness(k).samples[strip].mean_confidence
+
+
+def spread(k: str, strip: str) -> float:
+    return likeness(k).samples[strip].class_spread
+
+
+# --- "What the strips show", k = 16 ---
+
+def test_k16_the_aes_normal_draws_are_mostly_shapes_the_classifier_cannot_name():
+    assert likeness("16").share_unsure("ae_normal") > 0.5
+
+
+def test_k16_the_vaes_normal_draws_score_higher_than_the_aes():
+    assert confidence("16", "vae_normal") >= confidence("16", "ae_normal") + 0.1
+
+
+def test_k16_draws_fitted_to_the_aes_codes_score_no_lower_than_the_vaes():
+    assert confidence("16", "ae_fitted") >= confidence("16", "vae_normal")
+
+
+# --- "What the strips show", k = 2 ---
+
+def test_k2_normal_draws_score_about_the_same_for_both_models():
+    assert abs(confidence("2", "ae_normal") - confidence("2", "vae_normal")) < ABOUT_THE_SAME
+
+
+def test_k2_the_aes_normal_draws_cover_fewer_digits_than_the_vaes():
+    assert spread("2", "vae_normal") >= spread("2", "ae_normal") + 0.1
+
+
+def test_k2_a_bell_curve_fitted_to_the_aes_codes_reaches_more_digits():
+    assert spread("2", "ae_fitted") >= spread("2", "ae_normal") + 0.1
+
+
+def test_k2_no_strip_and_no_redrawing_comes_near_real_digits():
+    ceiling = likeness("2").real.mean_confidence
+    scores = [confidence("2", strip) for strip in ("ae_normal", "vae_normal", "ae_fitted")]
+    scores += [redrawn.mean_confidence for redrawn in likeness("2").redrawn.values()]
+    assert max(scores) <= ceiling - 0.15
+
+
+# --- where the codes are (the strips' story and "The VAE's trick") ---
+
+@pytest.mark.parametrize("k", KS)
+def test_the_vaes_codes_are_spread_close_to_normal(k):
+    cloud = code_cloud(codes(k, "vae")["codes"])
+    assert cloud.centre_from_zero < 1.5 and 0.5 <= cloud.spread <= 1.5
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_aes_codes_are_not_where_normal_draws_are(k):
+    """'gather around a point X away from 0, each number spread about Y, while N(0, I) draws gather around 0
+    with a spread of 1': far wider than N(0, I), and centred away from 0."""
+    cloud = code_cloud(codes(k, "ae")["codes"])
+    assert cloud.spread >= 2 and cloud.centre_from_zero >= 2
+
+
+def test_k16_the_normal_draws_land_where_the_ae_never_put_a_code():
+    """'None of the AE's codes lies within X of 0, and every N(0, I) draw lies within Y of 0'."""
+    assert code_cloud(codes("16", "ae")["codes"]).nearest_to_zero > farthest_from_zero(likeness("16").draws("normal"))
+
+
+def test_the_strips_normal_draws_begin_with_the_maps_crosses():
+    for k in KS:
+        crosses = codes(k, "ae")["random_codes"]
+        np.testing.assert_array_equal(likeness(k).draws("normal")[:len(crosses)], crosses)
+
+
+# --- the red shading ---
+
+def test_k16_the_aes_empty_space_holds_more_unsure_shapes_and_the_vaes_fewer():
+    ae, vae = likeness("16").planes["ae"], likeness("16").planes["vae"]
+    assert ae.in_empty_space >= ae.among_dots + 0.05
+    assert vae.in_empty_space < vae.among_dots
+
+
+@pytest.mark.parametrize("kind", ["ae", "vae"])
+def test_k2_the_red_among_the_dots_sits_where_digits_meet(kind):
+    found = likeness("2").planes[kind]
+    assert found.mixed_when_unsure >= found.mixed_when_sure + 0.2
+
+
+# --- the straight walk ---
+
+@pytest.mark.parametrize("k", KS)
+def test_both_models_walks_pass_through_unnamed_blends_about_as_often(k):
+    walks = likeness(k).walks
+    assert min(walks["ae"]["share_dipping"], walks["vae"]["share_dipping"]) >= 0.2
+    assert abs(walks["ae"]["share_dipping"] - walks["vae"]["share_dipping"]) <= 0.1
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_suggested_walks_go_both_ways(k):
+    unsure, offered = likeness(k).unsure, likeness(k).walks["offered"]
+    assert any(pair["ae_lowest"] < unsure <= pair["vae_lowest"] for pair in offered)
+    assert any(pair["vae_lowest"] < unsure <= pair["ae_lowest"] for pair in offered)
+
+
+# --- distances under a random code's decodes ---
+
+def median_gap(k: str, kind: str, draws: np.ndarray | None = None) -> float:
+    """The middle distance of draws (the shipped crosses unless given) from the model's nearest real code,
+    in its usual gaps between neighbouring codes."""
+    data = codes(k, kind)["codes"]
+    return float(np.median(gap_multiples(codes(k, kind)["random_codes"] if draws is None else draws, data,
+                                         typical_spacing(data))))
+
+
+@pytest.mark.parametrize("k", KS)
+def test_random_draws_sit_about_as_many_gaps_from_the_data_in_both_models(k):
+    assert 0.8 <= median_gap(k, "ae") / median_gap(k, "vae") <= 1.25
+
+
+# --- what UMAP and t-SNE distort ---
+
+@pytest.mark.parametrize("method", ["umap", "tsne"])
+@pytest.mark.parametrize("kind", ["ae", "vae"])
+def test_the_maps_change_how_wide_the_digits_groups_look(method, kind):
+    distortion = most_exaggerated(group_widths(codes("16", kind)["codes"], labels()),
+                                  group_widths(latent_map("16", kind, method).points, labels()))
+    assert distortion.on_map / distortion.in_codes >= 1.5
+
+
+# --- the README's account of the same measurements ---
+
+def test_the_readme_quotes_the_shipped_measurements():
+    from scripts.app_process import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:4]]
+            for line in readme.splitlines() if line.startswith("| ")}
+    for row, strip in (("N(0, I) → plain autoencoder", "ae_normal"), ("N(0, I) → VAE", "vae_normal"),
+                       ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
+        assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
+    assert rows["test digits redrawn by the AE / the VAE"] == [
+        f"{likeness(k).redrawn['ae'].mean_confidence:.2f} / {likeness(k).redrawn['vae'].mean_confidence:.2f}"
+        for k in KS]
+    planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
+    gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
+            "fitted": median_gap("16", "ae", likeness("16").draws("fitted"))}
+    ae_codes = codes("16", "ae")["codes"]
+    umap = most_exaggerated(group_widths(ae_codes, labels()),
+                            group_widths(latent_map("16", "ae", "umap").points, labels()))
+    assert np.argmin(group_widths(ae_codes, labels())) == umap.wide  # "the tightest group in its codes"
+    for quoted in (
+        f"real test digits score {likeness('16').real.mean_confidence:.2f}",
+        f"{likeness('16').share_unsure('ae_normal'):.0%} of its decodes score below {likeness('16').unsure:.1f}",
+        f"unsure of {planes['ae'].in_empty_space:.0%} of the AE's cells in empty space "
+        f"({planes['ae'].among_dots:.0%} among the dots)",
+        f"of {planes['vae'].in_empty_space:.0%} of the VAE's ({planes['vae'].among_dots:.0%} among the dots)",
+        f"({likeness('2').planes['ae'].in_empty_space:.0%} and {likeness('2').planes['vae'].in_empty_space:.0%})",
+        f"{walks['16']['ae']['share_dipping']:.0%} of the AE's walks and {walks['16']['vae']['share_dipping']:.0%} "
+        f"of the VAE's at k = 16 ({walks['2']['ae']['share_dipping']:.0%} and "
+        f"{walks['2']['vae']['share_dipping']:.0%} at k = 2)",
+        f"around a point {code_cloud(ae_codes).centre_from_zero:.1f} from 0",
+        f"none lies within {code_cloud(ae_codes).nearest_to_zero:.1f} of 0, while every one of the "
+        f"{likeness('16').samples['ae_normal'].images:,} N(0, I) draws lies within "
+        f"{farthest_from_zero(likeness('16').draws('normal')):.1f} of 0",
+        f"a median {gaps['ae']:.1f} (AE) and {gaps['vae']:.1f} (VAE) times the usual gap",
+        f"the fitted draws that decode well ({gaps['fitted']:.1f})",
+        f"the AE's {umap.wide}s form the tightest group in its codes ({umap.in_codes:.2f} times as spread out as "
+        f"the {umap.narrow}s) but look {umap.on_map:.1f} times as spread out as the {umap.narrow}s on its UMAP map",
+    ):
+        assert " ".join(quoted.split()) in " ".join(readme.split())
