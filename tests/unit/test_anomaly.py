@@ -94,9 +94,10 @@ def test_errors_by_digit_summarises_each_digit(inky_errors):
     assert by_digit.normal_mean_error == pytest.approx(0.028)
     assert by_digit.ink_of(2) == pytest.approx(0.11 / 0.135)
     assert by_digit.normal_digits_above_unseen == [8]
-    assert (by_digit.inkiest_normal, by_digit.thinnest_normal) == (8, 1)
+    assert (by_digit.inkiest_normal, by_digit.thinnest_normal, by_digit.worst_normal) == (8, 1, 8)
     assert by_digit.ink_error_correlation == pytest.approx(1.0)  # two normal digits: a line
-    assert by_digit.ink_of_normal_above_unseen == pytest.approx(0.21 / 0.135)  # the two 8s
+    assert (by_digit.normal_images, by_digit.normal_above_unseen) == (4, 2)  # the two 8s
+    assert by_digit.ink_of_normal_above_unseen == pytest.approx(0.21 / 0.135)
 
 
 def test_ink_against_normal_of_nothing_is_zero(inky_errors):
@@ -111,8 +112,13 @@ def test_the_story_is_written_from_the_numbers(inky_errors):
     fails = why_it_fails(by_digit, 784)
     assert "784 pixels" in fails and "Normal 8s average more error than the unseen 2s" in fails
     assert "0.0450" in fails and "0.0110" in fails  # the inkiest and the thinnest normal digit
+    assert "2 of the 4 normal images score above the 2s' mean error, and they carry 1.6 times the ink" in fails
+    assert "Ink is not all of it" not in fails  # the inkiest normal digit has the most error
     alone = why_it_fails(errors_by_digit(*inky_errors, held_out=8), 784)
     assert "No normal digit averages as much error as the unseen 8s" in alone
+    scores, labels, image_ink = inky_errors
+    thin_but_worst = why_it_fails(errors_by_digit(scores[::-1], labels, image_ink, held_out=2), 784)
+    assert "the normal digit with the most error is 1 (0.0450), not the inkiest" in thin_but_worst
     hardest = hardest_to_flag({0: 0.9, 2: 0.6, 7: 0.95}, by_digit)
     assert "never saw 2s separates worst (AUC 0.600; 0.900 without 0s, 0.950 without 7s)" in hardest
     assert "0.81 times the ink" in hardest  # 0.11 against the 1s' and 8s' 0.135
@@ -136,6 +142,7 @@ def test_digits_list_reads_as_english():
 def test_the_ink_chart_shows_every_image_and_each_digits_mean(inky_errors):
     scores, labels, image_ink = inky_errors
     fig = error_against_ink_figure(image_ink, scores, labels == 2, errors_by_digit(*inky_errors, held_out=2))
-    normal, unseen, means = fig.data
+    normal, unseen, normal_means, unseen_mean = fig.data
     assert len(normal.x) == 4 and len(unseen.x) == 2
-    assert list(means.text) == ["1", "2", "8"] and list(means.y) == pytest.approx([0.011, 0.031, 0.045])
+    assert list(normal_means.text) == ["1", "8"] and list(normal_means.y) == pytest.approx([0.011, 0.045])
+    assert list(unseen_mean.text) == ["2"] and list(unseen_mean.y) == pytest.approx([0.031])

@@ -23,8 +23,10 @@ class DigitErrors:
     mean_ink: np.ndarray  # mean ink of each digit's test images
     normal_mean_error: float  # over every normal test image (not a mean of the digits' means)
     normal_mean_ink: float
-    # The normal images whose error is above the unseen digit's mean, the ones a threshold there would
-    # flag: their mean ink as a multiple of normal_mean_ink (0 if there are none).
+    normal_images: int
+    # The normal images whose error is above the unseen digit's mean, the ones a threshold there would flag:
+    # how many, and their mean ink as a multiple of normal_mean_ink (0 if there are none).
+    normal_above_unseen: int
     ink_of_normal_above_unseen: float
 
     def error_of(self, digit: int) -> float:
@@ -53,6 +55,11 @@ class DigitErrors:
         return int(self.digits[self.is_normal][np.argmin(self.mean_ink[self.is_normal])])
 
     @property
+    def worst_normal(self) -> int:
+        """The normal digit with the highest mean error."""
+        return int(self.digits[self.is_normal][np.argmax(self.mean_error[self.is_normal])])
+
+    @property
     def ink_error_correlation(self) -> float:
         """Pearson correlation of mean ink and mean error over the normal digits: near 1 when inkier
         digits are redrawn with more error, a pattern that no threshold on the error can undo."""
@@ -64,6 +71,7 @@ def errors_by_digit(scores: np.ndarray, labels: np.ndarray, image_ink: np.ndarra
     digits = np.unique(labels)
     normal = labels != held_out
     normal_mean_ink = float(image_ink[normal].mean())
+    above_unseen = normal & (scores > scores[~normal].mean())
     return DigitErrors(
         held_out=held_out,
         digits=digits,
@@ -71,7 +79,9 @@ def errors_by_digit(scores: np.ndarray, labels: np.ndarray, image_ink: np.ndarra
         mean_ink=np.array([image_ink[labels == digit].mean() for digit in digits]),
         normal_mean_error=float(scores[normal].mean()),
         normal_mean_ink=normal_mean_ink,
-        ink_of_normal_above_unseen=ink_against_normal(image_ink, normal & (scores > scores[~normal].mean()), ~normal),
+        normal_images=int(normal.sum()),
+        normal_above_unseen=int(above_unseen.sum()),
+        ink_of_normal_above_unseen=ink_against_normal(image_ink, above_unseen, ~normal),
     )
 
 

@@ -54,13 +54,15 @@ def error_against_ink_figure(image_ink: np.ndarray, scores: np.ndarray, is_anoma
                                  (is_anomaly, f"an unseen {by_digit.held_out}", ANOMALY_COLOUR)):
         fig.add_trace(go.Scatter(x=image_ink[chosen], y=scores[chosen], mode="markers", name=name,
                                  marker=dict(size=4, color=colour, opacity=0.25), hoverinfo="skip"))
-    colours = [NORMAL_COLOUR if normal else ANOMALY_COLOUR for normal in by_digit.is_normal]
-    fig.add_trace(go.Scatter(
-        x=by_digit.mean_ink, y=by_digit.mean_error, mode="markers+text", name="a digit's mean",
-        text=[str(digit) for digit in by_digit.digits], textposition="middle center",
-        textfont=dict(color="white", size=13), marker=dict(size=24, color=colours, line=dict(color="#1f2430", width=1)),
-        hovertemplate="digit %{text}<br>mean ink %{x:.3f}<br>mean error %{y:.4f}<extra></extra>",
-    ))
+    for chosen, name, colour in ((by_digit.is_normal, "a normal digit's mean", NORMAL_COLOUR),
+                                 (~by_digit.is_normal, f"the unseen {by_digit.held_out}s' mean", ANOMALY_COLOUR)):
+        fig.add_trace(go.Scatter(
+            x=by_digit.mean_ink[chosen], y=by_digit.mean_error[chosen], mode="markers+text", name=name,
+            text=[str(digit) for digit in by_digit.digits[chosen]], textposition="middle center",
+            textfont=dict(color="white", size=12),
+            marker=dict(size=22, color=colour, line=dict(color="#1f2430", width=1)),
+            hovertemplate="digit %{text}<br>mean ink %{x:.3f}<br>mean error %{y:.4f}<extra></extra>",
+        ))
     fig.update_xaxes(title="ink: the image's mean pixel value")
     fig.update_yaxes(title="reconstruction error (MSE per pixel)", range=[0, float(np.quantile(scores, 0.99)) * 1.05])
     fig.update_layout(height=380, margin=dict(l=10, r=10, t=30, b=10),

@@ -39,19 +39,23 @@ def why_it_works(by_digit: DigitErrors) -> str:
 
 def why_it_fails(by_digit: DigitErrors, pixels: int) -> str:
     unseen, inkiest, thinnest = by_digit.held_out, by_digit.inkiest_normal, by_digit.thinnest_normal
+    worst = by_digit.worst_normal
+    shape = ("" if worst == inkiest else f"Ink is not all of it: the normal digit with the most error is {worst} "
+             f"({by_digit.error_of(worst):.4f}), not the inkiest, so the shape of the strokes counts too. ")
     hiding = by_digit.normal_digits_above_unseen
-    overlap = (f"Normal {digits_list(hiding)} average more error than the unseen {unseen}s, so a threshold low "
-               f"enough to catch most {unseen}s flags many of them too. " if hiding else
-               f"No normal digit averages as much error as the unseen {unseen}s, but many normal images do. ")
+    overlap = (f"Normal {digits_list(hiding)} average more error than the unseen {unseen}s: by error alone they "
+               f"look, on average, more unusual than the digit the model never saw. " if hiding else
+               f"No normal digit averages as much error as the unseen {unseen}s. ")
     return (
         f"**Why it fails.** The error is a mean over all {pixels} pixels. The black background is easy to "
         "redraw, so the misses sit along the strokes, and a digit with more ink has more places to miss. In "
         "the chart each dot is a test image and each disc a digit's mean: over the normal digits, more ink goes "
         f"with more error (correlation {by_digit.ink_error_correlation:.2f}, where 1 would be a perfect rising "
         f"line). The inkiest normal digit, {inkiest}, averages an error of {by_digit.error_of(inkiest):.4f}; "
-        f"the thinnest, {thinnest}, {by_digit.error_of(thinnest):.4f}. " + overlap
-        + f"The normal images whose error is above the {unseen}s' mean carry "
-        f"{by_digit.ink_of_normal_above_unseen:.1f} times the ink of the average normal image."
+        f"the thinnest, {thinnest}, {by_digit.error_of(thinnest):.4f}. " + shape + overlap
+        + f"{by_digit.normal_above_unseen} of the {by_digit.normal_images} normal images score above the "
+        f"{unseen}s' mean error, and they carry {by_digit.ink_of_normal_above_unseen:.1f} times the ink of the "
+        "average normal image."
     )
 
 
