@@ -1,13 +1,22 @@
-"""Anomaly: an autoencoder that never saw one digit redraws it badly, and that error flags it."""
+"""Anomaly: an autoencoder that never saw one digit redraws it less well, and that error flags it."""
 
 import numpy as np
 import streamlit as st
 
-from explorer.topics.anomaly.figures import error_histogram_figure, roc_figure
-from explorer.topics.anomaly.logic import at_threshold, default_threshold, error_maps, most_anomalous, roc
+from explorer.topics.anomaly.by_digit import errors_by_digit, ink, ink_against_normal
+from explorer.topics.anomaly.figures import error_against_ink_figure, error_histogram_figure, roc_figure
+from explorer.topics.anomaly.logic import (
+    DEFAULT_FALSE_ALARMS,
+    at_threshold,
+    default_threshold,
+    error_maps,
+    most_anomalous,
+    roc,
+)
+from explorer.topics.anomaly.story import hardest_to_flag, ranked_caption, why_it_fails, why_it_works
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
-from explorer.ui.loaders import anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
+from explorer.ui.loaders import anomaly_aucs, anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
 
 IMAGES_SHOWN = 8
@@ -17,17 +26,19 @@ INSPECT = {
     "normal": "Random normal digits",
 }
 
-st.title("🚨 Anomaly detection: what the autoencoder cannot redraw")
+st.title("🚨 Anomaly detection: flagging what the autoencoder redraws badly")
 st.markdown(
-    "Each autoencoder here was trained on nine digits and **never saw the tenth**. It redraws the "
-    "digits it knows well and the unseen one badly, so its reconstruction error works as an "
-    "*anomaly score*: above a threshold, an image is flagged as unusual. No labels are needed to "
-    "train it, only examples of what is normal."
+    "Each autoencoder here learned from nine digits and **never saw the tenth**. How far its redrawing of "
+    "an image is from the original, its *reconstruction error* (the squared difference of each pixel, "
+    "averaged over the image: MSE), works as an *anomaly score*: above a threshold, an image is flagged as "
+    "unusual. No labels are needed to train it, only examples of what is normal."
 )
 
 with report_pretrained_error():
     group = pretrained_store().group("anomaly")
     arrays = anomaly_test_errors()
+data = bundled_data()
+image_ink = ink(data.test_images)
 
 held_out_options = sorted(int(digit) for digit in group["models"])
 controls = st.columns([1, 3])
@@ -37,23 +48,28 @@ model_name = group["models"][str(held_out)]
 scores = arrays[model_name]
 is_anomaly = arrays["labels"] == held_out
 curve = roc(scores, is_anomaly)
+by_digit = errors_by_digit(scores, arrays["labels"], image_ink, held_out)
 top = float(np.quantile(scores, 0.995))
 threshold = controls[1].slider(
     "Threshold on the reconstruction error", min_value=0.0, max_value=round(top, 4),
     value=round(min(default_threshold(scores, is_anomaly), top), 4), step=round(top / 200, 5), format="%.4f",
     key=f"anomaly_threshold_{held_out}",
-    help="Images whose error is at least this are flagged. It starts where 5% of normal digits are flagged.",
+    help=f"Images whose error is at least this are flagged. It starts where {DEFAULT_FALSE_ALARMS:.0%} of normal "
+         "digits are flagged.",
 )
 result = at_threshold(scores, is_anomaly, threshold)
 
 stats = st.columns(5)
 stats[0].metric(f"Flagged (of {len(scores)})", str(result.flagged))
-stats[1].metric("Precision", f"{result.precision:.0%}", help="Of the flagged images, how many really are anomalies.")
-stats[2].metric("Recall", f"{result.recall:.0%}", help=f"Of the {int(is_anomaly.sum())} unseen {held_out}s, "
-                "how many were flagged.")
-stats[3].metric("False alarms", f"{result.false_positive_rate:.0%}",
-                help="Of the normal digits, how many were flagged.")
-stats[4].metric("ROC AUC", f"{curve.auc:.3f}", help="1.0: every anomaly scores above every normal digit. 0.5: chance.")
+stats[1].metric("Precision", f"{result.precision:.0%}")
+stats[2].metric("Recall", f"{result.recall:.0%}")
+stats[3].metric("False alarms", f"{result.false_positive_rate:.0%}")
+stats[4].metric("ROC AUC", f"{curve.auc:.3f}", help="The area under the ROC curve (the second chart, explained "
+                "beneath it): 1.0 is a perfect detector, 0.5 no better than a coin toss.")
+st.caption(f"**Flagged**: the test images whose error is at or above the threshold. **Precision**: of the flagged "
+           f"images, the share that really are unseen {held_out}s. **Recall**: of all {int(is_anomaly.sum())} "
+           f"unseen {held_out}s, the share that got flagged. **False alarms**: of the normal digits, the share "
+           "flagged by mistake.")
 
 left, right = st.columns(2)
 with left:
@@ -63,18 +79,24 @@ with right:
     st.subheader("Every threshold at once: the ROC curve")
     st.plotly_chart(roc_figure(curve.false_positive_rate, curve.true_positive_rate, curve.auc,
                                (result.false_positive_rate, result.recall)), key="anomaly_roc")
+    st.caption(
+        "Lower the threshold from the top to zero and, at every step, mark the share of false alarms "
+        "(across) and the recall (up): that path is the **ROC curve**. The name, *receiver operating "
+        "characteristic*, comes from radar operators, who faced the same trade between catching every "
+        "plane and raising false alarms. The **AUC** (area under the curve) is the chance that a randomly "
+        f"picked unseen {held_out} has a higher error than a randomly picked normal digit."
+    )
 
 with report_pretrained_error():
     model = pretrained_model(model_name)
-data = bundled_data()
 
 st.subheader("Where the errors are")
 mode = st.radio("Show", list(INSPECT), format_func=INSPECT.get, horizontal=True, key="anomaly_inspect")
 if mode == "ranked":
     indices = most_anomalous(scores, IMAGES_SHOWN)
-    caught = int(is_anomaly[indices].sum())
-    st.caption(f"{caught} of the {IMAGES_SHOWN} test images with the highest error are the unseen {held_out}s; "
-               "the others are normal digits written in an unusual way.")
+    normal_top = indices[~is_anomaly[indices]]
+    st.caption(ranked_caption(held_out, IMAGES_SHOWN, data.test_labels[normal_top],
+                              ink_against_normal(image_ink, normal_top, is_anomaly)))
 else:
     pool = np.flatnonzero(is_anomaly if mode == "anomalies" else ~is_anomaly)
     indices = np.random.default_rng(0).choice(pool, size=min(IMAGES_SHOWN, len(pool)), replace=False)
@@ -113,13 +135,17 @@ if mine is not None:
         f"{held_out}s: its error is higher than that of {normal_rank:.0%} of the normal test digits."
     )
 
-st.markdown(
-    """
-**Why this works, and when it fails.** The autoencoder's code has room only for the shapes it was
-trained on, so an unseen digit is redrawn as the nearest familiar one and the difference shows up
-as error. But some unseen digits resemble familiar ones (a 7 is close to a 1 with a hat), and some
-normal digits are simply written strangely: both overlap in the histogram, and no threshold
-separates them perfectly. Moving the threshold trades **precision** (few false alarms) against
-**recall** (few missed anomalies); the ROC curve shows that trade for every threshold at once.
-"""
-)
+st.subheader("Why it works, and why it fails: ink")
+st.markdown(why_it_works(by_digit))
+chart, story = st.columns([3, 2])
+with chart:
+    st.plotly_chart(error_against_ink_figure(image_ink, scores, is_anomaly, by_digit), key="anomaly_ink")
+story.markdown(why_it_fails(by_digit, data.test_images[0].size))
+with report_pretrained_error():
+    aucs = anomaly_aucs()
+hardest = min(aucs, key=aucs.get)
+st.markdown(hardest_to_flag(aucs, errors_by_digit(arrays[group["models"][str(hardest)]], arrays["labels"], image_ink,
+                                                  hardest)))
+st.markdown("Moving the threshold trades **precision** (few false alarms) against **recall** (few missed anomalies); "
+            "the ROC curve shows that trade for every threshold at once. While the two groups overlap, no threshold "
+            "separates them perfectly.")

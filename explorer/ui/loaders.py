@@ -15,6 +15,7 @@ from explorer.core.pca import PCABasis
 from explorer.models.base import Autoencoder
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.models.inference import embed, per_image_mse, reconstruct
+from explorer.topics.anomaly.logic import roc
 from explorer.topics.denoising.logic import denoise_every_setting
 from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
 from explorer.topics.diffusion.logic import static_pixels
@@ -105,6 +106,15 @@ def anomaly_test_errors() -> dict[str, np.ndarray]:
     """Each anomaly model's reconstruction error on every test image, and the test labels."""
     store = pretrained_store()
     return store.load_arrays(store.group("anomaly")["errors"])
+
+
+@st.cache_resource(show_spinner=False)
+def anomaly_aucs() -> dict[int, float]:
+    """Each shipped anomaly model's ROC AUC on the test split, by the digit it never saw: the page compares
+    all of them on every rerun."""
+    arrays = anomaly_test_errors()
+    return {int(digit): roc(arrays[name], arrays["labels"] == int(digit)).auc
+            for digit, name in pretrained_store().group("anomaly")["models"].items()}
 
 
 @st.cache_resource(show_spinner="Adding every kind and level of noise…")

@@ -9,10 +9,14 @@ from explorer.models.inference import per_image_mse, reconstruct
 from explorer.training.fit import TrainConfig
 from scripts.pretrained_groups.common import BuildContext
 
-HELD_OUT = (0, 2, 7)  # the "anomalies"; 7 is close to 1s and 9s, so it is the hard case
-# A narrow code leaves too little room to redraw an unseen digit well by chance.
-CONFIG = ConvAEConfig(latent_dim=8, channels=(16, 32))
-TRAIN = TrainConfig(epochs=8, batch_size=64, lr=2e-3, seed=0)
+HELD_OUT = (0, 2, 7)  # the "anomalies": one model each
+# The Bottleneck page's layers and training (32/64 channels, 40 epochs, random shifts) at its k = 8. The code
+# size is the lesson: measured with these settings, k = 16 redraws the unseen digit about as well as the
+# others (the classifier reads 95% of the redrawn unseen 7s as 7s; AUC without 7s 0.50, without 0s 0.81), so
+# the error no longer flags it. k = 8 still redraws normal digits readably (classifier 87-90% right, beside
+# 97% on the originals) but the unseen digit far less often as itself (0s 36%, 2s 28%, 7s 66%).
+CONFIG = ConvAEConfig(latent_dim=8)
+TRAIN = TrainConfig(epochs=40, batch_size=64, lr=2e-3, seed=0, max_shift=2)
 ERRORS_FILE = "test_errors.npz"
 
 

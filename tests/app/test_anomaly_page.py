@@ -20,10 +20,10 @@ def shipped_auc(digit: int) -> float:
         return roc_auc_score(arrays["labels"] == digit, arrays[group["models"][str(digit)]])
 
 
-def test_opens_with_histogram_roc_metrics_and_ranked_heat_maps(open_page):
+def test_opens_with_histogram_roc_ink_chart_metrics_and_ranked_heat_maps(open_page):
     app = open_page(PAGE)
     digit = app.selectbox(key="anomaly_digit").value
-    assert len(app.get("plotly_chart")) == 2
+    assert [chart.key for chart in app.get("plotly_chart")] == ["anomaly_histogram", "anomaly_roc", "anomaly_ink"]
     assert list(metrics(app)) == ["Flagged (of 1000)", "Precision", "Recall", "False alarms", "ROC AUC"]
     assert metrics(app)["ROC AUC"] == f"{shipped_auc(digit):.3f}"
     assert len(image_urls(app)) == 24  # 8 ranked test images, their reconstructions and heat maps
@@ -71,3 +71,18 @@ def test_a_build_without_the_anomaly_group_says_so(open_page, manifest_without):
     manifest_without("anomaly")
     app = open_page(PAGE)
     assert "anomaly" in app.error[0].value and "manifest.json" in app.error[0].value
+
+
+def test_the_explanations_carry_the_shipped_numbers_and_define_their_terms(open_page):
+    app = open_page(PAGE)
+    digit = app.selectbox(key="anomaly_digit").value
+    group = json.loads((PRETRAINED_DIR / "manifest.json").read_text())["groups"]["anomaly"]
+    with np.load(PRETRAINED_DIR / group["errors"]) as arrays:
+        scores, labels = arrays[group["models"][str(digit)]], arrays["labels"]
+    text = " ".join(md.value for md in app.markdown) + " ".join(caption.value for caption in app.caption)
+    assert f"their mean error is {scores[labels == digit].mean():.4f}" in text
+    assert f"the normal digits' {scores[labels != digit].mean():.4f}" in text
+    for term in ("**Precision**", "**Recall**", "**False alarms**", "**ROC curve**", "**AUC**"):
+        assert term in text
+    hardest = min((int(d) for d in group["models"]), key=lambda d: shipped_auc(d))
+    assert f"the one that never saw {hardest}s separates worst (AUC {shipped_auc(hardest):.3f}" in text

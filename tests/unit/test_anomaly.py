@@ -4,7 +4,10 @@ from sklearn.metrics import precision_score, recall_score, roc_auc_score, roc_cu
 
 from explorer.models import ConvAE, ConvAEConfig
 from explorer.models.inference import per_image_mse, reconstruct
+from explorer.topics.anomaly.by_digit import errors_by_digit, ink, ink_against_normal
+from explorer.topics.anomaly.figures import error_against_ink_figure
 from explorer.topics.anomaly.logic import at_threshold, default_threshold, error_maps, most_anomalous, roc
+from explorer.topics.anomaly.story import digits_list, hardest_to_flag, ranked_caption, why_it_fails, why_it_works
 
 
 @pytest.fixture
@@ -66,3 +69,80 @@ def test_error_maps_average_to_each_image_mse():
     maps = error_maps(model, images)
     assert maps.pixel_errors.shape == (5, 28, 28) and maps.pixel_errors.min() >= 0
     np.testing.assert_allclose(maps.scores, per_image_mse(images, reconstruct(model, images)), rtol=1e-5)
+
+
+@pytest.fixture
+def inky_errors():
+    """Three digits, 2 held out; error grows with ink among the normal ones, and normal 8s outscore the 2s."""
+    labels = np.array([1, 1, 2, 2, 8, 8])
+    image_ink = np.array([0.05, 0.07, 0.10, 0.12, 0.20, 0.22])
+    scores = np.array([0.010, 0.012, 0.030, 0.032, 0.040, 0.050])
+    return scores, labels, image_ink
+
+
+def test_ink_is_the_mean_pixel_value():
+    images = np.zeros((2, 1, 28, 28), np.float32)
+    images[1, 0, :14] = 1.0
+    np.testing.assert_allclose(ink(images), [0.0, 0.5])
+
+
+def test_errors_by_digit_summarises_each_digit(inky_errors):
+    by_digit = errors_by_digit(*inky_errors, held_out=2)
+    np.testing.assert_array_equal(by_digit.digits, [1, 2, 8])
+    np.testing.assert_allclose(by_digit.mean_error, [0.011, 0.031, 0.045])
+    assert by_digit.error_of(2) == pytest.approx(0.031)
+    assert by_digit.normal_mean_error == pytest.approx(0.028)
+    assert by_digit.ink_of(2) == pytest.approx(0.11 / 0.135)
+    assert by_digit.normal_digits_above_unseen == [8]
+    assert (by_digit.inkiest_normal, by_digit.thinnest_normal, by_digit.worst_normal) == (8, 1, 8)
+    assert by_digit.ink_error_correlation == pytest.approx(1.0)  # two normal digits: a line
+    assert (by_digit.normal_images, by_digit.normal_above_unseen) == (4, 2)  # the two 8s
+    assert by_digit.ink_of_normal_above_unseen == pytest.approx(0.21 / 0.135)
+
+
+def test_ink_against_normal_of_nothing_is_zero(inky_errors):
+    _, labels, image_ink = inky_errors
+    assert ink_against_normal(image_ink, np.array([], int), labels == 2) == 0.0
+    assert ink_against_normal(image_ink, np.array([4, 5]), labels == 2) == pytest.approx(0.21 / 0.135)
+
+
+def test_the_story_is_written_from_the_numbers(inky_errors):
+    by_digit = errors_by_digit(*inky_errors, held_out=2)
+    assert "0.0310" in why_it_works(by_digit) and "0.0280" in why_it_works(by_digit)
+    fails = why_it_fails(by_digit, 784)
+    assert "784 pixels" in fails and "Normal 8s average more error than the unseen 2s" in fails
+    assert "0.0450" in fails and "0.0110" in fails  # the inkiest and the thinnest normal digit
+    assert "2 of the 4 normal images score above the 2s' mean error, and they carry 1.6 times the ink" in fails
+    assert "Ink is not all of it" not in fails  # the inkiest normal digit has the most error
+    alone = why_it_fails(errors_by_digit(*inky_errors, held_out=8), 784)
+    assert "No normal digit averages as much error as the unseen 8s" in alone
+    scores, labels, image_ink = inky_errors
+    thin_but_worst = why_it_fails(errors_by_digit(scores[::-1], labels, image_ink, held_out=2), 784)
+    assert "the normal digit with the most error is 1 (0.0450), not the inkiest" in thin_but_worst
+    hardest = hardest_to_flag({0: 0.9, 2: 0.6, 7: 0.95}, by_digit)
+    assert "never saw 2s separates worst (AUC 0.600; 0.900 without 0s, 0.950 without 7s)" in hardest
+    assert "0.81 times the ink" in hardest  # 0.11 against the 1s' and 8s' 0.135
+    with pytest.raises(ValueError, match="lowest AUC"):
+        hardest_to_flag({0: 0.9, 2: 0.95, 7: 0.6}, by_digit)
+
+
+def test_the_ranked_caption_names_the_normal_digits_among_the_highest_errors():
+    assert ranked_caption(7, 8, np.array([], int), 0.0) == "8 of the 8 test images with the highest error are " \
+                                                           "unseen 7s."
+    caption = ranked_caption(7, 8, np.array([2, 8]), 1.46)
+    assert caption.startswith("6 of the 8") and "the other 2 are normal digits (2, 8)" in caption
+    assert "1.5 times the ink" in caption
+
+
+def test_digits_list_reads_as_english():
+    assert digits_list([8]) == "8s"
+    assert digits_list([2, 3, 8]) == "2s, 3s and 8s"
+
+
+def test_the_ink_chart_shows_every_image_and_each_digits_mean(inky_errors):
+    scores, labels, image_ink = inky_errors
+    fig = error_against_ink_figure(image_ink, scores, labels == 2, errors_by_digit(*inky_errors, held_out=2))
+    normal, unseen, normal_means, unseen_mean = fig.data
+    assert len(normal.x) == 4 and len(unseen.x) == 2
+    assert list(normal_means.text) == ["1", "8"] and list(normal_means.y) == pytest.approx([0.011, 0.045])
+    assert list(unseen_mean.text) == ["2"] and list(unseen_mean.y) == pytest.approx([0.031])

@@ -58,9 +58,12 @@ def at_threshold(scores: np.ndarray, is_anomaly: np.ndarray, threshold: float) -
     )
 
 
-def default_threshold(scores: np.ndarray, is_anomaly: np.ndarray, normal_quantile: float = 0.95) -> float:
-    """A threshold that lets through `normal_quantile` of the normal images: a common first choice."""
-    return float(np.quantile(np.asarray(scores)[~np.asarray(is_anomaly, dtype=bool)], normal_quantile))
+DEFAULT_FALSE_ALARMS = 0.05  # the share of normal images that the starting threshold flags: a common first choice
+
+
+def default_threshold(scores: np.ndarray, is_anomaly: np.ndarray, false_alarms: float = DEFAULT_FALSE_ALARMS) -> float:
+    """The threshold that flags the share `false_alarms` of the normal images."""
+    return float(np.quantile(np.asarray(scores)[~np.asarray(is_anomaly, dtype=bool)], 1 - false_alarms))
 
 
 def most_anomalous(scores: np.ndarray, count: int) -> np.ndarray:
