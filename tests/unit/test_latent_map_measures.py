@@ -104,6 +104,7 @@ def test_the_walk_chart_has_one_line_per_model_and_named_ends():
     assert [trace.name for trace in figure.data] == ["AE", "VAE"]
     assert list(figure.data[0].x) == ["A", "1", "2", "3", "4", "5", "6", "7", "B"]
     assert figure.layout.xaxis.type == "category"
+    go.Figure(figure.to_dict())
 
 
 def likeness(mean: float, spread: float, counts: list[int] | None = None) -> DigitLikeness:
