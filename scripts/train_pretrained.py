@@ -26,9 +26,13 @@ from explorer.checkpoints.store import MANIFEST_NAME, PRETRAINED_DIR  # noqa: E4
 from explorer.checkpoints.writing import write_manifest  # noqa: E402
 from explorer.core.data import BUNDLED, SPLIT_SEED, load_bundled_mnist  # noqa: E402
 from explorer.core.runtime import pick_device  # noqa: E402
+from explorer.training.live import torch_threads  # noqa: E402
 from scripts.pretrained_groups import GROUPS  # noqa: E402
 from scripts.pretrained_groups.common import BuildContext, log, tiny_data  # noqa: E402
 
+# torch's sums come out in another order with another number of threads, so the bits of a build depend
+# on it: pinned, a build repeats whatever the process (or the machine's core count) set before.
+BUILD_THREADS = 1
 STAGING = ".staging"  # groups being built: .gitignore keeps it out of commits, the manifest skips hidden folders
 
 
@@ -68,7 +72,8 @@ def build(out: Path, groups: list[str], *, tiny: bool, device) -> dict:
     data = tiny_data(data) if tiny else data
     manifest: dict = {}
     for name in groups:
-        section = build_group(name, out, data, device, tiny)
+        with torch_threads(BUILD_THREADS):
+            section = build_group(name, out, data, device, tiny)
         # Read the manifest again: another build of other groups may have written it meanwhile.
         manifest = previous_manifest(out)
         manifest["dataset"] = {"name": BUNDLED, "train": len(data.train_images), "test": len(data.test_images),
