@@ -5,19 +5,22 @@ import streamlit as st
 from explorer.core.data import PIXELS
 from explorer.models.inference import embed, reconstruct
 from explorer.topics.home.diagram import autoencoder_diagram
+from explorer.ui.anatomy import look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model
-from explorer.ui.navigation import PAGES
+from explorer.ui.navigation import HOME, PAGES
 
 DIAGRAM_MODEL = "ae_k16"
 
-st.title("🧠 Autoencoder Explorer")
+page_header("🧠 Autoencoder Explorer", "What does a network learn when its only job is to copy its input?")
 st.markdown(
     f"""
 An **autoencoder** is a neural network with a strange-sounding job: give back its own input.
 The catch is the middle. The network has two halves joined by a narrow layer, the **bottleneck**:
-- the **encoder** squeezes the {PIXELS} pixels of a digit into a short list of numbers, the **code**;
-- the **decoder** has only that code and must redraw all {PIXELS} pixels from it.
+- the **encoder** squeezes the {PIXELS} pixels of a digit into a short list of numbers, the **code**
+  (also called the *latent* code; all the codes together make the *latent space*);
+- the **decoder** turns a code back into {PIXELS} pixels: **decoding**. Decoding the code of an image
+  gives its **reconstruction**, the network's copy of that image.
 
 Because the code is far too short to hold every pixel, training forces the network to discover
 what matters in a digit (its strokes, slant and thickness) and drop the rest. Nobody tells it
@@ -44,7 +47,20 @@ if model is not None:
         st.session_state.home_image = (st.session_state.home_image + 97) % len(data.test_images)
         st.rerun()
 
-st.subheader("Explore")
+look_for(
+    "The code in the middle is tiny next to the picture, yet the output is close to the input. Whatever the "
+    "network keeps in those few numbers is what it has learned a digit is."
+)
+
+st.subheader("A 45-minute lesson path")
+st.markdown("Each page builds on the ones before it. Follow them in this order (the sidebar has the same order):")
+path = "\n".join(f"{number}. **{page.title}** ({page.lesson_minutes} min): {page.lesson_task}"
+                 for number, page in enumerate((HOME, *PAGES), start=1))
+st.markdown(path)
+st.caption(f"In all {sum(page.lesson_minutes for page in (HOME, *PAGES))} minutes; "
+           "every page ends with a link to the next one.")
+
+st.subheader("Every page")
 for page in PAGES:
     st.page_link(page.path, label=f"**{page.title}**: {page.blurb}", icon=page.icon)
 
@@ -54,3 +70,4 @@ st.caption(
     f"{len(data.train_images) + len(data.test_images):,} that ship with the app (the other "
     f"{len(data.test_images):,} are kept aside to test them)."
 )
+next_link(HOME.path)

@@ -1,4 +1,5 @@
-"""The app's pages in one place: app.py builds the navigation from it, the home page its links."""
+"""The app's pages in course order: app.py builds the sidebar from it, the home page its links and
+lesson path, and every page its "next" link."""
 
 from __future__ import annotations
 
@@ -10,33 +11,67 @@ class PageSpec:
     path: str
     title: str
     icon: str
-    blurb: str
+    blurb: str  # what the page shows, for the home page's list
+    adds: str = ""  # what the page adds to the ones before it, for the previous page's "next" link
+    lesson_minutes: int = 0  # its share of the home page's 45-minute lesson path
+    lesson_task: str = ""  # what to do there during the lesson
 
 
-HOME = PageSpec("app_pages/home.py", "Home", "🏠", "What an autoencoder is, drawn by a real one.")
+HOME = PageSpec("app_pages/home.py", "Home", "🏠", "What an autoencoder is, drawn by a real one.",
+                adds="what an autoencoder is", lesson_minutes=3,
+                lesson_task="Read the picture: encoder, code, decoder. Press *Show another digit* twice.")
+# The route of a course: each page builds on the ones before it, the hardest come last.
 PAGES = (
     PageSpec(
         "app_pages/bottleneck.py", "Bottleneck", "🗜️",
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
+        adds="how much a code of k numbers keeps, and why bends beat a straight line (PCA)",
+        lesson_minutes=7,
+        lesson_task="Slide k from 64 down to 2. At which k do digits start turning into other digits?",
     ),
     PageSpec(
         "app_pages/latent_map.py", "Latent map", "🗺️",
         "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
-    ),
-    PageSpec(
-        "app_pages/loss_balance.py", "Loss balance", "⚖️",
-        "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
-    ),
-    PageSpec(
-        "app_pages/diffusion.py", "Diffusion", "🌫️",
-        "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
+        adds="a map of the codes themselves: click anywhere and decode it, a plain AE beside a VAE",
+        lesson_minutes=10,
+        lesson_task="Click an empty spot on each map. Which model draws a digit there? Then walk between two dots.",
     ),
     PageSpec(
         "app_pages/denoising.py", "Denoising", "🧽",
         "Add noise to digits: a denoising autoencoder cleans it off, where a plain one can make it worse.",
+        adds="a new training target: noisy in, clean out",
+        lesson_minutes=6,
+        lesson_task="Try all three kinds of noise at a high level. Which autoencoder helps, and which harms?",
     ),
     PageSpec(
         "app_pages/anomaly.py", "Anomaly", "🚨",
-        "An autoencoder that never saw one digit redraws it badly: use that error to flag the unusual.",
+        "An autoencoder that never saw one digit reconstructs it badly: use that error to flag the unusual.",
+        adds="a use for the reconstruction error: spotting what the model never saw",
+        lesson_minutes=7,
+        lesson_task="Pick each unseen digit in turn. Which is easiest to catch, and which hides among the others?",
+    ),
+    PageSpec(
+        "app_pages/loss_balance.py", "Loss balance", "⚖️",
+        "Move β and watch a VAE retrain live: sharp reconstructions against a tidy, sampleable latent space.",
+        adds="the VAE's two-part loss, and the knob β that trades sharp copies against good samples",
+        lesson_minutes=7,
+        lesson_task="Compare the shipped runs from small to large β, then train one β of your own.",
+    ),
+    PageSpec(
+        "app_pages/diffusion.py", "Diffusion", "🌫️",
+        "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
+        adds="generation by many small denoising steps, from pure static to a digit",
+        lesson_minutes=5,
+        lesson_task="Play the reverse steps. When does a digit first appear, and does it start in pixels or in codes?",
     ),
 )
+
+
+def next_page(path: str) -> PageSpec | None:
+    """The page after `path` on the route (the first page after Home), or None after the last."""
+    route = (HOME, *PAGES)
+    paths = [page.path for page in route]
+    if path not in paths:
+        raise ValueError(f"{path} is not a page of the app")
+    position = paths.index(path)
+    return route[position + 1] if position + 1 < len(route) else None
