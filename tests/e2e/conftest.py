@@ -44,9 +44,12 @@ def browser():
     manager.stop()
 
 
+LAPTOP = {"width": 1366, "height": 768}  # the screen every page's results must fit without scrolling
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     page.set_default_timeout(90_000)  # a first page load imports torch: slow on a busy 2-core machine
     yield page
@@ -77,3 +80,14 @@ VEGA_CHART = "[data-testid=stVegaLiteChart] svg.marks"  # drawn: Vega's SVG is i
 def wait_for_charts(page, count: int, drawn: str = PLOTLY_CHART) -> None:
     """Charts draw after Streamlit's script run ends: wait until `count` of them are on the page."""
     page.wait_for_function(f"() => document.querySelectorAll({drawn!r}).length >= {count}")
+
+
+def assert_in_view(page, locator, what: str) -> None:
+    """`locator` is wholly on screen, without scrolling: Streamlit scrolls inside stMain, and a locator's
+    bounding box is measured from the top left of the viewport."""
+    box = locator.bounding_box()
+    assert box is not None, f"{what} is not on the page"
+    size = page.viewport_size
+    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], (
+        f"{what} spans y = {box['y']:.0f} to {box['y'] + box['height']:.0f}, outside the {size['height']} px screen")
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], f"{what} is off the side of the screen"
