@@ -52,13 +52,12 @@ look_for(
     "network keeps in those few numbers is what it has learned a digit is."
 )
 
-st.subheader("A 45-minute lesson path")
+lesson = [page for page in (HOME, *PAGES) if page.lesson_minutes]  # later pages are for after the lesson
+st.subheader(f"A {sum(page.lesson_minutes for page in lesson)}-minute lesson path")
 st.markdown("Each page builds on the ones before it. Follow them in this order (the sidebar has the same order):")
-path = "\n".join(f"{number}. **{page.title}** ({page.lesson_minutes} min): {page.lesson_task}"
-                 for number, page in enumerate((HOME, *PAGES), start=1))
-st.markdown(path)
-st.caption(f"In all {sum(page.lesson_minutes for page in (HOME, *PAGES))} minutes; "
-           "every page ends with a link to the next one.")
+st.markdown("\n".join(f"{number}. **{page.title}** ({page.lesson_minutes} min): {page.lesson_task}"
+                      for number, page in enumerate(lesson, start=1)))
+st.caption("Every page ends with a link to the next one.")
 
 st.subheader("Every page")
 for page in PAGES:

@@ -17,7 +17,8 @@ def open_page():
 
     def opener(page: str | None = None) -> AppTest:
         st.cache_resource.clear()  # each test sees the pretrained/ folder it points at
-        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        # A generous limit: the first run imports torch, slow on a 2-core machine shared with other work.
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
         app.run()
         if page is not None:
             app.switch_page(page).run()
