@@ -28,9 +28,10 @@ def apply_readable_style() -> None:
 
 def readable(figure: go.Figure) -> go.Figure:
     """Chart text at least SMALLEST_TEXT_PX: Plotly's default ticks and legends are 12 px."""
-    figure.update_layout(font=dict(size=SMALLEST_TEXT_PX + 1), legend=dict(font=dict(size=SMALLEST_TEXT_PX + 1)))
-    figure.update_xaxes(tickfont=dict(size=SMALLEST_TEXT_PX), title_font=dict(size=SMALLEST_TEXT_PX + 1))
-    figure.update_yaxes(tickfont=dict(size=SMALLEST_TEXT_PX), title_font=dict(size=SMALLEST_TEXT_PX + 1))
+    text = dict(size=SMALLEST_TEXT_PX + 1, color=TEXT_GREY)
+    figure.update_layout(font=text, legend=dict(font=text))
+    figure.update_xaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_GREY), title_font=text)
+    figure.update_yaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_GREY), title_font=text)
     figure.update_annotations(font_size=SMALLEST_TEXT_PX + 1)
     return figure
 
