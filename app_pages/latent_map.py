@@ -87,7 +87,7 @@ def reset_draws() -> None:
 def remember_click(kind: str) -> None:
     event = st.session_state.get(f"latent_chart_{kind}")
     selection = selection_from_points(event["selection"]["points"] if event else [], kind)
-    if selection is not None:  # an empty event (a double-click, a redrawn figure) keeps the last choice
+    if selection is not None:  # an empty event (a double-click, a figure drawn anew) keeps the last choice
         st.session_state[SELECTION] = selection
 
 
@@ -176,7 +176,7 @@ if likeness is not None:
     )
     st.markdown(sampling_story(int(k), likeness.samples, likeness.share_unsure("ae_normal"),
                                {kind: code_cloud(spaces[kind].codes) for kind in KINDS},
-                               farthest_from_zero(likeness.draws("normal")), likeness.redrawn, likeness.real,
+                               farthest_from_zero(likeness.draws("normal")), likeness.reconstructed, likeness.real,
                                likeness.unsure))
 
 fresh_seed = st.session_state.get(FRESH_SEED)
@@ -259,12 +259,12 @@ elif selection.what == "image":
     for cell, kind in zip(cells[1:3], KINDS, strict=True):
         with cell:
             show_digit(decodes[kind], f"{kind.upper()} decode")
-    text = ("The original, then each model's redrawing of it from its own code. Both are ringed on the maps. "
-            f"The classifier's confidence in the two redrawings: AE {sure[0]:.2f}, VAE {sure[1]:.2f}.")
+    text = ("The original, then each model's reconstruction of it. Both are ringed on the maps. "
+            f"The classifier's confidence in the two reconstructions: AE {sure[0]:.2f}, VAE {sure[1]:.2f}.")
     if likeness is not None:
-        text += (f" Over all {likeness.redrawn['ae'].images:,} test digits it averages "
-                 f"{likeness.redrawn['ae'].mean_confidence:.2f} for the AE's redrawings and "
-                 f"{likeness.redrawn['vae'].mean_confidence:.2f} for the VAE's (the real digits: "
+        text += (f" Over all {likeness.reconstructed['ae'].images:,} test digits it averages "
+                 f"{likeness.reconstructed['ae'].mean_confidence:.2f} for the AE's reconstructions and "
+                 f"{likeness.reconstructed['vae'].mean_confidence:.2f} for the VAE's (the real digits: "
                  f"{likeness.real.mean_confidence:.2f}).")
     cells[3].markdown(text)
 else:

@@ -90,10 +90,10 @@ def test_k2_a_bell_curve_fitted_to_the_aes_codes_reaches_more_digits():
     assert spread("2", "ae_fitted") >= spread("2", "ae_normal") + 0.1
 
 
-def test_k2_no_strip_and_no_redrawing_comes_near_real_digits():
+def test_k2_no_strip_and_no_reconstruction_comes_near_real_digits():
     ceiling = likeness("2").real.mean_confidence
     scores = [confidence("2", strip) for strip in ("ae_normal", "vae_normal", "ae_fitted")]
-    scores += [redrawn.mean_confidence for redrawn in likeness("2").redrawn.values()]
+    scores += [found.mean_confidence for found in likeness("2").reconstructed.values()]
     assert max(scores) <= ceiling - 0.15
 
 
@@ -190,9 +190,9 @@ def test_the_readme_quotes_the_shipped_measurements():
     for row, strip in (("N(0, I) → plain autoencoder", "ae_normal"), ("N(0, I) → VAE", "vae_normal"),
                        ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
         assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
-    assert rows["test digits redrawn by the AE / the VAE"] == [
-        f"{likeness(k).redrawn['ae'].mean_confidence:.2f} / {likeness(k).redrawn['vae'].mean_confidence:.2f}"
-        for k in KS]
+    made = {k: likeness(k).reconstructed for k in KS}
+    assert rows["test digits redrawn by the AE / the VAE"] == [  # the README's words, not the page's
+        f"{made[k]['ae'].mean_confidence:.2f} / {made[k]['vae'].mean_confidence:.2f}" for k in KS]
     planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
     gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
             "fitted": median_gap("16", "ae", likeness("16").draws("fitted"))}

@@ -15,7 +15,8 @@ def digit_list(digits: list[int]) -> str:
 
 
 def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, clouds: dict[str, CodeCloud],
-                   draws_reach: float, redrawn: dict[str, DigitLikeness], real: DigitLikeness, unsure: float) -> str:
+                   draws_reach: float, reconstructed: dict[str, DigitLikeness], real: DigitLikeness,
+                   unsure: float) -> str:
     """What the three strips show, in words: one story for k = 16, another for k = 2. ae_unsure: the share of
     the AE's N(0, I) decodes that the classifier scores below `unsure`; draws_reach: how far from 0 the
     farthest N(0, I) draw lies."""
@@ -45,9 +46,9 @@ def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, 
         f"(spread **{ae.class_spread:.2f}**, against **{vae.class_spread:.2f}** for the VAE). {where} So N(0, I) "
         "reaches only the part of the AE's plane nearest 0. A bell curve fitted to the AE's codes reaches all of "
         f"it: spread **{fitted.class_spread:.2f}**. None of the three comes near real digits "
-        f"({real.mean_confidence:.2f}): two numbers cannot hold a crisp digit, and even the models' redrawings "
-        f"of real test digits score only {redrawn['ae'].mean_confidence:.2f} (AE) and "
-        f"{redrawn['vae'].mean_confidence:.2f} (VAE)."
+        f"({real.mean_confidence:.2f}): two numbers cannot hold a crisp digit, and even the models' "
+        f"reconstructions of real test digits score only {reconstructed['ae'].mean_confidence:.2f} (AE) and "
+        f"{reconstructed['vae'].mean_confidence:.2f} (VAE)."
     )
 
 
