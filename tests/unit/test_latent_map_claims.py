@@ -220,3 +220,34 @@ def test_the_readme_quotes_the_shipped_measurements():
         f"the {umap.narrow}s) but look {umap.on_map:.1f} times as spread out as the {umap.narrow}s on its UMAP map",
     ):
         assert " ".join(quoted.split()) in " ".join(readme.split())
+
+
+# --- the maps' axes and a clicked spot (look_for_text, spot_story) ---
+
+EXACT_MAPS = {"16": "pca", "2": "latent"}
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_vaes_exact_map_spans_only_a_fraction_of_the_aes(k):
+    """'the AE's map runs from X, the VAE's only from Y'."""
+    widths = {kind: np.ptp(latent_map(k, kind, EXACT_MAPS[k]).extent.reshape(2, 2), axis=1).max()
+              for kind in ("ae", "vae")}
+    assert widths["vae"] <= widths["ae"] / 1.5
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_two_encoders_put_the_same_digit_at_very_different_numbers(k):
+    """'the two encoders put the same digit at very different numbers': an image's AE code and its VAE code lie
+    many of the VAE's usual gaps apart, for nearly every image."""
+    ae, vae = codes(k, "ae")["codes"], codes(k, "vae")["codes"]
+    apart = np.linalg.norm(ae - vae, axis=1) / typical_spacing(vae)
+    assert np.percentile(apart, 5) >= 10
+
+
+def test_the_readme_quotes_the_pca_maps_axes():
+    from explorer.topics.latent_map.stories import axes_span
+    from scripts.app_process import ROOT
+
+    spans = [axes_span(latent_map("16", kind, "pca").extent) for kind in ("ae", "vae")]
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"on the PCA maps at k = 16, from {spans[0]} against {spans[1]}" in readme
