@@ -15,7 +15,7 @@ from explorer.topics.latent_map.figures import DIGIT_GROUP_PREFIX, GRID_GROUP, R
 
 GROUP = "latent_map"
 KINDS = ("ae", "vae")
-KIND_TITLES = {"ae": "Plain autoencoder", "vae": "Variational autoencoder (VAE)"}
+KIND_TITLES = {"ae": "Plain autoencoder (AE)", "vae": "Variational autoencoder (VAE)"}
 INTERPOLATION_STEPS = 9  # decodes from A to B, both ends included
 MANIFOLD_SIZE = 14  # decodes per side of the k = 2 manifold picture
 
