@@ -22,48 +22,86 @@ def maps(app) -> list:
 
 
 def clicked_images(app) -> list[str]:
-    """The decodes under 'What you clicked'."""
-    return [url for image in app.get("image") if any(" decode of " in c for c in image.captions) for url in image.value]
+    """The decodes beside the maps: what the last click on a random code or a spot decodes."""
+    return [url for image in app.get("image") if any(c.endswith(" decode") for c in image.captions)
+            for url in image.value]
 
 
-WALK_IMAGES = 2 + 2 * 9  # the walk's ends and its AE and VAE strips: the page's last images
+WALK_IMAGES = 2 + 2 * 9  # the walk's ends and its AE and VAE strips
 
 
-def test_opens_with_two_maps_the_controls_and_an_explanation(open_page):
+def walk_images(app) -> list[str]:
+    """The walk's pictures, from its end A on."""
+    images = list(app.get("image"))
+    start = next(i for i, image in enumerate(images) if any(c.startswith("A: #") for c in image.captions))
+    return [url for image in images[start:start + WALK_IMAGES] for url in image.value]
+
+
+def walk_ends(app) -> tuple[int, int]:
+    return app.session_state["latent_interp_a"], app.session_state["latent_interp_b"]
+
+
+def shown_text(app) -> str:
+    return " ".join(md.value for md in app.markdown)
+
+
+def test_opens_with_two_maps_the_controls_and_the_anatomy(open_page):
     app = open_page(PAGE)
     assert len(maps(app)) == 2
     assert app.radio(key="latent_k").value == "16"
     assert app.radio(key="latent_projection").value == "pca"
     assert app.toggle(key="latent_show_random").value is True
-    titles = [s.value for s in app.subheader]
-    assert titles.index("Variational autoencoder (VAE)") == titles.index("Plain autoencoder") + 1
+    text = shown_text(app)
+    assert text.index("**Plain autoencoder (AE)**") < text.index("**Variational autoencoder (VAE)**")
     assert any("Click a coloured dot" in info.value for info in app.info)
-    assert any("The VAE's trick" in md.value for md in app.markdown)
-    # three sample strips and the two decoded PCA planes, then the walk
-    assert len(image_urls(app)) == 3 + 2 + WALK_IMAGES
+    assert "What to look for" in text and "The VAE's trick" in text
+    titles = [s.value for s in app.subheader]
+    assert titles.index("📖 Go deeper") < titles.index("Can random codes make new digits?")
+    assert not [chart for chart in app.get("plotly_chart") if '"showlegend":true' in chart.proto.spec]
+    # the walk's ends and steps, then (under Go deeper) the three sample strips and the two decoded PCA planes
+    assert len(image_urls(app)) == WALK_IMAGES + 3 + 2
 
 
-def test_a_clicked_image_shows_the_original_and_both_decodes(open_page):
+def test_the_maps_say_how_far_their_axes_reach(open_page):
+    from explorer.checkpoints.store import PretrainedStore
+    from explorer.core.projection import LatentMap
+    from explorer.topics.latent_map.stories import axes_span
+
+    store = PretrainedStore()
+    group = store.group("latent_map")
+    app = open_page(PAGE)
+    for kind in ("ae", "vae"):
+        files = group["files"][group["pairs"]["16"][kind]]
+        extent = LatentMap.from_arrays("pca", store.load_arrays(files["maps"]["pca"])).extent
+        assert f"axes from {axes_span(extent)}" in shown_text(app)
+    assert "Mind the axes" in shown_text(app)
+    app.radio(key="latent_projection").set_value("umap").run()
+    assert "UMAP: axes without a unit" in shown_text(app) and "Mind the axes" not in shown_text(app)
+
+
+def test_a_clicked_image_shows_the_original_and_both_reconstructions(open_page):
     app = open_page(PAGE)
     app.session_state["latent_selection"] = Selection("image", 4321)
     app.run()
     assert not app.exception
-    labels = app.session_state["latent_selection"]
-    assert labels == Selection("image", 4321)  # the choice survives the rerun
-    shown = captions(app)
-    assert shown[0].startswith("image #4321: a ") and shown[1:3] == ["AE decode", "VAE decode"]
+    assert app.session_state["latent_selection"] == Selection("image", 4321)  # the choice survives the rerun
+    assert captions(app)[:3] == ["image", "AE", "VAE"]
+    assert "**Image #4321, a " in shown_text(app) and "its reconstructions" in shown_text(app)
 
 
-def test_a_random_code_and_an_empty_spot_are_decoded_by_both_models(open_page):
+def test_a_random_code_goes_to_both_models_and_a_spot_to_its_own_map_s_model_only(open_page):
     app = open_page(PAGE)
     app.session_state["latent_selection"] = Selection("random", 3, "ae")
     app.run()
-    assert captions(app)[:2] == ["AE decode of random code #3", "VAE decode of random code #3"]
-    assert sum("from the nearest real code" in c.value for c in app.caption) == 2
+    assert captions(app)[:2] == ["AE decode", "VAE decode"]
+    assert "**Random code #3**" in shown_text(app)
+    assert "**AE**: classifier" in shown_text(app) and "**VAE**: classifier" in shown_text(app)
     app.session_state["latent_selection"] = Selection("spot", 0, "vae")
     app.run()
-    assert captions(app)[0].startswith("AE decode of the spot")
-    assert any("Exact inverse" in md.value for md in app.markdown)
+    assert captions(app)[0] == "VAE decode" and "AE decode" not in captions(app)
+    text = shown_text(app)
+    assert "**A spot on the VAE's map**" in text and "Only the VAE decodes it" in text and "Exact inverse" in text
+    assert "(" not in text.split("**A spot on the VAE's map**")[1].split(".")[0]  # named by the map, not by (x, y)
 
 
 def test_k_2_shows_the_latent_plane_and_its_decoded_manifold(open_page):
@@ -95,13 +133,23 @@ def test_fresh_random_codes_replace_the_shipped_ones_and_can_be_reset(open_page)
     assert clicked_images(app) == before
 
 
-def test_interpolation_choosers_change_the_strip(open_page):
+def test_two_clicked_dots_become_the_walk_s_ends(open_page):
     app = open_page(PAGE)
-    before = image_urls(app)[-WALK_IMAGES:]
-    app.number_input(key="latent_interp_b").set_value(10).run()
-    after = image_urls(app)[-WALK_IMAGES:]
-    assert after[0] == before[0] and after[1] != before[1]  # A kept, B changed
-    assert after[2:] != before[2:]
+    before = walk_images(app)
+    first_b = walk_ends(app)[1]
+    app.session_state["latent_selection"] = Selection("image", 10)
+    app.run()
+    assert walk_ends(app) == (first_b, 10)  # B moves to the dot, A to the B before
+    app.session_state["latent_selection"] = Selection("image", 20)
+    app.run()
+    assert walk_ends(app) == (10, 20)
+    after = walk_images(app)
+    assert after != before and any(c == "A: #10" for image in app.get("image") for c in image.captions)
+    app.run()  # the same click, read again: the walk stays
+    assert walk_ends(app) == (10, 20)
+    app.session_state["latent_selection"] = Selection("random", 2, "ae")
+    app.run()
+    assert walk_ends(app) == (10, 20)  # only dots move the walk
 
 
 def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, pretrained_copy):
@@ -171,7 +219,7 @@ def shipped_likeness_of(k: str) -> dict:
 
 def test_the_sampling_experiment_opens_the_page_with_the_shipped_scores(open_page):
     app = open_page(PAGE)
-    assert app.subheader[0].value == "Can random codes make new digits?"
+    assert "Can random codes make new digits?" in [s.value for s in app.subheader]
     for k in ("16", "2"):
         if k == "2":
             app.radio(key="latent_k").set_value("2").run()
@@ -200,20 +248,19 @@ def test_the_exact_maps_are_shaded_by_the_classifier_and_umap_is_not(open_page):
 def test_the_walk_starts_on_a_measured_pair_and_follows_the_suggestions(open_page):
     app = open_page(PAGE)
     offered = shipped_likeness_of("16")["walks"]["offered"]
-    assert (app.number_input(key="latent_interp_a").value, app.number_input(key="latent_interp_b").value) == (
-        offered[0]["a"], offered[0]["b"])
+    assert walk_ends(app) == (offered[0]["a"], offered[0]["b"])
     assert any(chart.key == "latent_walk_chart" for chart in app.get("plotly_chart"))
     app.selectbox(key="latent_walk_pair_16").select(3).run()
-    assert app.number_input(key="latent_interp_a").value == offered[3]["a"]
+    assert walk_ends(app) == (offered[3]["a"], offered[3]["b"])
     app.radio(key="latent_k").set_value("2").run()  # a suggested walk gives way to the new k's own
     first = shipped_likeness_of("2")["walks"]["offered"][0]
-    assert (app.number_input(key="latent_interp_a").value, app.number_input(key="latent_interp_b").value) == (
-        first["a"], first["b"])
+    assert walk_ends(app) == (first["a"], first["b"])
     app.selectbox(key="latent_walk_pair_2").select(1).run()
-    app.number_input(key="latent_interp_b").set_value(10).run()
+    app.session_state["latent_selection"] = Selection("image", 10)
+    app.run()
     assert app.selectbox(key="latent_walk_pair_2").value is None  # the suggestion no longer names the walk
     app.radio(key="latent_k").set_value("16").run()  # the student's own walk stays
-    assert app.number_input(key="latent_interp_b").value == 10
+    assert walk_ends(app)[1] == 10
 
 
 def test_a_build_without_the_scores_still_shows_the_maps(open_page, pretrained_copy):

@@ -90,10 +90,10 @@ def test_k2_a_bell_curve_fitted_to_the_aes_codes_reaches_more_digits():
     assert spread("2", "ae_fitted") >= spread("2", "ae_normal") + 0.1
 
 
-def test_k2_no_strip_and_no_redrawing_comes_near_real_digits():
+def test_k2_no_strip_and_no_reconstruction_comes_near_real_digits():
     ceiling = likeness("2").real.mean_confidence
     scores = [confidence("2", strip) for strip in ("ae_normal", "vae_normal", "ae_fitted")]
-    scores += [redrawn.mean_confidence for redrawn in likeness("2").redrawn.values()]
+    scores += [found.mean_confidence for found in likeness("2").reconstructed.values()]
     assert max(scores) <= ceiling - 0.15
 
 
@@ -190,9 +190,9 @@ def test_the_readme_quotes_the_shipped_measurements():
     for row, strip in (("N(0, I) → plain autoencoder", "ae_normal"), ("N(0, I) → VAE", "vae_normal"),
                        ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
         assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
-    assert rows["test digits redrawn by the AE / the VAE"] == [
-        f"{likeness(k).redrawn['ae'].mean_confidence:.2f} / {likeness(k).redrawn['vae'].mean_confidence:.2f}"
-        for k in KS]
+    made = {k: likeness(k).reconstructed for k in KS}
+    assert rows["test digits redrawn by the AE / the VAE"] == [  # the README's words, not the page's
+        f"{made[k]['ae'].mean_confidence:.2f} / {made[k]['vae'].mean_confidence:.2f}" for k in KS]
     planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
     gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
             "fitted": median_gap("16", "ae", likeness("16").draws("fitted"))}
@@ -220,3 +220,34 @@ def test_the_readme_quotes_the_shipped_measurements():
         f"the {umap.narrow}s) but look {umap.on_map:.1f} times as spread out as the {umap.narrow}s on its UMAP map",
     ):
         assert " ".join(quoted.split()) in " ".join(readme.split())
+
+
+# --- the maps' axes and a clicked spot (look_for_text, spot_story) ---
+
+EXACT_MAPS = {"16": "pca", "2": "latent"}
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_vaes_exact_map_spans_only_a_fraction_of_the_aes(k):
+    """'the AE's map runs from X, the VAE's only from Y'."""
+    widths = {kind: np.ptp(latent_map(k, kind, EXACT_MAPS[k]).extent.reshape(2, 2), axis=1).max()
+              for kind in ("ae", "vae")}
+    assert widths["vae"] <= widths["ae"] / 1.5
+
+
+@pytest.mark.parametrize("k", KS)
+def test_the_two_encoders_put_the_same_digit_at_very_different_numbers(k):
+    """'the two encoders put the same digit at very different numbers': an image's AE code and its VAE code lie
+    many of the VAE's usual gaps apart, for nearly every image."""
+    ae, vae = codes(k, "ae")["codes"], codes(k, "vae")["codes"]
+    apart = np.linalg.norm(ae - vae, axis=1) / typical_spacing(vae)
+    assert np.percentile(apart, 5) >= 10
+
+
+def test_the_readme_quotes_the_pca_maps_axes():
+    from explorer.topics.latent_map.stories import axes_span
+    from scripts.app_process import ROOT
+
+    spans = [axes_span(latent_map("16", kind, "pca").extent) for kind in ("ae", "vae")]
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert f"on the PCA maps at k = 16, from {spans[0]} against {spans[1]}" in readme

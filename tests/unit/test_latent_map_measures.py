@@ -115,12 +115,12 @@ def test_the_sampling_stories_quote_the_numbers_they_are_given():
     samples = {"ae_normal": likeness(0.41, 0.6, [60, 0, 0, 30, 10, 0, 0, 0, 0, 0]),
                "vae_normal": likeness(0.72, 0.97), "ae_fitted": likeness(0.77, 0.99)}
     clouds = {"ae": CodeCloud(13.9, 5.04, 12.55), "vae": CodeCloud(0.7, 0.93, 0.01)}
-    redrawn = {"ae": likeness(0.93, 1.0), "vae": likeness(0.92, 1.0)}
-    story = sampling_story(16, samples, 0.68, clouds, 5.8, redrawn, likeness(0.95, 1.0), 0.5)
+    reconstructed = {"ae": likeness(0.93, 1.0), "vae": likeness(0.92, 1.0)}
+    story = sampling_story(16, samples, 0.68, clouds, 5.8, reconstructed, likeness(0.95, 1.0), 0.5)
     for number in ("68%", "**0.41**", "**0.72**", "**0.77**", "**13.9**", "**5.0**", "0.7 from 0", "about 0.9",
                    "within 12.6 of 0", "within 5.8 of 0"):
         assert number in story
-    story = sampling_story(2, samples, 0.3, clouds, 3.0, redrawn, likeness(0.95, 1.0), 0.5)
+    story = sampling_story(2, samples, 0.3, clouds, 3.0, reconstructed, likeness(0.95, 1.0), 0.5)
     assert "60% of the AE's draws are 0s (" in story and "(0.95)" in story and "0.93 (AE)" in story
 
 

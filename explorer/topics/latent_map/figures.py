@@ -21,6 +21,7 @@ MARKED_GROUP = "marked"
 OWN_GROUP = "own"
 OWN_COLOUR = "#ffd60a"
 SHADING_GROUP = "shading"
+WALK_GROUP = "walk"
 MODEL_COLOURS = {"ae": AE_COLOUR, "vae": VAE_COLOUR}
 
 
@@ -34,6 +35,33 @@ def shading_trace(grid: np.ndarray, confidences: np.ndarray) -> dict:
                 showscale=False, hoverinfo="skip", legendgroup=SHADING_GROUP, name="classifier unsure")
 
 
+def colour_key() -> str:
+    """HTML for one line above the maps: what the dots, the crosses and the diamonds are (the maps have no
+    legend of their own, which would take a third of their height)."""
+    digits = " ".join(f'<b style="color:{colour}">● {digit}</b>' for digit, colour in enumerate(DIGIT_COLOURS))
+    return f"Digits {digits} &nbsp;·&nbsp; <b>✕</b> random codes &nbsp;·&nbsp; <b>◇ A, B</b> the walk's ends"
+
+
+def walk_trace(ends: np.ndarray, line: bool) -> dict:
+    """The straight walk's two ends, lettered A and B, and joined by a dotted line where the map is exact (there
+    the walk's codes land on that line). WebGL, as the dots: Plotly draws WebGL over every SVG trace."""
+    return dict(type="scattergl", x=ends[:, 0], y=ends[:, 1], mode="lines+markers+text" if line else "markers+text",
+                text=["A", "B"], textposition="top right", textfont=dict(size=18, color=HIGHLIGHT_COLOUR),
+                marker=dict(size=13, symbol="diamond-open", color=HIGHLIGHT_COLOUR, line=dict(width=2.5)),
+                line=dict(dash="dot", width=2, color=HIGHLIGHT_COLOUR), hoverinfo="skip", legendgroup=WALK_GROUP)
+
+
+def axis_ranges(grid: np.ndarray, *others: np.ndarray | None) -> tuple[list[float], list[float]]:
+    """The x and y ranges that the grid's cells fill, widened for any other points outside them: set, since
+    Plotly's own ranges make room for the invisible grid's wide markers and leave a blank frame round the map."""
+    size = int(round(np.sqrt(len(grid))))
+    half_cell = (grid.max(axis=0) - grid.min(axis=0)) / (2 * max(size - 1, 1))
+    points = np.concatenate([grid - half_cell, grid + half_cell] + [np.asarray(o).reshape(-1, 2) for o in others
+                                                                    if o is not None])
+    low, high = points.min(axis=0), points.max(axis=0)
+    return [float(low[0]), float(high[0])], [float(low[1]), float(high[1])]
+
+
 def latent_map_figure(
     points: np.ndarray,
     labels: np.ndarray,
@@ -43,13 +71,17 @@ def latent_map_figure(
     marked: np.ndarray | None = None,
     own_point: np.ndarray | None = None,
     shading: np.ndarray | None = None,
+    walk_ends: np.ndarray | None = None,
+    walk_line: bool = False,
     axis_titles: tuple[str, str] = ("map x", "map y"),
     height: int = 520,
 ) -> go.Figure:
     """points: N x 2 data codes on the map; grid: G*G x 2 invisible cell centres (row-major from the
     bottom-left) that turn a click on empty space into an event; random_points: R x 2 or None (trace off);
     marked: M x 2 spots to ring; own_point: 1 x 2, where the student's own digit lands (a star);
-    shading: G*G, the classifier's confidence in each cell's decode, drawn red where it is low."""
+    shading: G*G, the classifier's confidence in each cell's decode, drawn red where it is low;
+    walk_ends: 2 x 2, the straight walk's ends A and B, joined by a line if walk_line. No legend: the page
+    shows colour_key() above the maps."""
     traces = [] if shading is None else [shading_trace(grid, shading)]
     labels = np.asarray(labels)
     for digit in range(10):
@@ -82,19 +114,20 @@ def latent_map_figure(
             marker=dict(size=18, symbol="circle-open", color=HIGHLIGHT_COLOUR, line=dict(width=3)),
             legendgroup=MARKED_GROUP, hoverinfo="skip",
         ))
+    if walk_ends is not None:
+        traces.append(walk_trace(walk_ends, walk_line))
     if own_point is not None:
         traces.append(dict(
             type="scattergl", x=own_point[:, 0], y=own_point[:, 1], mode="markers", name="your digit",
             marker=dict(size=22, symbol="star", color=OWN_COLOUR, line=dict(width=2, color="#111111")),
             legendgroup=OWN_GROUP, hovertemplate="your digit<extra></extra>",
         ))
+    x_range, y_range = axis_ranges(grid, random_points, own_point)
     layout = dict(
         height=height, margin=dict(l=10, r=10, t=30, b=10), clickmode="event", dragmode="pan",
-        hovermode="closest", plot_bgcolor="#fafafa",
-        # Below the axis: on top, Plotly's toolbar covered the legend whenever the mouse was on the map.
-        legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, itemsizing="constant"),
-        xaxis=dict(title=dict(text=axis_titles[0]), zeroline=False, showgrid=False),
-        yaxis=dict(title=dict(text=axis_titles[1]), zeroline=False, showgrid=False),
+        hovermode="closest", plot_bgcolor="#fafafa", showlegend=False,
+        xaxis=dict(title=dict(text=axis_titles[0]), zeroline=False, showgrid=False, range=x_range),
+        yaxis=dict(title=dict(text=axis_titles[1]), zeroline=False, showgrid=False, range=y_range),
     )
     # Plotly's validation of 5,000 points costs ~100 ms per map, on every click; the unit tests
     # validate this figure once instead.

@@ -76,8 +76,8 @@ class WalkPair:
 def most_different_walks(starts: np.ndarray, ends: np.ndarray, ae: np.ndarray, vae: np.ndarray,
                          per_side: int) -> list[WalkPair]:
     """The walks on which one model dips furthest below the other, `per_side` where the AE dips and then
-    `per_side` where the VAE does. Only walks whose two ends both models redraw as clear digits count,
-    so that a dip is about the way between the digits, not a badly redrawn end."""
+    `per_side` where the VAE does. Only walks whose two ends both models reconstruct as clear digits count,
+    so that a dip is about the way between the digits, not a badly reconstructed end."""
     clear_ends = (np.minimum(ae[:, [0, -1]], vae[:, [0, -1]]) >= UNSURE).all(axis=1)
     gap = np.where(clear_ends, lowest_between(vae) - lowest_between(ae), 0.0)
     order = np.argsort(-gap, kind="stable")

@@ -8,14 +8,14 @@ import numpy as np
 
 from explorer.core.data import DigitData
 from explorer.core.neighbours import nearest
-from explorer.core.projection import LatentMap, draw_random_codes, nearest_distance, place_codes
+from explorer.core.projection import LatentMap, draw_random_codes, place_codes
 from explorer.models.base import Autoencoder
 from explorer.models.inference import decode
 from explorer.topics.latent_map.figures import DIGIT_GROUP_PREFIX, GRID_GROUP, RANDOM_GROUP
 
 GROUP = "latent_map"
 KINDS = ("ae", "vae")
-KIND_TITLES = {"ae": "Plain autoencoder", "vae": "Variational autoencoder (VAE)"}
+KIND_TITLES = {"ae": "Plain autoencoder (AE)", "vae": "Variational autoencoder (VAE)"}
 INTERPOLATION_STEPS = 9  # decodes from A to B, both ends included
 MANIFOLD_SIZE = 14  # decodes per side of the k = 2 manifold picture
 
@@ -82,6 +82,12 @@ class Decoded:
     image: np.ndarray  # 1 x 28 x 28
     nearest_distance: float  # to the nearest code of a bundled image, in latent units
     spacing: float  # the model's typical distance between neighbouring real codes
+    nearest_image: int  # the bundled image whose code that is
+
+    @property
+    def gaps(self) -> float:
+        """The distance to the nearest real code in the model's usual gaps between neighbouring codes."""
+        return self.nearest_distance / self.spacing
 
 
 def typical_spacing(codes: np.ndarray, sample: int = 500, seed: int = 0) -> float:
@@ -94,8 +100,9 @@ def typical_spacing(codes: np.ndarray, sample: int = 500, seed: int = 0) -> floa
 
 def decode_code(space: LatentSpace, code: np.ndarray) -> Decoded:
     code = np.asarray(code, np.float32).reshape(1, -1)
-    return Decoded(space.kind, code[0], decode(space.model, code)[0],
-                   float(nearest_distance(code, space.codes)[0]), space.spacing)
+    distances, indices = nearest(space.codes, code, 1)
+    return Decoded(space.kind, code[0], decode(space.model, code)[0], float(distances[0, 0]), space.spacing,
+                   int(indices[0, 0]))
 
 
 def spot_code(space: LatentSpace, xy: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ class PairLikeness:
     unsure: float  # below this confidence the classifier is unsure
     real: DigitLikeness  # the real test digits: the ceiling
     samples: dict[str, DigitLikeness]  # by strip key
-    redrawn: dict[str, DigitLikeness]  # the test digits redrawn by each model, by kind
+    reconstructed: dict[str, DigitLikeness]  # each model's reconstructions of the test digits, by kind
     planes: dict[str, UnsureShares]  # where on each model's exact map the classifier is unsure
     walks: dict  # pairs measured, each model's mean_lowest and share_dipping, the offered pairs
     arrays: dict[str, np.ndarray]  # ARRAYS: per draw and per grid cell of the exact map, and decodes shown
@@ -57,7 +57,7 @@ def pair_likeness(group: dict, k: str, arrays: dict[str, np.ndarray]) -> PairLik
     return PairLikeness(
         k=int(k), unsure=shared["unsure_below"], real=DigitLikeness.from_json(shared["real_test"]),
         samples={key: DigitLikeness.from_json(values) for key, values in pair["samples"].items()},
-        redrawn={kind: DigitLikeness.from_json(values) for kind, values in pair["redrawn_test"].items()},
+        reconstructed={kind: DigitLikeness.from_json(values) for kind, values in pair["redrawn_test"].items()},
         planes={kind: UnsureShares(**{field.name: values[field.name] for field in fields(UnsureShares)})
                 for kind, values in pair["planes"].items()},
         walks=pair["walks"], arrays={name: arrays[name] for name in ARRAYS},

@@ -15,7 +15,8 @@ def digit_list(digits: list[int]) -> str:
 
 
 def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, clouds: dict[str, CodeCloud],
-                   draws_reach: float, redrawn: dict[str, DigitLikeness], real: DigitLikeness, unsure: float) -> str:
+                   draws_reach: float, reconstructed: dict[str, DigitLikeness], real: DigitLikeness,
+                   unsure: float) -> str:
     """What the three strips show, in words: one story for k = 16, another for k = 2. ae_unsure: the share of
     the AE's N(0, I) decodes that the classifier scores below `unsure`; draws_reach: how far from 0 the
     farthest N(0, I) draw lies."""
@@ -45,9 +46,9 @@ def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, 
         f"(spread **{ae.class_spread:.2f}**, against **{vae.class_spread:.2f}** for the VAE). {where} So N(0, I) "
         "reaches only the part of the AE's plane nearest 0. A bell curve fitted to the AE's codes reaches all of "
         f"it: spread **{fitted.class_spread:.2f}**. None of the three comes near real digits "
-        f"({real.mean_confidence:.2f}): two numbers cannot hold a crisp digit, and even the models' redrawings "
-        f"of real test digits score only {redrawn['ae'].mean_confidence:.2f} (AE) and "
-        f"{redrawn['vae'].mean_confidence:.2f} (VAE)."
+        f"({real.mean_confidence:.2f}): two numbers cannot hold a crisp digit, and even the models' "
+        f"reconstructions of real test digits score only {reconstructed['ae'].mean_confidence:.2f} (AE) and "
+        f"{reconstructed['vae'].mean_confidence:.2f} (VAE)."
     )
 
 
@@ -90,12 +91,50 @@ def walk_pair_label(pair: dict, labels) -> str:
 
 def distance_story(median_multiples: dict[str, float]) -> str:
     return (
-        "Under each decode: how far this draw lies from the nearest real code, counted in that model's usual "
-        "gap between neighbouring real codes, so the two models can be compared. Over all the shipped draws "
-        f"the middle value is {median_multiples['ae']:.1f}× for the AE and {median_multiples['vae']:.1f}× for the "
-        "VAE, about the same: nearness to a dot is not what tells the two models apart. The strips at the top "
-        "show what does."
+        "Under each decode: how far the draw lies from that model's nearest real code, counted in the model's "
+        "usual gap between neighbouring codes, so that the two compare. Over all the shipped draws the middle "
+        f"value is {median_multiples['ae']:.1f}× for the AE and {median_multiples['vae']:.1f}× for the VAE, about "
+        "the same: nearness to a dot is not what tells the two models apart. The sampling experiment under "
+        "*Go deeper* shows what does."
     )
+
+
+def axes_span(extent) -> str:
+    """'−24 to 28': the range an exact map's axes cover (extent: x_min, x_max, y_min, y_max), rounded."""
+    low, high = int(round(float(min(extent[0], extent[2])))), int(round(float(max(extent[1], extent[3]))))
+    return f"{low} to {high}".replace("-", "−")
+
+
+CLICK_TO_COMPARE = ("Click a black cross, then an empty spot, on each map and compare the decodes; then click two "
+                    "dots to walk between them (below).")
+
+
+def look_for_text(method_name: str, spans: dict[str, str] | None) -> str:
+    """spans: each model's axes_span on an exact map; None on UMAP or t-SNE, whose axes have no unit."""
+    if spans is None:
+        return (f"A {method_name} map has axes without a unit: it keeps each code's nearest neighbours close and "
+                "bends everything larger, so compare the groups, not the numbers (PCA keeps each model's own "
+                f"scale). {CLICK_TO_COMPARE}")
+    return (f"**Mind the axes**: the AE's map runs from {spans['ae']}, the VAE's only from {spans['vae']}. A VAE "
+            "is trained to keep its codes in the bell curve N(0, I) that the black crosses are drawn from; nothing "
+            f"holds a plain autoencoder's codes there. {CLICK_TO_COMPARE}")
+
+
+def spot_story(owner: str, spans: dict[str, str] | None, method_name: str | None) -> str:
+    """Why only `owner`'s model decodes a spot of its map, and how exactly the map's inverse finds the spot's
+    code. spans: as for look_for_text; method_name: None on an exact map, else UMAP's or t-SNE's name."""
+    other = "vae" if owner == "ae" else "ae"
+    scale = f" (the {owner.upper()}'s map runs from {spans[owner]}, the {other.upper()}'s from {spans[other]})" \
+        if spans is not None else ""
+    why = (f"Only the {owner.upper()} decodes it. A place on a map is a code in that model's own numbers, and the "
+           f"two encoders put the same digit at very different numbers{scale}: to the {other.upper()} these numbers "
+           "mean another place. To compare the models, click a dot (one image, encoded by each) or a black cross "
+           "(the same random numbers for both).")
+    if method_name is None:
+        return why + "\n\n**Exact inverse**: on this map a spot is exactly one code, decoded as it is."
+    return (why + f"\n\n**Approximate inverse**: {method_name} cannot be run backwards, so the spot's code is a "
+            "weighted mean of the codes placed nearest to it, and an empty spot decodes like a blend of its "
+            "neighbours, not like the place it seems to be. PCA shows exactly what a decoder makes of a place.")
 
 
 def size_story(method_name: str, k: int, distortion: SizeDistortion) -> str:
