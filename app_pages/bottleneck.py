@@ -80,8 +80,8 @@ show_digit_rows([
 
 tiny_sizes = ", ".join(str(size) for size in np.array_split(curve.ks, 3)[0])
 look_for(
-    f"Step k down from {curve.ks[-1]} to {curve.ks[0]}. First the quirks of each hand go and the digits "
-    f"turn into a typical way of writing them; at the tiniest sizes ({tiny_sizes}) some come back as a different digit. "
+    f"Step k down from {curve.ks[-1]} to {curve.ks[0]}. First the quirks of each hand go and the digits turn "
+    f"into a typical way of writing them; at the tiniest sizes ({tiny_sizes}) some come back as a different digit. "
     "PCA, in the bottom row, makes the best code that is a straight weighted sum of the pixels: at every k its "
     "error is higher than the autoencoder's."
 )

@@ -66,9 +66,9 @@ mine = own_digit_input("denoising")
 if mine is not None:
     own = denoise(plain, dae, mine.image[None], kind, level)
     columns = st.columns([1, 1, 1, 1, 4], vertical_alignment="center")  # digits the size of the rows above
-    for column, images, caption in zip(columns, (own.clean, own.noisy, own.plain, own.denoising),
-                                       ("your digit", f"noisy, {own.noisy_psnr[0]:.1f} dB",
-                                        f"plain AE, {own.plain_psnr[0]:.1f} dB", f"DAE, {own.denoising_psnr[0]:.1f} dB"),
+    own_captions = ("your digit", f"noisy, {own.noisy_psnr[0]:.1f} dB", f"plain AE, {own.plain_psnr[0]:.1f} dB",
+                    f"DAE, {own.denoising_psnr[0]:.1f} dB")
+    for column, images, caption in zip(columns, (own.clean, own.noisy, own.plain, own.denoising), own_captions,
                                        strict=False):
         with column:
             show_digit(images[0], caption)
