@@ -37,8 +37,7 @@ INSPECT = {
 }
 
 page_header("🚨 Anomaly: catching the digit it never saw",
-            "An autoencoder reconstructs best what it learned from: can its reconstruction error flag a digit it "
-            "never saw?")
+            "Can an autoencoder flag a digit it never saw, by how badly it reconstructs it?")
 
 with report_pretrained_error():
     group = pretrained_store().group("anomaly")
@@ -96,14 +95,16 @@ if mode == "ranked":
                           ink_against_normal(image_ink, normal_top, is_anomaly)) + " " + heat
 st.caption(heat)
 
-st.markdown(f"**Every test image's reconstruction error**, normal digits against the unseen {held_out}s")
-show_figure(error_histogram_figure(scores, is_anomaly, threshold, held_out), key="anomaly_histogram")
-
-look_for(
-    f"Move the threshold. Lower, it catches more of the unseen {held_out}s but flags more normal digits too; "
-    "higher, the reverse: the dashed line on the histogram shows where it cuts, and the 🚩 flags on the "
-    "reconstructions come and go. The heat maps show where a reconstruction misses: along the strokes."
-)
+histogram, advice = st.columns([3, 2], vertical_alignment="center")
+with histogram:
+    st.markdown(f"**Every test image's reconstruction error**, normal digits against the unseen {held_out}s")
+    show_figure(error_histogram_figure(scores, is_anomaly, threshold, held_out), key="anomaly_histogram")
+with advice:
+    look_for(
+        f"Move the threshold. Lower, it catches more of the unseen {held_out}s but flags more normal digits too; "
+        "higher, the reverse. The dashed line on the histogram shows where it cuts, and the 🚩 flags on the "
+        "reconstructions come and go. The heat maps show where a reconstruction misses: along the strokes."
+    )
 
 mine = own_digit_input("anomaly")
 if mine is not None:

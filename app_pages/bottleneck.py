@@ -32,8 +32,7 @@ PAGE = "app_pages/bottleneck.py"
 IMAGES_SHOWN = 8
 
 page_header("🗜️ Bottleneck: what do k numbers keep?",
-            f"How much of a {PIXELS}-pixel digit survives a code of only k numbers, and does a network keep more "
-            "than the best straight-line code (PCA)?")
+            f"How much of a {PIXELS}-pixel digit survives a code of only k numbers?")
 
 with report_pretrained_error():
     curve = error_curve(pretrained_store())
@@ -41,7 +40,7 @@ with report_pretrained_error():
 data = bundled_data()
 controls = st.columns([2.2, 1.6, 1.2])
 k = controls[0].segmented_control(
-    f"Code size k: how many numbers the {PIXELS} pixels are squeezed into", options=curve.ks,
+    f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
     default=16 if 16 in curve.ks else curve.ks[0], required=True, key="bottleneck_k",
     help="Only the sizes with a shipped model: nothing retrains.")
 mode = controls[1].selectbox("Which test digits", list(SELECTION_MODES), format_func=SELECTION_MODES.get,

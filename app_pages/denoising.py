@@ -45,8 +45,7 @@ def psnr_captions(values: np.ndarray) -> list[str]:
     return [f"{value:.1f} dB" for value in values]
 
 
-st.markdown(shown_in_words(result, f"{NOISE_NAMES[kind]} noise", level))
-grid, _ = st.columns([7, 1])  # digits a little smaller than the page is wide: all four rows fit a laptop screen
+grid, verdict = st.columns([5, 1.7], vertical_alignment="center")  # the result beside the rows: all in view
 with grid:
     show_digit_rows([
         ("Clean", result.clean, [f"digit {label}" for label in data.test_labels[indices]]),
@@ -54,6 +53,7 @@ with grid:
         ("Plain AE", result.plain, psnr_captions(result.plain_psnr)),
         ("Denoising AE", result.denoising, psnr_captions(result.denoising_psnr)),
     ], label_width=1.6)
+verdict.markdown(shown_in_words(result, f"{NOISE_NAMES[kind]} noise", level))
 
 look_for(
     "Compare the two bottom rows. The **plain** autoencoder only ever learned to copy clean digits; the "
@@ -92,8 +92,9 @@ with deeper():
 closer; every +10 dB means ten times less squared error. A perfect copy is capped at {MAX_PSNR_DB:g} dB here.
 """
         )
-    background = (background_brightness(result.clean, result.noisy), background_brightness(result.clean, result.plain))
-    st.markdown(plain_verdict(curves, kind, background))
+        background = (background_brightness(result.clean, result.noisy),
+                      background_brightness(result.clean, result.plain))
+        st.markdown(plain_verdict(curves, kind, background))
     st.markdown(denoising_verdict(curves, kind, group["max_train_level"]))
     st.markdown(
         """

@@ -86,8 +86,8 @@ def shown(noisy, plain, denoising) -> Denoised:
 def test_the_digits_on_screen_in_one_sentence():
     text = shown_in_words(shown([13.0, 14.0], [9.0, 10.6], [21.0, 21.8]), "Gaussian noise", 0.3)
     assert text.startswith("**Gaussian noise at level 0.3.**")
-    assert "noisy input **13.5 dB**, plain autoencoder **9.8 dB** (3.7 dB worse than its input)" in text
-    assert "denoising autoencoder **21.4 dB** (7.9 dB better)" in text
+    assert text.endswith("- noisy input: **13.5 dB**\n- plain AE: **9.8 dB**, 3.7 dB worse than its input\n"
+                         "- denoising AE: **21.4 dB**, 7.9 dB better")
     clean = shown_in_words(shown([60.0, 60.0], [23.0, 22.0], [21.0, 21.0]), "Gaussian noise", 0.0)
     assert clean.startswith("**No noise (level 0).**") and "noisy input" not in clean
-    assert "plain autoencoder **22.5 dB**, denoising autoencoder **21.0 dB**" in clean
+    assert clean.endswith("- plain AE: **22.5 dB**\n- denoising AE: **21.0 dB**")

@@ -120,14 +120,14 @@ def change_in_words(gain: float) -> str:
 
 
 def shown_in_words(result: Denoised, noise: str, level: float) -> str:
-    """What the digits on screen score, said in one sentence: the mean PSNR of each row (`noise`: its name)."""
+    """What the digits on screen score, as a short list: the mean PSNR of each row (`noise`: its name)."""
     noisy, plain, dae = (float(scores.mean()) for scores in
                          (result.noisy_psnr, result.plain_psnr, result.denoising_psnr))
     if level == 0:
-        return (f"**No noise (level 0).** The input is the clean digit itself. How close each copy comes to it "
-                f"(mean PSNR, higher is closer; a perfect copy scores {MAX_PSNR_DB:g} dB here): plain autoencoder "
-                f"**{plain:.1f} dB**, denoising autoencoder **{dae:.1f} dB**.")
-    return (f"**{noise} at level {level:g}.** How close each row comes to the clean digits (mean PSNR, higher is "
-            f"closer): noisy input **{noisy:.1f} dB**, plain autoencoder **{plain:.1f} dB** "
-            f"({change_in_words(plain - noisy)} than its input), denoising autoencoder **{dae:.1f} dB** "
-            f"({change_in_words(dae - noisy)}).")
+        return (f"**No noise (level 0).** The input is the clean digit itself. How close each copy comes to it, "
+                f"in mean PSNR (higher is closer; a perfect copy scores {MAX_PSNR_DB:g} dB here):\n"
+                f"- plain AE: **{plain:.1f} dB**\n- denoising AE: **{dae:.1f} dB**")
+    return (f"**{noise} at level {level:g}.** How close each row comes to the clean digits, in mean PSNR "
+            f"(higher is closer):\n- noisy input: **{noisy:.1f} dB**\n"
+            f"- plain AE: **{plain:.1f} dB**, {change_in_words(plain - noisy)} than its input\n"
+            f"- denoising AE: **{dae:.1f} dB**, {change_in_words(dae - noisy)}")
