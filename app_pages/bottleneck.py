@@ -91,13 +91,13 @@ if mine is not None:
     placement = place_digit(model, mine.image, codes_of_test_split(model_name), data.test_labels)
     columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
     for column, image, caption in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
-                                      ("your digit", f"AE, MSE {own.ae_mse[0]:.4f}", f"PCA, MSE {own.pca_mse[0]:.4f}"),
-                                      strict=False):
+                                      ("your digit", "autoencoder", "PCA"), strict=False):
         with column:
-            show_digit(image, caption)
+            show_digit(image, caption)  # captions of one line each: the three digits stay in line
     neighbours = ", ".join(str(label) for label in placement.neighbour_labels)
     columns[3].markdown(
-        f"**Your digit through a code of k = {k}.** Among the test digits, the {len(placement.neighbours)} "
+        f"**Your digit through a code of k = {k}.** Its reconstruction error (MSE): autoencoder "
+        f"{own.ae_mse[0]:.4f}, PCA {own.pca_mse[0]:.4f}. Among the test digits, the {len(placement.neighbours)} "
         f"whose codes lie nearest to yours show the digits {neighbours}: to this code, yours looks like "
         f"a **{placement.guess}**."
     )

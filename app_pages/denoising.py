@@ -7,7 +7,7 @@ from explorer.core.noise import MAX_PSNR_DB, NOISE_KINDS
 from explorer.topics.bottleneck.logic import pick_images
 from explorer.topics.denoising.figures import psnr_curve_figure
 from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise
-from explorer.topics.denoising.verdicts import denoising_verdict, plain_verdict, shown_in_words
+from explorer.topics.denoising.verdicts import NOISE_IN_WORDS, denoising_verdict, plain_verdict, shown_in_words
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit, show_digit_rows
@@ -66,16 +66,14 @@ mine = own_digit_input("denoising")
 if mine is not None:
     own = denoise(plain, dae, mine.image[None], kind, level)
     columns = st.columns([1, 1, 1, 1, 4], vertical_alignment="center")  # digits the size of the rows above
-    own_captions = ("your digit", f"noisy, {own.noisy_psnr[0]:.1f} dB", f"plain AE, {own.plain_psnr[0]:.1f} dB",
-                    f"DAE, {own.denoising_psnr[0]:.1f} dB")
-    for column, images, caption in zip(columns, (own.clean, own.noisy, own.plain, own.denoising), own_captions,
-                                       strict=False):
+    for column, images, caption in zip(columns, (own.clean, own.noisy, own.plain, own.denoising),
+                                       ("your digit", "noisy", "plain AE", "DAE"), strict=False):
         with column:
-            show_digit(images[0], caption)
+            show_digit(images[0], caption)  # captions of one line each: the four digits stay in line
     columns[4].markdown(
-        f"**Your digit with {NOISE_NAMES[kind].lower()} noise at level {level:g}.** The denoising autoencoder "
-        f"brings it to {own.denoising_psnr[0]:.1f} dB, the plain one to {own.plain_psnr[0]:.1f} dB; the noisy "
-        f"input scores {own.noisy_psnr[0]:.1f} dB (higher is closer to your clean digit)."
+        f"**Your digit with {NOISE_IN_WORDS[kind]} at level {level:g}.** The denoising autoencoder (DAE) brings it "
+        f"to {own.denoising_psnr[0]:.1f} dB, the plain one to {own.plain_psnr[0]:.1f} dB; the noisy input scores "
+        f"{own.noisy_psnr[0]:.1f} dB (PSNR: higher is closer to your clean digit)."
     )
 
 with deeper():

@@ -98,4 +98,4 @@ def test_the_students_own_digit_goes_through_the_same_code(open_page):
     give_own_digit(app)
     assert len(image_urls(app)) == 24 + 1 + 3  # the widget's digit, then original, AE and PCA
     placement = next(md.value for md in app.markdown if "Your digit through a code of k = 16" in md.value)
-    assert "looks like a **" in placement
+    assert "looks like a **" in placement and "Its reconstruction error (MSE): autoencoder 0.0" in placement

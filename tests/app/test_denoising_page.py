@@ -80,8 +80,9 @@ def test_the_students_own_digit_is_cleaned_right_under_the_widget(open_page):
     app = open_page(PAGE)
     give_own_digit(app)
     assert len(image_urls(app)) == 4 * 7 + 1 + 4  # the rows, the digit in the widget, and its own row of four
-    assert captions(app)[-4] == "your digit" and captions(app)[-1].startswith("DAE, ")
-    assert any(md.value.startswith("**Your digit with gaussian noise at level 0.3.**") for md in app.markdown)
+    assert captions(app)[-4:] == ["your digit", "noisy", "plain AE", "DAE"]
+    assert any(md.value.startswith("**Your digit with Gaussian noise at level 0.3.** The denoising autoencoder (DAE) "
+                                   "brings it to ") for md in app.markdown)
 
 
 def test_a_corrupt_denoiser_is_named(open_page, pretrained_copy):
