@@ -6,23 +6,21 @@ import streamlit as st
 from explorer.core.noise import MAX_PSNR_DB, NOISE_KINDS
 from explorer.topics.bottleneck.logic import pick_images
 from explorer.topics.denoising.figures import psnr_curve_figure
-from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise, join
-from explorer.topics.denoising.verdicts import denoising_verdict, plain_verdict
+from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise
+from explorer.topics.denoising.verdicts import NOISE_IN_WORDS, denoising_verdict, plain_verdict, shown_in_words
+from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
-from explorer.ui.images import show_digit_rows
+from explorer.ui.images import show_digit, show_digit_rows
 from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.style import show_figure
 
+PAGE = "app_pages/denoising.py"
 IMAGES_SHOWN = 7
 NOISE_NAMES = {"gaussian": "Gaussian", "salt_pepper": "Salt and pepper", "masking": "Masking"}
 
-st.title("🧽 Denoising: learning to undo noise")
-st.markdown(
-    "Two autoencoders with the same shape. The **plain** one was trained to copy clean digits. "
-    "The **denoising** one (DAE) was shown digits *with noise added* and scored on how close its "
-    "output came to the *clean* digit, so it had to learn what digits look like, not just how to copy. "
-    "Add noise below and compare them."
-)
+page_header("🧽 Denoising: learning to undo noise",
+            "Can an autoencoder learn to take the noise off a digit, and can one that only learned to copy?")
 
 with report_pretrained_error():
     group = pretrained_store().group("denoising")
@@ -36,54 +34,65 @@ kind = controls[0].radio("Noise", list(NOISE_KINDS), format_func=NOISE_NAMES.get
 default_level = min(curves.levels, key=lambda level: abs(level - 0.3))
 level = controls[1].select_slider("Noise level", options=curves.levels, value=default_level, key="denoising_level",
                                   help=NOISE_KINDS[kind])
-mine = own_digit_input("denoising")
 
 data = bundled_data()
 indices = pick_images("random", labels=data.test_labels, count=IMAGES_SHOWN, seed=1)
-captions = [f"digit {label}" for label in data.test_labels[indices]]
 result = denoised_test_digits(group["plain_model"], group["denoising_model"], tuple(indices),
                               tuple(curves.levels))[(kind, level)]
-if mine is not None:
-    result = join(result, denoise(plain, dae, mine.image[None], kind, level))
-    captions.append("your digit")
-
-stats = st.columns(3)
-stats[0].metric("Noisy input, mean PSNR", f"{result.noisy_psnr.mean():.1f} dB")
-stats[1].metric("Plain AE, mean PSNR", f"{result.plain_psnr.mean():.1f} dB",
-                delta=f"{result.plain_psnr.mean() - result.noisy_psnr.mean():+.1f} dB vs noisy")
-stats[2].metric("Denoising AE, mean PSNR", f"{result.denoising_psnr.mean():.1f} dB",
-                delta=f"{result.denoising_psnr.mean() - result.noisy_psnr.mean():+.1f} dB vs noisy")
-
-st.subheader(f"{NOISE_NAMES[kind]} noise at level {level:g}")
 
 
 def psnr_captions(values: np.ndarray) -> list[str]:
     return [f"{value:.1f} dB" for value in values]
 
 
-show_digit_rows([
-    ("Clean", result.clean, captions),
-    ("Noisy", result.noisy, psnr_captions(result.noisy_psnr)),
-    ("Plain AE", result.plain, psnr_captions(result.plain_psnr)),
-    ("Denoising AE", result.denoising, psnr_captions(result.denoising_psnr)),
-])
+grid, verdict = st.columns([5, 1.7], vertical_alignment="center")  # the result beside the rows: all in view
+with grid:
+    show_digit_rows([
+        ("Clean", result.clean, [f"digit {label}" for label in data.test_labels[indices]]),
+        ("Noisy input", result.noisy, psnr_captions(result.noisy_psnr)),
+        ("Plain AE", result.plain, psnr_captions(result.plain_psnr)),
+        ("Denoising AE", result.denoising, psnr_captions(result.denoising_psnr)),
+    ], label_width=1.6)
+verdict.markdown(shown_in_words(result, f"{NOISE_NAMES[kind]} noise", level))
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(f"PSNR against noise level (all {len(bundled_data().test_images):,} test digits)")
-    st.plotly_chart(psnr_curve_figure(curves.levels, curves.noisy[kind], curves.plain[kind],
-                                      curves.denoising[kind], level), key="denoising_curve")
-with right:
-    st.subheader("Reading the numbers")
-    st.markdown(
-        f"""
-**PSNR** (peak signal-to-noise ratio) compares a picture with the clean digit: 10 · log10(1 / MSE),
-in decibels, where MSE is the mean of the squared pixel differences. Higher is closer; every +10 dB
-means ten times less squared error. A perfect copy is capped at {MAX_PSNR_DB:g} dB here.
-"""
+look_for(
+    "Compare the two bottom rows. The **plain** autoencoder only ever learned to copy clean digits; the "
+    "**denoising** one (DAE) was trained on noisy digits, scored on how close its output came to the *clean* "
+    "digit, so it had to learn what a digit looks like. Try each noise at a high level: which of them helps, "
+    "and which makes the digit worse?"
+)
+
+mine = own_digit_input("denoising")
+if mine is not None:
+    own = denoise(plain, dae, mine.image[None], kind, level)
+    columns = st.columns([1, 1, 1, 1, 4], vertical_alignment="center")  # digits the size of the rows above
+    for column, images, caption in zip(columns, (own.clean, own.noisy, own.plain, own.denoising),
+                                       ("your digit", "noisy", "plain AE", "DAE"), strict=False):
+        with column:
+            show_digit(images[0], caption)  # captions of one line each: the four digits stay in line
+    columns[4].markdown(
+        f"**Your digit with {NOISE_IN_WORDS[kind]} at level {level:g}.** The denoising autoencoder (DAE) brings it "
+        f"to {own.denoising_psnr[0]:.1f} dB, the plain one to {own.plain_psnr[0]:.1f} dB; the noisy input scores "
+        f"{own.noisy_psnr[0]:.1f} dB (PSNR: higher is closer to your clean digit)."
     )
-    background = (background_brightness(result.clean, result.noisy), background_brightness(result.clean, result.plain))
-    st.markdown(plain_verdict(curves, kind, background))
+
+with deeper():
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**PSNR against noise level**, averaged over all {len(data.test_images):,} test digits")
+        show_figure(psnr_curve_figure(curves.levels, curves.noisy[kind], curves.plain[kind],
+                                      curves.denoising[kind], level), key="denoising_curve")
+    with right:
+        st.markdown(
+            f"""
+**Reading the numbers.** **PSNR** (peak signal-to-noise ratio) compares a picture with the clean digit:
+10 · log10(1 / MSE), in decibels, where MSE is the mean of the squared pixel differences. Higher is
+closer; every +10 dB means ten times less squared error. A perfect copy is capped at {MAX_PSNR_DB:g} dB here.
+"""
+        )
+        background = (background_brightness(result.clean, result.noisy),
+                      background_brightness(result.clean, result.plain))
+        st.markdown(plain_verdict(curves, kind, background))
     st.markdown(denoising_verdict(curves, kind, group["max_train_level"]))
     st.markdown(
         """
@@ -95,3 +104,5 @@ it knows is of other kinds. It does a job like the one inside each diffusion ste
 diffusion itself.
 """
     )
+
+next_link(PAGE)

@@ -4,6 +4,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from explorer.checkpoints.store import PRETRAINED_DIR
+from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -20,6 +21,16 @@ def shipped_auc(digit: int) -> float:
         return roc_auc_score(arrays["labels"] == digit, arrays[group["models"][str(digit)]])
 
 
+def shipped_errors(digit: int) -> tuple[np.ndarray, np.ndarray]:
+    group = json.loads((PRETRAINED_DIR / "manifest.json").read_text())["groups"]["anomaly"]
+    with np.load(PRETRAINED_DIR / group["errors"]) as arrays:
+        return arrays[group["models"][str(digit)]], arrays["labels"] == digit
+
+
+def plain_sentence(app) -> str:
+    return next(md.value for md in app.markdown if md.value.startswith("**Of the "))
+
+
 def test_opens_with_histogram_roc_ink_chart_metrics_and_ranked_heat_maps(open_page):
     app = open_page(PAGE)
     digit = app.selectbox(key="anomaly_digit").value
@@ -31,6 +42,23 @@ def test_opens_with_histogram_roc_ink_chart_metrics_and_ranked_heat_maps(open_pa
     assert captions[0].startswith("#1: digit")
 
 
+def test_the_page_leads_with_the_plain_sentence_and_keeps_the_metrics_deeper(open_page):
+    app = open_page(PAGE)
+    digit = app.selectbox(key="anomaly_digit").value
+    threshold = app.slider(key=f"anomaly_threshold_{digit}").value
+    scores, unseen = shipped_errors(digit)
+    caught, wrong = (scores[unseen] >= threshold).mean(), (scores[~unseen] >= threshold).mean()
+    assert plain_sentence(app) == (f"**Of the {unseen.sum()} unseen {digit}s, {caught:.0%} are caught; {wrong:.0%} of "
+                                   f"the {(~unseen).sum()} normal digits are wrongly flagged.** The threshold flags "
+                                   f"{(scores >= threshold).sum()} of the 1,000 test images; "
+                                   f"{(scores[unseen] >= threshold).sum() / (scores >= threshold).sum():.0%} of them "
+                                   f"really are {digit}s.")
+    text = [md.value for md in app.markdown]
+    assert text.index(plain_sentence(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
+    assert [header.value for header in app.subheader] == [DEEPER_TITLE]  # the metrics sit under it
+    assert app.get("page_link")[-1].proto.label.startswith("**Next: Loss balance**")
+
+
 def test_the_threshold_trades_precision_for_recall(open_page):
     app = open_page(PAGE)
     key = f"anomaly_threshold_{app.selectbox(key='anomaly_digit').value}"
@@ -38,6 +66,7 @@ def test_the_threshold_trades_precision_for_recall(open_page):
     everything = metrics(app)
     assert everything["Recall"] == "100%" and everything["False alarms"] == "100%"
     assert everything["Flagged (of 1000)"] == "1000"
+    assert "100% are caught; 100% of the" in plain_sentence(app)
     app.slider(key=key).set_value(app.slider(key=key).max).run()
     strict = metrics(app)
     assert int(strict["Flagged (of 1000)"]) < 20
@@ -56,7 +85,7 @@ def test_each_shipped_model_and_inspection_works(open_page):
         assert metrics(app)["ROC AUC"] == f"{shipped_auc(int(option)):.3f}"
     assert len(aucs) == len(options)
     for mode in ("anomalies", "normal", "ranked"):
-        app.radio(key="anomaly_inspect").set_value(mode).run()
+        app.selectbox(key="anomaly_inspect").set_value(mode).run()
         assert not app.exception and len(image_urls(app)) == 24
 
 
@@ -86,3 +115,16 @@ def test_the_explanations_carry_the_shipped_numbers_and_define_their_terms(open_
         assert term in text
     hardest = min((int(d) for d in group["models"]), key=lambda d: shipped_auc(d))
     assert f"the one that never saw {hardest}s separates worst (AUC {shipped_auc(hardest):.3f}" in text
+
+
+def test_the_flags_follow_the_threshold(open_page):
+    app = open_page(PAGE)
+    key = f"anomaly_threshold_{app.selectbox(key='anomaly_digit').value}"
+
+    def flags() -> int:
+        return sum(caption.startswith("🚩 ") for image in app.get("image") for caption in image.captions)
+
+    app.slider(key=key).set_value(0.0).run()
+    assert flags() == 8  # every reconstruction shown
+    app.slider(key=key).set_value(app.slider(key=key).max).run()
+    assert flags() < 8

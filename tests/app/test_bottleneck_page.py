@@ -1,16 +1,41 @@
+from explorer.checkpoints.store import PretrainedStore
+from explorer.topics.bottleneck.logic import error_curve
+from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
 PAGE = "app_pages/bottleneck.py"
 
 
+def result_line(app) -> str:
+    return next(md.value for md in app.markdown if md.value.startswith("**Eight test digits through a code"))
+
+
 def test_opens_with_images_curve_and_explanation(open_page):
     app = open_page(PAGE)
-    assert app.select_slider(key="bottleneck_k").value == 16
+    k = app.segmented_control(key="bottleneck_k")
+    assert k.value == 16 and k.options == ["2", "4", "8", "16", "32", "64"]  # every size in view, not on a drag
     assert len(image_urls(app)) == 24  # 8 originals, 8 AE, 8 PCA
     assert len(app.get("plotly_chart")) == 1
     assert any("PCA is the linear autoencoder" in md.value for md in app.markdown)
-    assert app.metric[0].value == "2.0%"  # 16 / 784
+    assert "16 numbers for 784 pixels, 49× smaller" in result_line(app)
+
+
+def test_the_result_says_the_error_ratio_in_words_from_the_manifest(open_page):
+    store = PretrainedStore()
+    curve = error_curve(store)
+    ae, pca = curve.ae_mse[curve.ks.index(16)], curve.pca_mse[curve.ks.index(16)]
+    app = open_page(PAGE)
+    assert f"the autoencoder's error is {ae / pca:.0%} of PCA's (MSE {ae:.4f} against {pca:.4f})" in result_line(app)
+
+
+def test_the_page_follows_the_anatomy(open_page):
+    app = open_page(PAGE)
+    text = [md.value for md in app.markdown]
+    look = next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
+    assert text.index(result_line(app)) < look
+    assert [header.value for header in app.subheader] == [DEEPER_TITLE]
+    assert app.get("page_link")[-1].proto.label.startswith("**Next: Latent map**")
 
 
 def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):
@@ -19,32 +44,29 @@ def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_pa
     assert "*linear* means" in text and "Baldi and Hornik (1989)" in text and "*invertible* mix" in text
     assert "exactly PCA's first k components" not in text
     assert "- **Tiny k** (2, 4)" in text and "- **Large k** (32, 64)" in text  # the shipped sizes, in thirds
-    assert app.metric[1].help.startswith("MSE, mean squared error")
+    assert "**MSE** (mean squared error)" in text
 
 
 def test_moving_k_changes_reconstructions_and_figures(open_page):
     app = open_page(PAGE)
     before = image_urls(app)
-    errors_before = app.metric[1].value
-    app.select_slider(key="bottleneck_k").set_value(2).run()
+    app.segmented_control(key="bottleneck_k").set_value(2).run()
     assert not app.exception
     after = image_urls(app)
     assert after[:8] == before[:8]  # the same test digits
     assert all(a != b for a, b in zip(after[8:], before[8:], strict=True))
-    assert app.metric[0].value == "0.3%"
-    assert app.metric[1].value != errors_before
-    assert any("k = 2" in header.value for header in app.subheader)
+    assert "through a code of k = 2: 2 numbers for 784 pixels, 392× smaller" in result_line(app)
 
 
 def test_each_selection_mode_shows_eight_digits(open_page):
     app = open_page(PAGE)
-    app.radio(key="bottleneck_mode").set_value("digit").run()
+    app.selectbox(key="bottleneck_mode").set_value("digit").run()
     app.selectbox(key="bottleneck_digit").set_value(7).run()
     captions = [caption for image in app.get("image") for caption in image.captions]
     assert captions[:8] == ["digit 7"] * 8
-    app.radio(key="bottleneck_mode").set_value("worst").run()
+    app.selectbox(key="bottleneck_mode").set_value("worst").run()
     assert not app.exception and len(image_urls(app)) == 24
-    app.radio(key="bottleneck_mode").set_value("random").run()
+    app.selectbox(key="bottleneck_mode").set_value("random").run()
     first = image_urls(app)
     app.number_input(key="bottleneck_seed").set_value(9).run()
     assert image_urls(app)[:8] != first[:8]
@@ -57,11 +79,11 @@ def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, pre
 
     app = open_page(PAGE)
     assert not app.error  # k = 16 is intact
-    app.select_slider(key="bottleneck_k").set_value(8).run()
+    app.segmented_control(key="bottleneck_k").set_value(8).run()
     assert not app.exception
     message = app.error[0].value
     assert "ae_k8.safetensors" in message and "python scripts/train_pretrained.py" in message
-    app.select_slider(key="bottleneck_k").set_value(4).run()
+    app.segmented_control(key="bottleneck_k").set_value(4).run()
     assert not app.error and len(image_urls(app)) == 24
 
 
@@ -76,4 +98,4 @@ def test_the_students_own_digit_goes_through_the_same_code(open_page):
     give_own_digit(app)
     assert len(image_urls(app)) == 24 + 1 + 3  # the widget's digit, then original, AE and PCA
     placement = next(md.value for md in app.markdown if "Your digit through a code of k = 16" in md.value)
-    assert "looks like a **" in placement
+    assert "looks like a **" in placement and "Its reconstruction error (MSE): autoencoder 0.0" in placement

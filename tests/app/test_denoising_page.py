@@ -1,3 +1,8 @@
+import re
+
+import pytest
+
+from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -8,6 +13,15 @@ def captions(app) -> list[str]:
     return [caption for image in app.get("image") for caption in image.captions]
 
 
+def result_line(app) -> str:
+    return next(md.value for md in app.markdown if "How close each" in md.value)
+
+
+def mean_psnrs(app) -> list[float]:
+    """The result line's mean PSNRs: noisy input, plain AE, DAE."""
+    return [float(value) for value in re.findall(r"\*\*([\d.]+) dB\*\*", result_line(app))]
+
+
 def test_opens_with_four_rows_of_digits_the_curve_and_the_diffusion_link(open_page):
     app = open_page(PAGE)
     assert app.radio(key="denoising_kind").value == "gaussian"
@@ -15,27 +29,44 @@ def test_opens_with_four_rows_of_digits_the_curve_and_the_diffusion_link(open_pa
     assert len(image_urls(app)) == 28  # 7 clean, 7 noisy, 7 plain AE, 7 DAE
     assert sum(caption.endswith(" dB") for caption in captions(app)) == 21
     assert len(app.get("plotly_chart")) == 1
-    assert [metric.label for metric in app.metric] == [
-        "Noisy input, mean PSNR", "Plain AE, mean PSNR", "Denoising AE, mean PSNR"]
+    assert result_line(app).startswith("**Gaussian noise at level 0.3.**")
     assert any("diffusion" in md.value for md in app.markdown)
+
+
+def test_the_page_follows_the_anatomy(open_page):
+    app = open_page(PAGE)
+    text = [md.value for md in app.markdown]
+    assert text.index(result_line(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
+    assert [header.value for header in app.subheader] == [DEEPER_TITLE]
+    assert app.get("page_link")[-1].proto.label.startswith("**Next: Anomaly**")
 
 
 def test_the_denoising_ae_beats_the_noisy_input_and_the_plain_ae(open_page):
     app = open_page(PAGE)
-    noisy, plain, dae = (float(metric.value.split()[0]) for metric in app.metric)
+    noisy, plain, dae = mean_psnrs(app)
     assert dae > plain and dae > noisy
+    better, worse = (float(change) for change in re.findall(r"([\d.]+) dB (?:better|worse)", result_line(app))[::-1])
+    assert result_line(app).endswith(" dB better") and "dB worse than its input" in result_line(app)
+    assert better == pytest.approx(dae - noisy, abs=0.11) and worse == pytest.approx(noisy - plain, abs=0.11)
+
+
+def test_with_no_noise_the_line_says_the_input_is_the_clean_digit(open_page):
+    app = open_page(PAGE)
+    app.select_slider(key="denoising_level").set_value(0.0).run()
+    assert result_line(app).startswith("**No noise (level 0).** The input is the clean digit itself.")
+    assert len(mean_psnrs(app)) == 2
 
 
 def test_a_level_change_adds_noise_to_the_same_digits(open_page):
     app = open_page(PAGE)
-    before, noisy_before = image_urls(app), app.metric[0].value
+    before, noisy_before = image_urls(app), mean_psnrs(app)[0]
     app.select_slider(key="denoising_level").set_value(0.6).run()
     assert not app.exception
     after = image_urls(app)
     assert after[:7] == before[:7]  # the same clean digits
     assert all(a != b for a, b in zip(after[7:14], before[7:14], strict=True))
-    assert float(app.metric[0].value.split()[0]) < float(noisy_before.split()[0])
-    assert any("level 0.6" in header.value for header in app.subheader)
+    assert mean_psnrs(app)[0] < noisy_before
+    assert result_line(app).startswith("**Gaussian noise at level 0.6.**")
 
 
 def test_each_noise_kind_draws_without_error(open_page):
@@ -45,11 +76,13 @@ def test_each_noise_kind_draws_without_error(open_page):
         assert not app.exception and len(image_urls(app)) == 28
 
 
-def test_the_students_own_digit_joins_the_rows(open_page):
+def test_the_students_own_digit_is_cleaned_right_under_the_widget(open_page):
     app = open_page(PAGE)
     give_own_digit(app)
-    assert len(image_urls(app)) == 4 * 8 + 1  # an eighth column, and the digit itself in the widget
-    assert "your digit" in captions(app)
+    assert len(image_urls(app)) == 4 * 7 + 1 + 4  # the rows, the digit in the widget, and its own row of four
+    assert captions(app)[-4:] == ["your digit", "noisy", "plain AE", "DAE"]
+    assert any(md.value.startswith("**Your digit with Gaussian noise at level 0.3.** The denoising autoencoder (DAE) "
+                                   "brings it to ") for md in app.markdown)
 
 
 def test_a_corrupt_denoiser_is_named(open_page, pretrained_copy):

@@ -41,9 +41,10 @@ def test_an_uploaded_picture_becomes_a_digit_that_the_denoising_page_uses(app_ur
     assert len(image_sources(page)) == 28 + 4 + 1  # a column of 4 for the digit, and its 28 x 28 picture
     page.get_by_text("Dark ink on a light background was inverted").wait_for()
     assert_no_exception(page)
+    screenshot(page, "denoising_own_digit")
 
     page.locator("[data-testid=stSidebarNav] a", has_text="nomaly").click()  # same session, so the digit stays
-    page.get_by_text("Where the errors are").wait_for()
+    page.get_by_text("Every test image's reconstruction error").wait_for()
     page.get_by_text("to the model that never saw").wait_for()
     wait_for_app(page)
     assert_no_exception(page)
@@ -61,7 +62,7 @@ def test_a_file_that_is_not_an_image_gets_a_message(app_url, page, tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_bytes(BAD_FILES["not_an_image.txt"][0])
     page.goto(f"{app_url}/anomaly")
-    page.get_by_text("Where the errors are").wait_for()
+    page.get_by_text("Every test image's reconstruction error").wait_for()
     wait_for_app(page)
     open_own_digit(page)
     page.get_by_text("Upload", exact=True).click()

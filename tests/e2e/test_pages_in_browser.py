@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.app_process import wait_for_app
-from tests.e2e.conftest import screenshot, wait_for_charts
+from tests.e2e.conftest import assert_in_view, screenshot, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -37,17 +37,20 @@ def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
     page.locator(".js-plotly-plot").first.wait_for()
     before = image_sources(page)
     assert len(before) == 24  # 8 originals, 8 AE, 8 PCA
-    screenshot(page, "bottleneck")
 
-    page.get_by_role("slider").first.focus()
-    page.keyboard.press("ArrowLeft")  # 16 -> 8
+    page.get_by_test_id("stButtonGroup").get_by_role("radio", name="8", exact=True).click()  # 16 -> 8
     page.get_by_text("Eight test digits through a code of k = 8").wait_for()
     wait_for_app(page)
     after = image_sources(page)
 
     assert after[:8] == before[:8]  # the same originals
     assert all(a != b for a, b in zip(after[8:], before[8:], strict=True))  # new AE and PCA images
+    # the result of the click, the sentence and all three rows, shows on a laptop screen without scrolling
+    assert_in_view(page, page.get_by_text("Eight test digits through a code of k = 8"), "the result line")
+    assert_in_view(page, page.locator("[data-testid=stMain] [data-testid=stImage]").nth(23), "the PCA row")
+    screenshot(page, "bottleneck_fold", whole_page=False)
     assert_no_exception(page)
+    screenshot(page, "bottleneck")
 
 
 def forward_image(page) -> str:

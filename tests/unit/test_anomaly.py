@@ -7,7 +7,14 @@ from explorer.models.inference import per_image_mse, reconstruct
 from explorer.topics.anomaly.by_digit import errors_by_digit, ink, ink_against_normal
 from explorer.topics.anomaly.figures import error_against_ink_figure
 from explorer.topics.anomaly.logic import at_threshold, default_threshold, error_maps, most_anomalous, roc
-from explorer.topics.anomaly.story import digits_list, hardest_to_flag, ranked_caption, why_it_fails, why_it_works
+from explorer.topics.anomaly.story import (
+    digits_list,
+    hardest_to_flag,
+    ranked_caption,
+    threshold_in_words,
+    why_it_fails,
+    why_it_works,
+)
 
 
 @pytest.fixture
@@ -146,3 +153,13 @@ def test_the_ink_chart_shows_every_image_and_each_digits_mean(inky_errors):
     assert len(normal.x) == 4 and len(unseen.x) == 2
     assert list(normal_means.text) == ["1", "8"] and list(normal_means.y) == pytest.approx([0.011, 0.045])
     assert list(unseen_mean.text) == ["2"] and list(unseen_mean.y) == pytest.approx([0.031])
+
+
+def test_the_threshold_in_plain_words():
+    scores = np.array([0.01, 0.02, 0.03, 0.05, 0.06, 0.07])
+    unseen = np.array([False, False, False, True, True, False])
+    text = threshold_in_words(at_threshold(scores, unseen, 0.05), held_out=7, unseen=2, normal=4)
+    assert text == ("**Of the 2 unseen 7s, 100% are caught; 25% of the 4 normal digits are wrongly flagged.** "
+                    "The threshold flags 3 of the 6 test images; 67% of them really are 7s.")
+    none = threshold_in_words(at_threshold(scores, unseen, 0.5), held_out=7, unseen=2, normal=4)
+    assert none.startswith("**Of the 2 unseen 7s, 0% are caught; 0% of the 4") and none.endswith("it flags none.")

@@ -46,14 +46,15 @@ def hardest_to_flag(shipped) -> int:
     return min(aucs, key=aucs.get)
 
 
-def test_each_model_redraws_its_unseen_digit_worse_on_average(by_digit):
-    """why_it_works: "on average, it redraws the unseen ds less well"."""
+def test_each_model_reconstructs_its_unseen_digit_worse_on_average(by_digit):
+    """why_it_works: "on average, it reconstructs the unseen ds less well"."""
     for digit, errors in by_digit.items():
         assert errors.error_of(digit) > errors.normal_mean_error, digit
 
 
 def test_the_misses_sit_along_the_strokes(store):
-    """why_it_fails: "the black background is easy to redraw, so the misses sit along the strokes": most of
+    """why_it_fails: "the black background is easy to reconstruct, so the misses sit along the strokes" (and the
+    page's look_for: the heat maps show a reconstruction missing "along the strokes"): most of
     the squared error lies on a stroke or next to one (within a pixel), a minority of the pixels."""
     images = load_bundled_mnist().test_images
     near_strokes = binary_dilation(images[:, 0] > 0.1, structure=np.ones((1, 3, 3), bool))
@@ -90,14 +91,14 @@ def test_the_normal_images_among_the_highest_errors_are_inky(shipped):
 
 
 def test_the_hardest_digit_to_flag_is_thin(shipped, by_digit):
-    """hardest_to_flag: "A d is thin, ... so it has few pixels where a redrawing can miss"."""
+    """hardest_to_flag: "A d is thin, ... so it has few pixels where a reconstruction can miss"."""
     hardest = hardest_to_flag(shipped)
     assert by_digit[hardest].ink_of(hardest) < 1, hardest
 
 
-def test_the_hardest_model_still_redraws_most_unseen_digits_recognisably(store, shipped):
-    """hardest_to_flag: "it still redraws most of them recognisably", as the shipped digit classifier reads the
-    redrawn images (it names 97% of the original test digits right)."""
+def test_the_hardest_model_still_reconstructs_most_unseen_digits_recognisably(store, shipped):
+    """hardest_to_flag: "it still reconstructs most unseen ds recognisably", as the shipped digit classifier reads
+    the reconstructions (it names 97% of the original test digits right)."""
     hardest = hardest_to_flag(shipped)
     data = load_bundled_mnist()
     unseen = data.test_images[data.test_labels == hardest]

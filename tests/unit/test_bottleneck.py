@@ -6,7 +6,14 @@ import pytest
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.pca import fit_pca
 from explorer.models import ConvAE, ConvAEConfig
-from explorer.topics.bottleneck.logic import compare, compression_ratio, error_curve, pick_images
+from explorer.topics.bottleneck.logic import (
+    compare,
+    compression_ratio,
+    error_curve,
+    error_ratio_in_words,
+    pick_images,
+    size_in_words,
+)
 
 LABELS = np.repeat(np.arange(10), 5)
 
@@ -14,6 +21,18 @@ LABELS = np.repeat(np.arange(10), 5)
 def test_compression_ratio():
     assert compression_ratio(784) == 1.0
     assert compression_ratio(16) == pytest.approx(16 / 784)
+
+
+@pytest.mark.parametrize("k, words", [(16, "16 numbers for 784 pixels, 49× smaller"),
+                                      (2, "2 numbers for 784 pixels, 392× smaller"),
+                                      (64, "64 numbers for 784 pixels, 12.2× smaller")])
+def test_the_code_size_in_words(k, words):
+    assert size_in_words(k) == words
+
+
+def test_the_error_ratio_in_words():
+    assert error_ratio_in_words(0.0114, 0.0258) == "the autoencoder's error is 44% of PCA's"
+    assert error_ratio_in_words(0.03, 0.02) == "the autoencoder's error is 1.5× PCA's"
 
 
 def test_random_pick_is_repeatable_and_distinct():

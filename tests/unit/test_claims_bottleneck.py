@@ -18,7 +18,8 @@ def store():
 
 
 def test_the_autoencoder_beats_pca_at_every_k(store):
-    """"The autoencoder's curve sits below PCA's at every k"."""
+    """"The autoencoder's curve sits below PCA's at every k", and the look_for box: PCA's "error is higher than
+    the autoencoder's" at every k."""
     curve = error_curve(store)
     assert all(ae < pca for ae, pca in zip(curve.ae_mse, curve.pca_mse, strict=True)), curve
 
@@ -41,7 +42,8 @@ def read_right(store) -> dict:
 
 
 def test_what_is_lost_as_k_shrinks(read_right):
-    """The three bullets, with the sizes split into thirds as the page splits them."""
+    """The three bullets, with the sizes split into thirds as the page splits them; the look_for box says the
+    same of the tiny sizes: "some come back as a different digit"."""
     sizes = sorted(k for k in read_right if k is not None)
     shares = [read_right[k] for k in sizes]
     assert shares == sorted(shares)  # the smaller the code, the more digits come back as another

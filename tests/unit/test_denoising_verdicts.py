@@ -1,14 +1,17 @@
 """The Denoising page's sentences, written from the PSNR curves: each says what the numbers say."""
 
+import numpy as np
 import pytest
 
-from explorer.topics.denoising.logic import PsnrCurves
+from explorer.topics.denoising.logic import Denoised, PsnrCurves
 from explorer.topics.denoising.verdicts import (
     at_levels,
+    change_in_words,
     denoising_verdict,
     drops_around,
     levels_where_better,
     plain_verdict,
+    shown_in_words,
 )
 
 LEVELS = [0.0, 0.1, 0.2, 0.3, 0.4]
@@ -68,3 +71,23 @@ def test_the_denoising_verdict_follows_the_curve():
     everywhere = denoising_verdict(curves(noisy=[60, 12, 11, 10, 9], plain=[23] * 5, denoising=[21, 20, 19, 18, 17]),
                                    "gaussian", max_train_level=0.4)
     assert "at every level" in everywhere and "Light" not in everywhere and "step" not in everywhere
+
+
+@pytest.mark.parametrize(("gain", "words"), [(7.94, "7.9 dB better"), (-3.66, "3.7 dB worse"), (0.01, "no better")])
+def test_a_change_of_psnr_in_words(gain, words):
+    assert change_in_words(gain) == words
+
+
+def shown(noisy, plain, denoising) -> Denoised:
+    images = np.zeros((2, 1, 28, 28), np.float32)
+    return Denoised(images, images, images, images, np.array(noisy), np.array(plain), np.array(denoising))
+
+
+def test_the_digits_on_screen_in_one_sentence():
+    text = shown_in_words(shown([13.0, 14.0], [9.0, 10.6], [21.0, 21.8]), "Gaussian noise", 0.3)
+    assert text.startswith("**Gaussian noise at level 0.3.**")
+    assert text.endswith("- noisy input: **13.5 dB**\n- plain AE: **9.8 dB**, 3.7 dB worse than its input\n"
+                         "- denoising AE: **21.4 dB**, 7.9 dB better")
+    clean = shown_in_words(shown([60.0, 60.0], [23.0, 22.0], [21.0, 21.0]), "Gaussian noise", 0.0)
+    assert clean.startswith("**No noise (level 0).**") and "noisy input" not in clean
+    assert clean.endswith("- plain AE: **22.5 dB**\n- denoising AE: **21.0 dB**")

@@ -1,7 +1,7 @@
 """The Anomaly page's explanations, written from the shipped models' numbers so the words cannot drift from them.
 
 The qualitative claims in these sentences (the unseen digit's error is above the normal digits', inkier
-digits cost more error, the hardest digit to flag is a thin one that its model still redraws recognisably)
+digits cost more error, the hardest digit to flag is a thin one that its model still reconstructs recognisably)
 are checked against the shipped build by tests/unit/test_anomaly_claims.py.
 """
 
@@ -10,12 +10,24 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.topics.anomaly.by_digit import DigitErrors
+from explorer.topics.anomaly.logic import ThresholdResult
 
 
 def digits_list(digits: list[int]) -> str:
     """[2, 3, 8] -> "2s, 3s and 8s"."""
     names = [f"{digit}s" for digit in digits]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def threshold_in_words(result: ThresholdResult, held_out: int, unseen: int, normal: int) -> str:
+    """What a threshold does, said plainly, before any metric: how many of the `unseen` anomalies it catches, and
+    how many of the `normal` images it flags by mistake."""
+    caught = f"**Of the {unseen} unseen {held_out}s, {result.recall:.0%} are caught"
+    wrong = f"{result.false_positive_rate:.0%} of the {normal} normal digits are wrongly flagged.**"
+    if not result.flagged:
+        return f"{caught}; {wrong} The threshold is above every test image's error: it flags none."
+    return (f"{caught}; {wrong} The threshold flags {result.flagged} of the {unseen + normal:,} test images; "
+            f"{result.precision:.0%} of them really are {held_out}s.")
 
 
 def ranked_caption(held_out: int, shown: int, normal_labels: np.ndarray, normal_ink: float) -> str:
@@ -32,7 +44,7 @@ def why_it_works(by_digit: DigitErrors) -> str:
     unseen = by_digit.held_out
     return (
         "**Why it works.** The code is too small to copy any image stroke for stroke; it has room for the "
-        f"shapes the autoencoder learned from. So, on average, it redraws the unseen {unseen}s less well: their "
+        f"shapes the autoencoder learned from. So, on average, it reconstructs the unseen {unseen}s less well: their "
         f"mean error is {by_digit.error_of(unseen):.4f}, the normal digits' {by_digit.normal_mean_error:.4f}."
     )
 
@@ -48,7 +60,7 @@ def why_it_fails(by_digit: DigitErrors, pixels: int) -> str:
                f"No normal digit averages as much error as the unseen {unseen}s. ")
     return (
         f"**Why it fails.** The error is a mean over all {pixels} pixels. The black background is easy to "
-        "redraw, so the misses sit along the strokes, and a digit with more ink has more places to miss. In "
+        "reconstruct, so the misses sit along the strokes, and a digit with more ink has more places to miss. In "
         "the chart each dot is a test image and each disc a digit's mean: over the normal digits, more ink goes "
         f"with more error (correlation {by_digit.ink_error_correlation:.2f}, where 1 would be a perfect rising "
         f"line). The inkiest normal digit, {inkiest}, averages an error of {by_digit.error_of(inkiest):.4f}; "
@@ -68,6 +80,6 @@ def hardest_to_flag(aucs: dict[int, float], hardest: DigitErrors) -> str:
     return (
         f"Of the {len(aucs)} models, the one that never saw {digit}s separates worst (AUC {aucs[digit]:.3f}; "
         f"{others}). A {digit} is thin, with {hardest.ink_of(digit):.2f} times the ink of the other digits, so "
-        "it has few pixels where a redrawing can miss; and from the strokes of the other digits that model "
-        f"still redraws most unseen {digit}s recognisably (show *Random unseen digits* above with {digit} chosen)."
+        "it has few pixels where a reconstruction can miss; and from the strokes of the other digits that model "
+        f"still reconstructs most unseen {digit}s recognisably (pick {digit} and show *Random unseen digits* above)."
     )

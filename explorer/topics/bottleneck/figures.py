@@ -34,7 +34,7 @@ def error_curve_figure(ks: list[int], ae_mse: list[float], pca_mse: list[float],
     fig.add_trace(go.Scatter(x=[current_k, current_k], y=[ae_mse[i], pca_mse[i]], mode="markers",
                              marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(color="#1f2430", width=2)),
                              showlegend=False, hoverinfo="skip"))
-    fig.update_xaxes(type="log", tickvals=ks, ticktext=[str(k) for k in ks], title="latent size k")
+    fig.update_xaxes(type="log", tickvals=ks, ticktext=[str(k) for k in ks], title="code size k")
     fig.update_yaxes(type="log", title="test MSE per pixel", tickvals=log_ticks(min(everything), max(everything)))
     fig.update_layout(height=340, margin=dict(l=10, r=10, t=30, b=10), hovermode="x unified",
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))

@@ -25,6 +25,18 @@ def compression_ratio(k: int) -> float:
     return k / PIXELS
 
 
+def size_in_words(k: int) -> str:
+    """The code's size said plainly: 16 -> "16 numbers for 784 pixels, 49× smaller"."""
+    return f"{k} numbers for {PIXELS} pixels, {PIXELS / k:.3g}× smaller"
+
+
+def error_ratio_in_words(ae_mse: float, pca_mse: float) -> str:
+    """The autoencoder's error against PCA's, said plainly: "the autoencoder's error is 44% of PCA's"."""
+    if ae_mse <= pca_mse:
+        return f"the autoencoder's error is {ae_mse / pca_mse:.0%} of PCA's"
+    return f"the autoencoder's error is {ae_mse / pca_mse:.3g}× PCA's"
+
+
 def pick_images(
     mode: str,
     *,

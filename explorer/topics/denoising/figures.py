@@ -22,6 +22,7 @@ def psnr_curve_figure(levels: list[float], noisy: list[float], plain: list[float
                   annotation_text=f"level {current_level:g}", annotation_position="top")
     fig.update_xaxes(title="noise level")
     fig.update_yaxes(title="mean test PSNR (dB), higher is cleaner")
-    fig.update_layout(height=360, margin=dict(l=10, r=10, t=30, b=10), hovermode="x unified",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    # The legend under the chart: above it, two rows of names would run into the level's label.
+    fig.update_layout(height=400, margin=dict(l=10, r=10, t=30, b=10), hovermode="x unified",
+                      legend=dict(orientation="h", yanchor="top", y=-0.2, x=0))
     return fig

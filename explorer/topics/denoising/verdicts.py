@@ -3,7 +3,8 @@ the noisy input it was given, and how fast the DAE's score falls on either side 
 
 from __future__ import annotations
 
-from explorer.topics.denoising.logic import PsnrCurves
+from explorer.core.noise import MAX_PSNR_DB
+from explorer.topics.denoising.logic import Denoised, PsnrCurves
 
 
 def noisy_levels(curves: PsnrCurves) -> list[float]:
@@ -62,7 +63,7 @@ PLAIN_WHY = {
     "salt_pepper": "The white specks on the black background look like bits of stroke to the plain "
                    "autoencoder, which never saw a speck in training, so it draws ink around them.",
     "masking": "Masking only blanks pixels to black, so the background stays clean, and a digit with gaps "
-               "looks much like a digit with thinner strokes, which the plain autoencoder knows how to redraw.",
+               "looks much like a digit with thinner strokes, which the plain autoencoder knows how to reconstruct.",
 }
 
 
@@ -109,3 +110,24 @@ def denoising_verdict(curves: PsnrCurves, kind: str, max_train_level: float) -> 
                  f"{max_train_level:g}, {after:.1f} dB over the step to {following:g}, on noise stronger than "
                  "any it met.")
     return text
+
+
+def change_in_words(gain: float) -> str:
+    """A model's mean PSNR against its noisy input's: +7.9 -> "7.9 dB better", -3.7 -> "3.7 dB worse"."""
+    if round(abs(gain), 1) == 0:
+        return "no better"
+    return f"{abs(gain):.1f} dB {'better' if gain > 0 else 'worse'}"
+
+
+def shown_in_words(result: Denoised, noise: str, level: float) -> str:
+    """What the digits on screen score, as a short list: the mean PSNR of each row (`noise`: its name)."""
+    noisy, plain, dae = (float(scores.mean()) for scores in
+                         (result.noisy_psnr, result.plain_psnr, result.denoising_psnr))
+    if level == 0:
+        return (f"**No noise (level 0).** The input is the clean digit itself. How close each copy comes to it, "
+                f"in mean PSNR (higher is closer; a perfect copy scores {MAX_PSNR_DB:g} dB here):\n"
+                f"- plain AE: **{plain:.1f} dB**\n- denoising AE: **{dae:.1f} dB**")
+    return (f"**{noise} at level {level:g}.** How close each row comes to the clean digits, in mean PSNR "
+            f"(higher is closer):\n- noisy input: **{noisy:.1f} dB**\n"
+            f"- plain AE: **{plain:.1f} dB**, {change_in_words(plain - noisy)} than its input\n"
+            f"- denoising AE: **{dae:.1f} dB**, {change_in_words(dae - noisy)}")
