@@ -147,7 +147,7 @@ if info is not None:
 
 look_for(
     "Press **▶ Play**. For the first half of the steps x_t on the left still looks like static, yet the "
-    "network's guess on the right settles on which digit each one will become hundreds of steps before the "
+    "network's guess on the right shows which digit many of them will become hundreds of steps before the "
     "digits come through on the left. Then try another seed, or start from a real digit noised to a small and "
     "to a large t: how much of it survives?"
 )

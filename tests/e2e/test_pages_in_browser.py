@@ -78,6 +78,7 @@ def test_diffusion_opens_on_the_finished_samples_and_plays_from_static(app_url, 
     assert_in_view(page, reverse, "the finished samples and their Play button")
     assert_in_view(page, page.get_by_text("new digits from the static of seed 0"), "what the samples are")
     screenshot(page, "diffusion_fold", whole_page=False)
+    screenshot(page, "diffusion")  # before Play: a shot taken mid-animation can catch a heatmap half drawn
 
     finished = heatmap_image(reverse)
     reverse.locator(".updatemenu-button").first.click()  # ▶ Play: from the first frame, static
@@ -94,7 +95,6 @@ def test_diffusion_opens_on_the_finished_samples_and_plays_from_static(app_url, 
     label = slider_label(forward)
     assert label.startswith("Step t = ") and label != "Step t = 0"
     assert_no_exception(page)
-    screenshot(page, "diffusion")
 
 
 def test_a_page_url_opened_first_on_a_fresh_server_keeps_the_apps_navigation(page):
