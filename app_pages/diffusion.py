@@ -1,4 +1,5 @@
-"""Diffusion: noise a digit step by step, then watch a trained network walk noise back to digits."""
+"""Diffusion: a trained network walks static back to digits; below, how the noise is added, the same in a
+VAE's codes, and how digit-like the samples are."""
 
 import math
 
@@ -19,6 +20,7 @@ from explorer.topics.diffusion.logic import (
     sample_latents,
     sample_pixels,
 )
+from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import (
     bundled_data,
@@ -28,60 +30,12 @@ from explorer.ui.loaders import (
     pretrained_model,
     pretrained_store,
 )
+from explorer.ui.style import show_figure
 
+PAGE = "app_pages/diffusion.py"
 BATCH = 16
 SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion's image and its latent
 SD_IMAGE, SD_LATENT = (" × ".join(map(str, shape)) for shape in (SD_IMAGE_SHAPE, SD_LATENT_SHAPE))
-
-st.title("🌫️ Diffusion: from static to digits, one small step at a time")
-st.markdown(
-    "A diffusion model learns to make images by learning to **undo noise**. First we destroy a digit on "
-    f"purpose, adding a little Gaussian noise at each of {T:,} steps until only static is left. Then a "
-    "network that has practised removing noise runs the film backwards, starting from fresh static."
-)
-
-data = bundled_data()
-
-# ---- 1. Forward process: no network needed, so it works even without the shipped weights.
-st.header("1 · Forward: add noise until only static is left")
-controls = st.columns([2, 2, 3])
-image_index = controls[0].number_input("Test image", min_value=0, max_value=len(data.test_images) - 1, value=0,
-                                       step=1, key="diffusion_image",
-                                       help=f"Any of the {len(data.test_images)} bundled test digits.")
-schedule = controls[1].radio("Noise schedule", SCHEDULES, horizontal=True, key="diffusion_schedule",
-                             help="How fast the image fades: linear (the original DDPM) or cosine (fades more "
-                                  "evenly). It changes this picture only: the samplers below always use the "
-                                  "schedule their networks were trained with.")
-controls[2].markdown(
-    "Press **▶ Play** under the figure (or drag its slider): the animation runs in your browser, "
-    "so it is smooth even on a slow connection."
-)
-frames = forward_frames(data.test_images[image_index], schedule)
-st.plotly_chart(forward_figure(frames), key="diffusion_forward")
-st.markdown(
-    "Every step shrinks the image a little and adds a little noise. Diffusion works on pixel values rescaled "
-    "from 0 to 1 into **−1 to 1** (black −1, white 1), so that the picture, like the noise, is centred on 0. "
-    "Steps compose, so any x_t can be drawn from the clean image x_0 in **one jump**:"
-)
-st.latex(r"x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\qquad \varepsilon\sim\mathcal N(0, I)")
-fades = {name: fade_step(name) for name in SCHEDULES}
-st.markdown(
-    "Here ᾱ_t is the share of the original *variance* still left at step t. The blue curve √ᾱ_t is how "
-    "much of the digit remains, the orange √(1−ᾱ_t) how much noise; their squares always add to one. By the "
-    "last step the pixel histogram (grey) sits on the bell curve of N(0, 1): the digit is gone. With the linear "
-    f"schedule less than {SIGNAL_ALMOST_GONE:.0%} of the digit is left from step {fades['linear']:,} on, so the "
-    f"last {T - fades['linear']:,} steps are spent on almost pure noise; the cosine schedule keeps more of the "
-    f"digit for longer and gets there only at step {fades['cosine']:,}."
-)
-
-# ---- 2-4 need the shipped networks.
-with report_pretrained_error(heading="2 · Reverse: a network removes the noise"):
-    store = pretrained_store()
-    info = store.group("diffusion")
-    unet = pretrained_model(info["unet"])
-    vae = pretrained_model(info["vae"])
-    latent_denoiser = pretrained_model(info["latent_denoiser"])
-    classifier = digit_classifier()
 
 
 def cached_run(key: str, params: tuple, label: str, run):
@@ -101,115 +55,183 @@ def cached_run(key: str, params: tuple, label: str, run):
     return result
 
 
-st.header("2 · Reverse: a U-Net removes the noise")
-st.markdown(
-    "A small **U-Net** (a network of convolutions shaped like a U: it shrinks the picture step by step to see "
-    "its overall shape, then grows it back to full size, with shortcuts that carry the fine detail across) was "
-    f"trained on the {len(data.train_images):,} bundled training digits with one job: given a noisy x_t and the "
-    "step t, **predict the noise ε** that was mixed in. Knowing ε, the forward formula can be solved for a "
-    "guess of the clean x_0 (right panel). The sampler then moves x_t a little towards that guess and, for "
-    f"DDPM, adds back a little fresh noise, one step at a time. It always uses the **{info['schedule']}** "
-    "schedule the U-Net was trained with, whichever you picked in part 1: a network only knows how to undo "
-    "noise that was added the way it saw in training."
-)
-controls = st.columns([3, 2, 2, 3])
-sampler = controls[0].radio("Sampler", list(SAMPLERS), format_func=SAMPLERS.get, key="diffusion_sampler",
-                            help=SAMPLER_HELP)
-steps = controls[1].select_slider("DDIM steps", options=[10, 20, 25, 50, 100, 200], value=50, key="diffusion_steps",
-                                  disabled=sampler != "ddim", help="DDIM skips steps: fewer is faster and coarser.")
-seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
-                                help="The same seed draws the same starting static, so the same samples.")
-from_image = controls[3].toggle("Start from a real digit", key="diffusion_from_image",
-                                help="Noise the test image of part 1 to step t, then let the network denoise it.")
-start_step = None
-if from_image:
-    start_step = controls[3].slider("…noised to step t (how much is destroyed)", min_value=50, max_value=950,
-                                    value=500, step=50, key="diffusion_start_step")
+def forward_section(data) -> None:
+    """How a digit is noised step by step: it needs no network, so it shows even without the shipped ones."""
+    st.markdown("#### Forward: how a digit is turned into static")
+    st.markdown(
+        "A diffusion model learns to make images by learning to **undo noise**. To train it, digits are "
+        f"destroyed on purpose, a little Gaussian noise at each of {T:,} steps, until only static is left. Press "
+        "**▶ Play** above the figure (or drag its slider): the animation runs in your browser."
+    )
+    forward_controls = st.columns([1, 1, 2])
+    image_index = forward_controls[0].number_input(
+        "Test image", min_value=0, max_value=len(data.test_images) - 1, value=0, step=1, key="diffusion_image",
+        help=f"Any of the {len(data.test_images)} bundled test digits.")
+    schedule = forward_controls[1].radio(
+        "Noise schedule", SCHEDULES, horizontal=True, key="diffusion_schedule",
+        help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly). It changes "
+             "this picture only: the samplers always use the schedule their networks were trained with.")
+    show_figure(forward_figure(forward_frames(data.test_images[image_index], schedule)), key="diffusion_forward")
+    st.markdown(
+        "Every step shrinks the image a little and adds a little noise. Diffusion works on pixel values rescaled "
+        "from 0 to 1 into **−1 to 1** (black −1, white 1), so that the picture, like the noise, is centred on 0. "
+        "Steps compose, so any x_t can be drawn from the clean image x_0 in **one jump**:"
+    )
+    st.latex(r"x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,"
+             r"\qquad \varepsilon\sim\mathcal N(0, I)")
+    fades = {name: fade_step(name) for name in SCHEDULES}
+    st.markdown(
+        "Here ᾱ_t is the share of the original *variance* still left at step t. The blue curve √ᾱ_t is how "
+        "much of the digit remains, the orange √(1−ᾱ_t) how much noise; their squares always add to one. By the "
+        "last step the pixel histogram (grey) sits on the bell curve of N(0, 1): the digit is gone. With the linear "
+        f"schedule less than {SIGNAL_ALMOST_GONE:.0%} of the digit is left from step {fades['linear']:,} on, so the "
+        f"last {T - fades['linear']:,} steps are spent on almost pure noise; the cosine schedule keeps more of the "
+        f"digit for longer and gets there only at step {fades['cosine']:,}."
+    )
 
-pixel_scheduler = make_scheduler(info["schedule"], sampler, steps)
-start_images = [data.test_images[image_index]] * BATCH if from_image else None
-pixel = cached_run(
-    "diffusion_pixel_result", (sampler, steps, seed, image_index if from_image else None, start_step),
-    "Denoising in pixel space",
-    lambda on_step: sample_pixels(unet, pixel_scheduler, count=BATCH, seed=seed, start_images=start_images,
-                                  start_step=start_step, on_step=on_step),
-)
-live_pixel = score_images(classifier, pixel.samples)
-if from_image:
-    started_as = int(np.argmax(score_images(classifier, data.test_images[image_index]).class_counts))
-    st.markdown(
-        f"All {BATCH} start from the **same digit** noised to step {start_step} with different noise. Small t: "
-        "every one comes back as that digit. Large t: too little survives, and the network invents other digits. "
-        f"Here the classifier of part 4 reads **{live_pixel.class_counts[started_as]} of the {BATCH}** as a "
-        f"{started_as}, as it reads the digit you started from."
-    )
-st.plotly_chart(reverse_figure(pixel), key="diffusion_reverse")
 
-# ---- 3. Latent diffusion
-st.header(f"3 · Latent diffusion: the same sampler in a VAE's {vae.latent_dim} numbers")
-st.markdown(
-    f"Instead of {PIXELS} pixels, diffuse the **{vae.latent_dim}-number code** of a variational autoencoder. A "
-    "small **MLP** (a multi-layer perceptron: layers in which every number feeds every number of the next "
-    f"layer, with no idea of neighbouring pixels) learned to predict the noise in noisy codes; the very same "
-    f"DDPM sampler runs all {T:,} steps, and every frame is decoded to pixels by the VAE's decoder only for "
-    "showing it. This is Stable Diffusion's trick. Even the starting noise decodes to a digit-like shape, "
-    "because this decoder only ever learned to draw digits; the network's guess of the clean code jumps about "
-    "at first and settles as the noise is removed."
-)
-latent_scheduler = make_scheduler(info["schedule"], "ddpm", clip_sample=None)
-latent = cached_run(
-    "diffusion_latent_result", (seed,), "Denoising in latent space",
-    lambda on_step: sample_latents(latent_denoiser, vae, latent_scheduler, count=BATCH, seed=seed, on_step=on_step),
-)
-timing = st.columns(3)
-timing[0].metric("Pixel U-Net: time per step", f"{pixel.ms_per_step:.1f} ms",
-                 help=f"Measured now: {pixel.network_calls} steps for {BATCH} images in {pixel.seconds:.2f} s.")
-timing[1].metric("Latent MLP: time per step", f"{latent.ms_per_step:.2f} ms",
-                 help=f"Measured now: {latent.network_calls} steps for {BATCH} images in {latent.seconds:.2f} s.")
-timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
-st.plotly_chart(reverse_figure(latent, titles=LATENT_TITLES), key="diffusion_latent")
-pixel_cost, latent_cost = denoiser_step_costs(info["unet"], info["latent_denoiser"])
-measured = pixel.ms_per_step / latent.ms_per_step
-work = pixel_cost.multiply_adds / latent_cost.multiply_adds
-st.markdown(
-    "**Why latent diffusion is faster.** The network runs once per step, so its work is the price of every "
-    f"step. It is not the number of weights: the U-Net has {pixel_cost.parameters:,}, only "
-    f"{pixel_cost.parameters / latent_cost.parameters:.1f} times the MLP's {latent_cost.parameters:,}. It is how "
-    "often each weight is used. A convolution slides its small filters over every position of the picture, "
-    f"so the U-Net uses each weight about {pixel_cost.uses_per_weight:.0f} times per image: "
-    f"{pixel_cost.multiply_adds / 1e6:.0f} million multiply-adds per image per step. The MLP uses each weight "
-    f"about once, {latent_cost.multiply_adds / 1e3:.0f} thousand multiply-adds: {work:.0f} times less work. "
-    + (f"The times measured above differ by less ({measured:.0f}×), because a network this small spends much "
-       "of each step on fixed costs rather than arithmetic. " if measured < work else "")
-    + f"The VAE's decoder runs once, at the end. Stable Diffusion does the same with a {SD_LATENT} latent "
-    f"instead of a {SD_IMAGE} image: {math.prod(SD_IMAGE_SHAPE) / math.prod(SD_LATENT_SHAPE):.0f} times fewer "
-    "numbers per step."
+page_header("🌫️ Diffusion", "How can a network turn pure static into a digit, one small denoising step at a time?")
+data = bundled_data()
+
+# The shipped networks: without them the page still shows how noise is added (under "Go deeper").
+info = None
+with report_pretrained_error(stop=False):
+    store = pretrained_store()
+    group = store.group("diffusion")
+    unet = pretrained_model(group["unet"])
+    vae = pretrained_model(group["vae"])
+    latent_denoiser = pretrained_model(group["latent_denoiser"])
+    classifier = digit_classifier()
+    info = group
+
+if info is not None:
+    controls = st.columns([3.1, 1.9, 1.2, 2.6, 1.2, 2.0])
+    sampler = controls[0].radio("Sampler", list(SAMPLERS), format_func=SAMPLERS.get, key="diffusion_sampler",
+                                help=SAMPLER_HELP)
+    steps = controls[1].select_slider("DDIM steps", options=[10, 20, 25, 50, 100, 200], value=50,
+                                      key="diffusion_steps", disabled=sampler != "ddim",
+                                      help="DDIM skips steps: fewer is faster and coarser.")
+    seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
+                                    help="The same seed draws the same starting static, so the same samples.")
+    from_image = controls[3].toggle("From a real digit", key="diffusion_from_image",
+                                    help="Noise a test digit to step t, then let the network denoise it.")
+    start_index = controls[4].number_input("Test digit", min_value=0, max_value=len(data.test_images) - 1, value=0,
+                                           step=1, key="diffusion_start_image", disabled=not from_image,
+                                           help=f"Any of the {len(data.test_images)} bundled test digits.")
+    start_step = controls[5].slider("Noised to step t", min_value=50, max_value=950, value=500, step=50,
+                                    key="diffusion_start_step", disabled=not from_image,
+                                    help="How much of the digit is destroyed before the network starts.")
+    start_step = start_step if from_image else None
+
+    start_images = [data.test_images[start_index]] * BATCH if from_image else None
+    pixel = cached_run(
+        "diffusion_pixel_result", (sampler, steps, seed, start_index if from_image else None, start_step),
+        "Denoising in pixel space",
+        lambda on_step: sample_pixels(unet, make_scheduler(info["schedule"], sampler, steps), count=BATCH, seed=seed,
+                                      start_images=start_images, start_step=start_step, on_step=on_step),
+    )
+    show_figure(reverse_figure(pixel), key="diffusion_reverse")
+    live_pixel = score_images(classifier, pixel.samples)
+    if from_image:
+        started_as = int(np.argmax(score_images(classifier, data.test_images[start_index]).class_counts))
+        st.markdown(
+            f"All {BATCH} start from **test digit {start_index}** noised to step {start_step}, each with different "
+            "noise. Small t: every one comes back as that digit. Large t: too little survives, and the network "
+            f"invents other digits. Here the digit classifier reads **{live_pixel.class_counts[started_as]} of the "
+            f"{BATCH}** as a {started_as}, as it reads the digit you started from."
+        )
+    else:
+        how = f"DDIM in {steps} steps" if sampler == "ddim" else f"DDPM in all {T:,} steps"
+        st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} ({pixel.seconds:.1f} s). "
+                    "Press **▶ Play** to watch them come out of it.")
+
+look_for(
+    "Press **▶ Play**. For the first half of the steps x_t on the left still looks like static, yet the "
+    "network's guess on the right shows which digit many of them will become hundreds of steps before the "
+    "digits come through on the left. Then try another seed, or start from a real digit noised to a small and "
+    "to a large t: how much of it survives?"
 )
 
-# ---- 4. Quality
-st.header("4 · How digit-like are the samples?")
-quality = {method: DigitLikeness.from_json(scores) for method, scores in info["quality"].items()}
-live = {"pixel": live_pixel, "latent": score_images(classifier, latent.samples)}
-static = classifier_on_static()
-left, right = st.columns([3, 2])
-with left:
-    st.plotly_chart(quality_figure(quality), key="diffusion_quality")
-with right:
-    st.markdown(
-        f"A small digit classifier, trained on the bundled training split "
-        f"(test accuracy {store.model_info(info['classifier'])['metrics']['test_accuracy']:.1%}), judges "
-        "the samples. **Confidence**: how sure it is, on average, of its top digit. **Spread**: how evenly the "
-        "samples cover the ten digits (1: all equally; 0: always the same one). The bars were measured when the "
-        f"models were built; the numbers below score the {BATCH} samples on this page right now."
-    )
-    st.markdown(
-        "**A generous judge.** The classifier must name one of the ten digits for any picture, however "
-        "unreadable, and it can be sure of itself when it should not be: pure static, like the first frame of "
-        f"part 2, gets an average confidence of **{static.mean_confidence:.2f}**. High confidence does not "
-        "prove a sample is a good digit, so look at the samples, not only at the bars."
-    )
-    st.markdown(
-        f"**Scored now:** the {BATCH} pixel samples of part 2 get a confidence of "
-        f"**{live['pixel'].mean_confidence:.2f}**, the {BATCH} latent samples of part 3 "
-        f"**{live['latent'].mean_confidence:.2f}**."
-    )
+with deeper():
+    forward_section(data)
+    if info is not None:
+        st.markdown("#### Reverse: how the network removes the noise")
+        st.markdown(
+            "A small **U-Net** (a network of convolutions shaped like a U: it shrinks the picture step by step to "
+            "see its overall shape, then grows it back to full size, with shortcuts that carry the fine detail across) "
+            f"was trained on the {len(data.train_images):,} bundled training digits with one job: given a noisy x_t "
+            "and the step t, **predict the noise ε** that was mixed in. Knowing ε, the forward formula can be solved "
+            "for a guess of the clean x_0 (the right panel at the top of the page). The sampler then moves x_t a "
+            "little towards that guess and, for DDPM, adds back a little fresh noise, one step at a time. It always "
+            f"uses the **{info['schedule']}** schedule the U-Net was trained with, whichever you pick for the forward "
+            "picture: a network only knows how to undo noise that was added the way it saw in training."
+        )
+
+        st.markdown(f"#### Latent diffusion: the same sampler on a VAE's {vae.latent_dim}-number code")
+        st.markdown(
+            f"Instead of {PIXELS} pixels, diffuse the **{vae.latent_dim}-number code** of a variational autoencoder. "
+            "A small **MLP** (a multi-layer perceptron: layers in which every number feeds every number of the next "
+            "layer, with no idea of neighbouring pixels) learned to predict the noise in noisy codes; the very same "
+            f"DDPM sampler runs all {T:,} steps, and every frame is decoded to pixels by the VAE's decoder only for "
+            "showing it. This is Stable Diffusion's trick. Even the starting noise decodes to a digit-like shape, "
+            "because this decoder only ever learned to draw digits; the network's guess of the clean code jumps about "
+            "at first and settles as the noise is removed."
+        )
+        latent = cached_run(
+            "diffusion_latent_result", (seed,), "Denoising in latent space",
+            lambda on_step: sample_latents(latent_denoiser, vae, make_scheduler(info["schedule"], "ddpm",
+                                                                                clip_sample=None),
+                                           count=BATCH, seed=seed, on_step=on_step),
+        )
+        show_figure(reverse_figure(latent, titles=LATENT_TITLES), key="diffusion_latent")
+        timing = st.columns(3)
+        for column, name, run, digits in ((timing[0], "Pixel U-Net", pixel, 1), (timing[1], "Latent MLP", latent, 2)):
+            column.metric(f"{name}: time per step", f"{run.ms_per_step:.{digits}f} ms",
+                          help=f"Measured now: {run.network_calls} steps for {BATCH} images in {run.seconds:.2f} s.")
+        timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
+        pixel_cost, latent_cost = denoiser_step_costs(info["unet"], info["latent_denoiser"])
+        measured = pixel.ms_per_step / latent.ms_per_step
+        work = pixel_cost.multiply_adds / latent_cost.multiply_adds
+        st.markdown(
+            "**Why latent diffusion is faster.** The network runs once per step, so its work is the price of every "
+            f"step. It is not the number of weights: the U-Net has {pixel_cost.parameters:,}, only "
+            f"{pixel_cost.parameters / latent_cost.parameters:.1f} times the MLP's {latent_cost.parameters:,}. It is "
+            "how often each weight is used. A convolution slides its small filters over every position of the picture, "
+            f"so the U-Net uses each weight about {pixel_cost.uses_per_weight:.0f} times per image: "
+            f"{pixel_cost.multiply_adds / 1e6:.0f} million multiply-adds per image per step. The MLP uses each weight "
+            f"about once, {latent_cost.multiply_adds / 1e3:.0f} thousand multiply-adds: {work:.0f} times less work. "
+            + (f"The times measured above differ by less ({measured:.0f}×), because a network this small spends much "
+               "of each step on fixed costs rather than arithmetic. " if measured < work else "")
+            + f"The VAE's decoder runs once, at the end. Stable Diffusion does the same with a {SD_LATENT} latent "
+            f"instead of a {SD_IMAGE} image: {math.prod(SD_IMAGE_SHAPE) / math.prod(SD_LATENT_SHAPE):.0f} times fewer "
+            "numbers per step."
+        )
+
+        st.markdown("#### How digit-like are the samples?")
+        quality = {method: DigitLikeness.from_json(scores) for method, scores in info["quality"].items()}
+        live_latent = score_images(classifier, latent.samples)
+        static = classifier_on_static()
+        left, right = st.columns([3, 2])
+        with left:
+            show_figure(quality_figure(quality), key="diffusion_quality")
+        with right:
+            st.markdown(
+                f"A small digit classifier, trained on the bundled training split "
+                f"(test accuracy {store.model_info(info['classifier'])['metrics']['test_accuracy']:.1%}), judges "
+                "the samples. **Confidence**: how sure it is, on average, of its top digit. **Spread**: how evenly "
+                "the samples cover the ten digits (1: all equally; 0: always the same one). The bars were measured "
+                f"when the models were built; the numbers below score the {BATCH} samples on this page right now."
+            )
+            st.markdown(
+                "**A generous judge.** The classifier must name one of the ten digits for any picture, however "
+                "unreadable, and it can be sure of itself when it should not be: pure static, like the first frame of "
+                f"the animation at the top, gets an average confidence of **{static.mean_confidence:.2f}**. High "
+                "confidence does not prove a sample is a good digit, so look at the samples, not only at the bars."
+            )
+            st.markdown(
+                f"**Scored now:** the {BATCH} pixel samples at the top of the page get a confidence of "
+                f"**{live_pixel.mean_confidence:.2f}**, the {BATCH} latent samples "
+                f"**{live_latent.mean_confidence:.2f}**."
+            )
+
+next_link(PAGE)

@@ -17,13 +17,22 @@ def frame_images(spec: dict) -> list:
     return [frame["data"][0]["z"] for frame in spec["frames"]]
 
 
-def test_opens_with_forward_reverse_latent_and_quality(open_page):
+def test_opens_on_the_finished_samples_then_goes_deeper(open_page):
     app = open_page(PAGE)
     specs = chart_specs(app)
-    assert len(specs) == 4  # forward, pixel reverse, latent reverse, quality
-    forward, pixel, latent, _ = specs
+    assert len(specs) == 4  # pixel reverse; under "Go deeper": forward, latent reverse, quality
+    pixel, forward, latent, _ = specs
     assert len(forward["frames"]) == 50 and forward["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
     assert len(pixel["frames"]) == len(latent["frames"]) == 31  # 30 kept steps and the result
+    for reverse in (pixel, latent):  # both open on their last frame, the finished samples, not on static
+        assert reverse["data"][0]["z"] == reverse["frames"][-1]["data"][0]["z"] != reverse["frames"][0]["data"][0]["z"]
+        assert reverse["layout"]["sliders"][0]["active"] == 30
+        assert reverse["frames"][-1]["name"] == "Finished samples"
+    assert app.title[0].value == "🌫️ Diffusion"
+    headings = [md.value for md in app.markdown]
+    assert headings.index(next(h for h in headings if "What to look for" in h)) < headings.index(
+        "#### Forward: how a digit is turned into static")
+    assert app.markdown[-1].value.startswith("**That is the end of the route.**")  # next_link, last
     labels = [metric.label for metric in app.metric]
     assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
@@ -45,26 +54,29 @@ def test_the_text_defines_its_words_and_carries_the_numbers_of_the_shipped_netwo
 
 def test_controls_change_what_is_drawn(open_page):
     app = open_page(PAGE)
-    forward = frame_images(chart_specs(app)[0])
+    forward = frame_images(chart_specs(app)[1])
     app.radio(key="diffusion_schedule").set_value("cosine").run()
-    assert frame_images(chart_specs(app)[0])[10] != forward[10]
+    assert frame_images(chart_specs(app)[1])[10] != forward[10]
 
-    pixel = frame_images(chart_specs(app)[1])
+    pixel = frame_images(chart_specs(app)[0])
     app.number_input(key="diffusion_seed").set_value(5).run()
     assert not app.exception
-    reseeded = frame_images(chart_specs(app)[1])
+    reseeded = frame_images(chart_specs(app)[0])
     assert reseeded[-1] != pixel[-1]
+    assert any(md.value.startswith("16 new digits from the static of seed 5") for md in app.markdown)
 
     app.select_slider(key="diffusion_steps").set_value(10).run()
-    assert len(chart_specs(app)[1]["frames"]) == 11
+    assert len(chart_specs(app)[0]["frames"]) == 11
 
+    assert app.slider(key="diffusion_start_step").disabled  # until "From a real digit" is on
     app.toggle(key="diffusion_from_image").set_value(True).run()
+    app.number_input(key="diffusion_start_image").set_value(3).run()
     app.slider(key="diffusion_start_step").set_value(300).run()
     assert not app.exception
-    started = chart_specs(app)[1]
-    assert started["frames"][0]["name"] == "t = 300"
-    assert any("same digit" in md.value and "as it reads the digit you started from" in md.value
-               for md in app.markdown)
+    started = chart_specs(app)[0]
+    assert started["frames"][0]["name"] == "Step t = 300"
+    assert any("**test digit 3** noised to step 300" in md.value and "as it reads the digit you started from"
+               in md.value for md in app.markdown)
 
 
 def test_missing_diffusion_weights_keep_the_forward_part(open_page, pretrained_copy):

@@ -38,4 +38,5 @@ def test_another_digit_redraws_the_picture(open_page):
 
 def test_the_training_count_is_the_training_split(open_page):
     app = open_page()
-    assert "trained in advance on 4,000 MNIST digits, the training part of the 5,000" in next(c.value for c in app.caption if "trained in advance" in c.value)
+    caption = next(c.value for c in app.caption if "trained in advance" in c.value)
+    assert "trained in advance on 4,000 MNIST digits, the training part of the 5,000" in caption

@@ -25,9 +25,23 @@ def test_opens_with_a_shipped_run_before_anything_trains(open_page):
     app = open_page(PAGE)
     assert "Showing the shipped run, β = 1" in app.info[0].value
     assert len(app.get("vega_lite_chart")) == 3  # loss curves, rate-distortion, KL bars
-    assert len(image_urls(app)) == 3 + 2 * 3  # probe rows, then reconstructions and samples of 3 tiny references
+    assert len(image_urls(app)) == 1 + 2 * 3  # the test digits, then each of 3 tiny references' two rows
     assert any("reparameterisation trick" in md.value for md in app.markdown)
     assert "lb_run" not in app.session_state
+
+
+def test_the_page_reads_as_the_anatomy(open_page):
+    """Title and question, controls, the β ladder, what to look for, then the details, the next page last."""
+    app = open_page(PAGE)
+    assert app.title[0].value == "⚖️ Loss balance"
+    text = [md.value for md in app.markdown]
+    ladder = text.index("β = 0")  # the ladder's first shipped row
+    look = next(i for i, value in enumerate(text) if "What to look for" in value)
+    deeper = next(i for i, value in enumerate(text) if value.startswith("#### "))
+    assert ladder < look < deeper
+    assert "Read the ladder downwards, from β = 0 to 8" in text[look]
+    assert ":blue-background[**β = 1**]" in text  # the row of the β the slider is on
+    assert app.get("page_link")[-1].proto.page == "diffusion"  # next_link, last
 
 
 def test_moving_beta_trains_a_run_to_the_end(open_page):
@@ -38,7 +52,9 @@ def test_moving_beta_trains_a_run_to_the_end(open_page):
     assert "Finished 2 epochs at β = 2" in app.success[0].value
     assert len(app.get("vega_lite_chart")) == 4  # + the latent scatter
     assert len(app.slider) == 1 + 16  # epochs, and one traversal slider per latent dimension
-    assert any("KL of each latent dimension" in md.value for md in app.markdown)
+    assert any("KL of each dimension of the code" in md.value for md in app.markdown)
+    assert ":orange-background[**β = 2**]" in [md.value for md in app.markdown]  # its row in the ladder
+    assert len(image_urls(app)) == 1 + 2 * 3 + 2 + 1  # the ladder, the run's row, the decoded walk
 
 
 def test_a_traversal_slider_changes_the_decode_without_retraining(open_page):
@@ -128,11 +144,12 @@ def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeyp
     assert any("next run: from scratch" in caption.value for caption in app.caption)  # no warm start off MNIST-5k
 
 
-def test_the_gallery_is_scored_and_the_words_are_defined(open_page):
+def test_the_ladder_is_scored_and_the_words_are_defined(open_page):
     app = open_page(PAGE)
-    captions = [caption for image in app.get("image") for caption in image.captions]
-    assert sum("the classifier reads" in caption for caption in captions) == 3  # one per tiny reference run
-    assert sum("confidence" in caption and "spread" in caption for caption in captions) == 3
+    cells = [md.value for md in app.markdown]
+    assert sum(value.endswith("%") for value in cells) == 3  # read right, one per tiny reference run
+    assert sum(len(value) == 4 and value.startswith(("0.", "1.")) for value in cells) == 3  # confidence
+    assert "share of all" in next(md for md in app.markdown if md.value == "**read right**").help
     text = " ".join(md.value for md in app.markdown)
     assert "above 0.1 nat" in text and "Burda" in text and "Bernoulli" in text and "*prior*" in text
     assert "nats" in app.select_slider(key="lb_beta").help

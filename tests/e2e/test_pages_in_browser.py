@@ -3,7 +3,7 @@
 import pytest
 
 from scripts.app_process import wait_for_app
-from tests.e2e.conftest import assert_in_view, screenshot, wait_for_charts
+from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -53,27 +53,49 @@ def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
     screenshot(page, "bottleneck")
 
 
-def forward_image(page) -> str:
-    """The picture Plotly drew of the forward figure's x_t heatmap, as a data URI."""
-    return page.locator(".js-plotly-plot").first.evaluate("e => e.querySelector('g.heatmaplayer image').href.baseVal")
+def heatmap_image(chart) -> str:
+    """The picture Plotly drew of a figure's first heatmap, as a data URI."""
+    return chart.evaluate("e => e.querySelector('g.heatmaplayer image').href.baseVal")
 
 
-def test_diffusion_play_animates_the_forward_process_in_the_browser(app_url, page):
+def slider_label(chart) -> str:
+    return chart.locator(".slider-group > text.slider-label").text_content()
+
+
+def wait_for_a_new_picture(page, index: int, before: str) -> None:
+    """Plotly draws the heatmap as a new picture on every frame: wait for one that differs from `before`."""
+    page.wait_for_function(
+        "([index, before]) => { const img = document.querySelectorAll('.js-plotly-plot')[index]"
+        ".querySelector('g.heatmaplayer image'); return img && img.href.baseVal !== before; }",
+        arg=[index, before], timeout=10_000)
+
+
+def test_diffusion_opens_on_the_finished_samples_and_plays_from_static(app_url, page):
     page.goto(f"{app_url}/diffusion")
     page.get_by_text("Why latent diffusion is faster").wait_for(timeout=120_000)
     wait_for_app(page)
     wait_for_charts(page, 4)
-    assert page.locator(".js-plotly-plot").count() == 4
-    screenshot(page, "diffusion")
+    assert page.locator(PLOTLY_CHART).count() == 4  # reverse, then under "Go deeper": forward, latent, quality
+    reverse, forward = page.locator(PLOTLY_CHART).nth(0), page.locator(PLOTLY_CHART).nth(1)
+    assert slider_label(reverse) == "Finished samples"  # not the first frame's static
+    assert_in_view(page, reverse, "the finished samples and their Play button")
+    assert_in_view(page, page.get_by_text("new digits from the static of seed 0"), "what the samples are")
+    screenshot(page, "diffusion_fold", whole_page=False)
+    screenshot(page, "diffusion")  # before Play: a shot taken mid-animation can catch a heatmap half drawn
 
-    before = forward_image(page)
-    page.locator(".js-plotly-plot").first.locator(".updatemenu-button").first.click()  # ▶ Play
-    # Plotly redraws the heatmap as a new picture on every frame: wait for one that differs
-    changed = page.wait_for_function(
-        "([before]) => { const img = document.querySelector('.js-plotly-plot g.heatmaplayer image');"
-        " return img && img.href.baseVal !== before ? img.href.baseVal : null; }", arg=[before], timeout=10_000)
-    assert changed.json_value() != before
-    label = page.locator(".js-plotly-plot").first.locator(".slider-group > text.slider-label").text_content()
+    finished = heatmap_image(reverse)
+    reverse.locator(".updatemenu-button").first.click()  # ▶ Play: from the first frame, static
+    wait_for_a_new_picture(page, 0, finished)
+    assert slider_label(reverse).startswith("Step t = ")
+    page.wait_for_function(  # and it plays on to the samples again
+        "() => document.querySelector('.js-plotly-plot .slider-group > text.slider-label').textContent"
+        " === 'Finished samples'", timeout=30_000)
+    assert heatmap_image(reverse) == finished
+
+    before = heatmap_image(forward)
+    forward.locator(".updatemenu-button").first.click()  # ▶ Play on the forward process
+    wait_for_a_new_picture(page, 1, before)
+    label = slider_label(forward)
     assert label.startswith("Step t = ") and label != "Step t = 0"
     assert_no_exception(page)
 

@@ -3,10 +3,11 @@ story fails here, so that someone rewrites app_pages/diffusion.py to match."""
 
 import numpy as np
 import pytest
+import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
-from explorer.models.digit_likeness import score_images
+from explorer.models.digit_likeness import class_probabilities, score_images
 from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost
 from explorer.topics.diffusion.logic import make_scheduler, sample_latents, sample_pixels, static_pixels
 
@@ -74,3 +75,30 @@ def test_the_starting_noise_of_latent_diffusion_decodes_to_digit_like_shapes(net
 def test_the_latent_guess_jumps_about_at_first_and_settles(latent_run):
     changes = np.abs(np.diff(latent_run.predicted, axis=0)).mean(axis=(1, 2, 3))  # between kept frames
     assert changes[:5].mean() > 2 * changes[-5:].mean()
+
+
+
+def digits_read(networks, images: np.ndarray) -> np.ndarray:
+    """The classifier's digit for each of N x 28 x 28 images."""
+    images = torch.from_numpy(np.asarray(images, np.float32).reshape(-1, 1, 28, 28))
+    return class_probabilities(networks["classifier"], images).argmax(dim=1).numpy()
+
+
+def first_step_agreeing(networks, frames: np.ndarray, final: np.ndarray, steps: list[int]) -> int:
+    """The step t of the first frame in which at least half the batch reads as the digit it ends as."""
+    return next(step for step, frame in zip(steps, frames, strict=True)
+                if (digits_read(networks, frame) == final).sum() >= len(final) / 2)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_guess_settles_on_a_digit_hundreds_of_steps_before_x_t_shows_it(store, networks, seed):
+    """The page's "What to look for": "For the first half of the steps x_t on the left still looks like static,
+    yet the network's guess on the right shows which digit many of them will become hundreds of steps before
+    the digits come through on the left" (the page's default sampler, DDIM in 50 steps): half the batch reads
+    as its final digit in the guess at least 200 steps before it does in x_t, and in x_t not before step 500."""
+    scheduler = make_scheduler(store.group("diffusion")["schedule"], "ddim", 50)
+    run = sample_pixels(networks["unet"], scheduler, count=BATCH, seed=seed)
+    final = digits_read(networks, run.samples)
+    x_t_from = first_step_agreeing(networks, run.noisy, final, run.steps)
+    guess_from = first_step_agreeing(networks, run.predicted, final, run.steps)
+    assert x_t_from < 500 and guess_from - x_t_from >= 200, (x_t_from, guess_from)

@@ -7,6 +7,7 @@ import pytest
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.topics.loss_balance.evidence import GalleryEvidence, confidence_plateau, measure_runs
+from explorer.topics.loss_balance.gallery_words import look_for_words
 from explorer.topics.loss_balance.references import load_reference_runs
 
 
@@ -75,6 +76,15 @@ def test_near_beta_one_codes_sit_where_the_draws_land_and_decode_to_more_digit_l
 def test_sample_confidence_falls_again_at_the_largest_beta(gallery):
     """"it falls to ... at β = 8": below the peak by more than the draws' own noise."""
     assert gallery.runs[-1].beta not in confidence_plateau(gallery.runs)
+
+
+def test_what_to_look_for_says_the_decodes_blur_again_at_the_largest_beta(gallery):
+    """The page's "What to look for" is written from these runs: its last clause is there only when the largest
+    β falls off the peak, which the test above checks; its first, that β = 0's decodes are the least sure, too."""
+    words = look_for_words(gallery)
+    assert words.endswith(f"then blur again at β = {gallery.runs[-1].beta:g} "
+                          f"({gallery.runs[-1].samples.mean_confidence:.2f}).")
+    assert f"from a confidence of {gallery.runs[0].samples.mean_confidence:.2f} at β = 0" in words
 
 
 def test_samples_never_settle_on_a_few_digits_above_beta_zero(gallery):

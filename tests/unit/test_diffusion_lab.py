@@ -19,7 +19,7 @@ from explorer.models import (
     UNetConfig,
 )
 from explorer.models.digit_likeness import DigitLikeness, digit_likeness, score_images
-from explorer.topics.diffusion.figures import forward_figure, quality_figure, reverse_figure
+from explorer.topics.diffusion.figures import FINISHED, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
     FORWARD_FRAMES,
     forward_frames,
@@ -134,11 +134,17 @@ def test_forward_figure_animates_in_the_browser(digit):
     assert [s.label for s in fig.layout.sliders[0].steps] == [f.name for f in fig.frames]
 
 
-def test_reverse_figure_ends_on_the_samples():
+def test_reverse_figure_ends_on_the_samples_and_opens_on_them():
     result = sample_pixels(small_unet(), make_scheduler("linear", "ddim", 5), count=4, seed=0)
     fig = reverse_figure(result)
-    assert len(fig.frames) == 6 and fig.frames[-1].name == "done"
-    np.testing.assert_array_equal(fig.frames[-1].data[0].z, to_uint8(tile(result.samples, 4)))
+    samples = to_uint8(tile(result.samples, 4))
+    assert len(fig.frames) == 6 and fig.frames[-1].name == FINISHED
+    np.testing.assert_array_equal(fig.frames[-1].data[0].z, samples)
+    np.testing.assert_array_equal(fig.data[0].z, samples)  # what the page shows before Play: the samples
+    slider = fig.layout.sliders[0]
+    assert slider.active == len(fig.frames) - 1 and slider.steps[-1].label == FINISHED
+    assert fig.layout.updatemenus[0].y > 1 and slider.y > 1  # Play and the slider above the pictures
+    assert fig.layout.updatemenus[0].buttons[0].args[1]["fromcurrent"]  # from the last frame, Play starts over
 
 
 def test_quality_figure_has_a_bar_per_method_and_measure():

@@ -56,12 +56,12 @@ def test_each_chart_keeps_its_spec_while_the_numbers_change():
 def test_kl_bars_mark_collapsed_dimensions_and_sit_on_the_log_floor():
     chart = kl_bars_chart(np.array([2.5, 0.0, ACTIVE_KL / 2, 0.3]))
     validate(chart)
-    assert chart.data.dimension.tolist() == ["z0", "z1", "z2", "z3"]
+    assert chart.data.dimension.tolist() == ["1", "2", "3", "4"]  # dimension i of the code, counted from 1
     assert chart.data.state.tolist() == ["active", "collapsed", "collapsed", "active"]
     assert chart.data.kl.min() == SMALLEST_KL  # a KL of 0 cannot sit on a log axis
 
 
-@pytest.mark.parametrize(("latent_dim", "x_title"), [(2, "z1"), (16, "principal component 1")])
+@pytest.mark.parametrize(("latent_dim", "x_title"), [(2, "dimension 1 of the code"), (16, "principal component 1")])
 def test_the_scatter_has_one_point_per_code_coloured_by_digit(latent_dim, x_title):
     codes = np.arange(12, dtype=float).reshape(6, 2)
     chart = latent_scatter_chart(codes, np.array([0, 1, 2, 0, 1, 9]), latent_dim)
@@ -87,3 +87,15 @@ def test_rate_distortion_before_any_run_shows_only_the_shipped_curve():
     chart = rate_distortion_chart(REFERENCE, [], None)
     validate(chart)
     assert set(chart.data.series) == {"shipped runs"} and len(chart.data) == 3
+
+
+def test_every_chart_has_text_a_class_can_read():
+    """README, "Page anatomy": ticks, labels and titles of 14 px or more, in a dark grey."""
+    rng = np.random.default_rng(0)
+    charts = [loss_curves_chart(curves(2), 1.0, 15), kl_bars_chart(rng.random(16)),
+              latent_scatter_chart(rng.random((5, 2)), np.arange(5), 16), rate_distortion_chart(REFERENCE, [], None)]
+    for chart in charts:
+        config = chart.spec["config"]
+        for part in ("axis", "legend"):
+            assert config[part]["labelFontSize"] >= 14 and config[part]["titleFontSize"] >= 14
+        assert config["text"]["fontSize"] >= 14  # the β labels on the rate-distortion curve

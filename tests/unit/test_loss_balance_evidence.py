@@ -7,8 +7,9 @@ from explorer.topics.loss_balance.evidence import BetaEvidence, GalleryEvidence,
 from explorer.topics.loss_balance.gallery_words import (
     active_rule_comparison,
     betas_in_words,
+    ladder_cells,
+    look_for_words,
     reconstruction_summary,
-    row_captions,
     samples_summary,
 )
 
@@ -39,8 +40,7 @@ def test_betas_read_as_a_list():
 
 
 def test_the_sentences_carry_the_measured_numbers():
-    assert row_captions(GALLERY.runs[-1]) == ("β = 8 · the classifier reads 70% right",
-                                              "β = 8 · confidence 0.59, spread 0.95")
+    assert ladder_cells(GALLERY.runs[-1]) == ("70%", "0.59")
     assert "93% of them as the right digit at β = 0 and 70% at β = 8" in reconstruction_summary(GALLERY)
     samples = samples_summary(GALLERY)
     assert "a median 4.0 from the centre, and every one within 5.9" in samples
@@ -49,3 +49,14 @@ def test_the_sentences_carry_the_measured_numbers():
     assert "it falls to 0.59" in samples and "spread stays at 0.95 or more" in samples
     assert active_rule_comparison(GALLERY, 16) == ("By that test the shipped β = 8 run keeps 16 of 16 dimensions "
                                                    "active, against 7 by this page's rule.")
+
+
+def test_what_to_look_for_reads_the_ladder_with_its_numbers():
+    words = look_for_words(GALLERY)
+    assert "from β = 0 to 8" in words and "93% of them right at β = 0, 70% at β = 8" in words
+    assert "from a confidence of 0.42 at β = 0 to 0.66–0.68 at β = 1 and 2" in words
+    assert words.endswith("then blur again at β = 8 (0.59).")
+    peak_last = GalleryEvidence(runs=GALLERY.runs[:-1], draws_distance=3.95, draws_reach=5.94, draws=300,
+                                test_images=1000)
+    assert "blur again" not in look_for_words(peak_last)  # only said when the largest β falls off the peak
+    assert "blur as β grows" in look_for_words(None)  # no classifier: the words without numbers

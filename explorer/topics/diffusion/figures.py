@@ -15,12 +15,22 @@ SIGNAL_COLOUR = "#4361ee"
 NOISE_COLOUR = "#f77f00"
 HISTOGRAM_COLOUR = "#6c757d"
 FRAME_MS = 120
+FORWARD_HEIGHT, FORWARD_MARGIN = 480, dict(l=10, r=10, t=110, b=90)  # px; the top margin holds Play and the slider
+REVERSE_HEIGHT, REVERSE_MARGIN = 440, dict(l=10, r=10, t=95, b=5)  # fits a 1366 x 768 screen under the controls
+FINISHED = "Finished samples"  # the reverse animations' last frame, which they open on
 QUALITY_ORDER = ("pixel_ddim", "latent_ddpm", "vae_prior", "real_test")  # the manifest sorts its keys
 GREYS = [[0.0, "black"], [1.0, "white"]]
+TEXT_COLOUR = "#31333f"  # Streamlit's own text colour: its chart theme draws titles and ticks a paler grey
 
 
-def _animation_controls(frame_names: list[str], label: str) -> dict:
-    """A Play / Pause pair and a slider over the frames, as Plotly layout settings."""
+def _animation_controls(frame_names: list[str], prefix: str, *, plot_height: int, top_margin: int,
+                        active: int = 0) -> dict:
+    """A Play / Pause pair and a slider over the frames, as Plotly layout settings, in the figure's top
+    margin: above the pictures, where a student looks first. `active` is the frame the slider opens on.
+
+    Play goes on from the frame shown; from the last frame it starts again at the first (Plotly's
+    `fromcurrent`), so a figure that opens on its result still plays from the start."""
+    top = 1 + top_margin / plot_height  # the top of the figure, in the plot area's units
     play = dict(label="▶ Play", method="animate",
                 args=[None, dict(frame=dict(duration=FRAME_MS, redraw=True), fromcurrent=True,
                                  transition=dict(duration=0), mode="immediate")])
@@ -30,14 +40,21 @@ def _animation_controls(frame_names: list[str], label: str) -> dict:
                   args=[[name], dict(frame=dict(duration=0, redraw=True), mode="immediate",
                                      transition=dict(duration=0))]) for name in frame_names]
     return dict(
-        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=-0.12,
-                          xanchor="left", yanchor="top", pad=dict(t=28, r=10), showactive=False,
-                          font=dict(size=14))],
+        updatemenus=[dict(type="buttons", buttons=[play, pause], direction="left", x=0, y=top,
+                          xanchor="left", yanchor="top", pad=dict(t=22, r=10), showactive=False,
+                          font=dict(size=15))],
         # 50 tick labels would overprint each other: they are hidden, the current one is shown above
-        sliders=[dict(steps=steps, active=0, x=0.2, len=0.8, y=-0.12, yanchor="top", pad=dict(t=10),
+        sliders=[dict(steps=steps, active=active, x=0.2, len=0.8, y=top, yanchor="top", pad=dict(t=0, b=0),
                       font=dict(color="rgba(0,0,0,0)"), ticklen=3,  # currentvalue sets its own colour
-                      currentvalue=dict(prefix=f"{label} ", xanchor="left", font=dict(size=15, color="#31333f")))],
+                      currentvalue=dict(prefix=prefix, xanchor="left", font=dict(size=15, color=TEXT_COLOUR)))],
     )
+
+
+def _dark_text(fig: go.Figure) -> go.Figure:
+    """Ticks and axis titles in TEXT_COLOUR: Streamlit's chart theme sets them a pale grey of its own."""
+    fig.update_xaxes(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    fig.update_yaxes(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    return fig
 
 
 def _image_trace(image: np.ndarray) -> go.Heatmap:
@@ -88,10 +105,11 @@ def forward_figure(frames: ForwardFrames) -> go.Figure:
     fig.update_xaxes(title="pixel value", range=[-4, 4], row=1, col=3)
     fig.update_yaxes(title="share of pixels", range=[0, max(0.3, float(frames.histograms[0].max()) * 1.05)],
                      row=1, col=3)
-    fig.update_layout(height=470, margin=dict(l=10, r=10, t=80, b=110), showlegend=True,
-                      legend=dict(orientation="h", yanchor="bottom", y=1.12, x=0.3),
-                      **_animation_controls(names, "Step"))
-    return fig
+    plot_height = FORWARD_HEIGHT - FORWARD_MARGIN["t"] - FORWARD_MARGIN["b"]
+    fig.update_layout(height=FORWARD_HEIGHT, margin=FORWARD_MARGIN, showlegend=True, font_color=TEXT_COLOUR,
+                      legend=dict(orientation="h", yanchor="top", y=-55 / plot_height, x=0.3),
+                      **_animation_controls(names, "Step ", plot_height=plot_height, top_margin=FORWARD_MARGIN["t"]))
+    return _dark_text(fig)
 
 
 def _level_markers(frames: ForwardFrames, t: int) -> go.Scatter:
@@ -105,19 +123,23 @@ LATENT_TITLES = ("x_t: the code the sampler holds, decoded", "The guess of the c
 
 
 def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TITLES, columns: int = 4) -> go.Figure:
-    """The batch's x_t beside the network's guess of x_0, animated from pure noise to the samples."""
+    """The batch's x_t beside the network's guess of x_0, animated from pure noise to the samples. It opens
+    on its last frame, the finished samples: the result first, and ▶ Play shows how they came out of static."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.04, subplot_titles=titles)
     grids = [(tile(noisy, columns), tile(guess, columns)) for noisy, guess in zip(frames.noisy, frames.predicted,
                                                                                    strict=True)]
     grids.append((tile(frames.samples, columns), tile(frames.samples, columns)))  # end on the result
-    names = [f"t = {t}" for t in frames.steps] + ["done"]
-    fig.add_trace(_image_trace(grids[0][0]), row=1, col=1)
-    fig.add_trace(_image_trace(grids[0][1]), row=1, col=2)
+    names = [f"Step t = {t}" for t in frames.steps] + [FINISHED]
+    fig.add_trace(_image_trace(grids[-1][0]), row=1, col=1)
+    fig.add_trace(_image_trace(grids[-1][1]), row=1, col=2)
     fig.frames = [go.Frame(name=name, traces=[0, 1], data=[go.Heatmap(z=to_uint8(grid)) for grid in pair])
                   for name, pair in zip(names, grids, strict=True)]
     _hide_image_axes(fig, 2)
-    fig.update_layout(height=520, margin=dict(l=10, r=10, t=40, b=110), **_animation_controls(names, "Step"))
-    return fig
+    plot_height = REVERSE_HEIGHT - REVERSE_MARGIN["t"] - REVERSE_MARGIN["b"]
+    fig.update_layout(height=REVERSE_HEIGHT, margin=REVERSE_MARGIN, font_color=TEXT_COLOUR,
+                      **_animation_controls(names, "", plot_height=plot_height, top_margin=REVERSE_MARGIN["t"],
+                                            active=len(names) - 1))
+    return _dark_text(fig)
 
 
 def quality_figure(quality: dict[str, DigitLikeness]) -> go.Figure:
@@ -133,6 +155,6 @@ def quality_figure(quality: dict[str, DigitLikeness]) -> go.Figure:
                              text=[f"{v:.2f}" for v in values], textposition="outside",
                              hovertemplate="%{customdata}<br>" + name + ": %{y:.3f}<extra></extra>"))
     fig.update_yaxes(range=[0, 1.15], title="0 (bad) … 1 (good)")
-    fig.update_layout(barmode="group", height=380, margin=dict(l=10, r=10, t=30, b=10),
+    fig.update_layout(barmode="group", height=380, margin=dict(l=10, r=10, t=30, b=10), font_color=TEXT_COLOUR,
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
-    return fig
+    return _dark_text(fig)

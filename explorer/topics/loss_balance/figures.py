@@ -22,12 +22,24 @@ SERIES_COLOURS = {"shipped runs": "#6c757d", "your earlier runs": "#f77f00", "th
 SMALLEST_KL = 1e-3  # nats: the floor of the KL bars' log axis (a collapsed dimension sits on it)
 LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal", "title": None}
 LINE_LEGEND = LEGEND_BELOW | {"symbolType": "stroke", "symbolStrokeWidth": 2}
+TEXT_COLOUR = "#31333f"  # Streamlit's text colour: its chart theme draws ticks and titles a paler grey
+# Text a class can read (README, "Page anatomy"): 14 px or more for ticks, labels and titles.
+READABLE = {
+    "axis": {"labelFontSize": 14, "titleFontSize": 15, "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+    "legend": {"labelFontSize": 14, "titleFontSize": 15, "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+    "text": {"fontSize": 14, "color": TEXT_COLOUR},
+}
 
 
 @dataclass(frozen=True)
 class Chart:
     spec: dict  # Vega-Lite, without data: fixed for a run, so the browser only swaps the numbers
     data: pd.DataFrame
+
+
+def readable(spec: dict) -> dict:
+    """A spec with READABLE text, the same for every epoch (a spec that changed would redraw the chart)."""
+    return spec | {"config": READABLE}
 
 
 def colour_scale(colours: dict[str, str]) -> dict:
@@ -59,14 +71,14 @@ def loss_curves_chart(curves: dict[str, list[float]], beta: float, epochs: int) 
                         {"field": "nats", "format": ".1f"}],
         },
     }
-    return Chart(spec, pd.DataFrame(rows, columns=["epoch", "nats", "part", "split"]))
+    return Chart(readable(spec), pd.DataFrame(rows, columns=["epoch", "nats", "part", "split"]))
 
 
 def kl_bars_chart(kl_per_dim: np.ndarray) -> Chart:
     """KL of each latent dimension, largest first; collapsed ones (below ACTIVE_KL) grey, under a dotted line."""
     kl = np.asarray(kl_per_dim, dtype=float)
     data = pd.DataFrame({
-        "dimension": [f"z{d}" for d in range(len(kl))],
+        "dimension": [str(d + 1) for d in range(len(kl))],  # numbered from 1, as the page's sliders are
         "kl": np.maximum(kl, SMALLEST_KL),
         "state": np.where(kl > ACTIVE_KL, "active", "collapsed"),
     })
@@ -75,26 +87,28 @@ def kl_bars_chart(kl_per_dim: np.ndarray) -> Chart:
         "layer": [
             {"mark": {"type": "bar"},
              "encoding": {
-                 "x": {"field": "dimension", "type": "nominal", "sort": "-y", "title": None,
-                       "axis": {"labelAngle": 0}},
+                 "x": {"field": "dimension", "type": "nominal", "sort": "-y",
+                       "title": "dimension of the code, largest KL first", "axis": {"labelAngle": 0}},
                  "y": {"field": "kl", "type": "quantitative", "title": "KL (nats, log scale)",
                        "scale": {"type": "log", "domainMin": SMALLEST_KL}},
                  "y2": {"datum": SMALLEST_KL},  # a log axis has no zero for bars to grow from
                  "color": {"field": "state", "type": "nominal",
                            "scale": colour_scale({"active": "#2a9d8f", "collapsed": "#adb5bd"}),
                            "legend": LEGEND_BELOW},
-                 "tooltip": [{"field": "dimension"}, {"field": "kl", "format": ".3f", "title": "KL (nats)"}],
+                 "tooltip": [{"field": "dimension", "title": "dimension of the code"},
+                             {"field": "kl", "format": ".3f", "title": "KL (nats)"}],
              }},
             {"mark": {"type": "rule", "strokeDash": [2, 2], "color": "#6c757d"},
              "encoding": {"y": {"datum": ACTIVE_KL}}},
         ],
     }
-    return Chart(spec, data)
+    return Chart(readable(spec), data)
 
 
 def latent_scatter_chart(codes_2d: np.ndarray, labels: np.ndarray, latent_dim: int) -> Chart:
     """Test codes coloured by class: the codes themselves at k = 2, else their first two principal components."""
-    axis = ("z1", "z2") if latent_dim == 2 else ("principal component 1", "principal component 2")
+    axis = (("dimension 1 of the code", "dimension 2 of the code") if latent_dim == 2
+            else ("principal component 1", "principal component 2"))
     data = pd.DataFrame({"x": codes_2d[:, 0], "y": codes_2d[:, 1], "digit": [str(int(d)) for d in labels]})
     spec = {
         "height": 300,
@@ -107,7 +121,7 @@ def latent_scatter_chart(codes_2d: np.ndarray, labels: np.ndarray, latent_dim: i
             "tooltip": [{"field": "digit"}],
         },
     }
-    return Chart(spec, data)
+    return Chart(readable(spec), data)
 
 
 def rate_distortion_chart(
@@ -157,4 +171,4 @@ def rate_distortion_chart(
              "encoding": {"text": {"field": "label"}}},
         ],
     }
-    return Chart(spec, data)
+    return Chart(readable(spec), data)

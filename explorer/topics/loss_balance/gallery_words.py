@@ -16,18 +16,45 @@ def betas_in_words(betas: list[float]) -> str:
     return "β = " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
 
 
-def row_captions(run: BetaEvidence) -> tuple[str, str]:
-    """Under a gallery row: its reconstructions' readability, its samples' confidence and spread."""
-    return (f"β = {run.beta:g} · the classifier reads {run.read_right:.0%} right",
-            f"β = {run.beta:g} · confidence {confidence(run):.2f}, spread {run.samples.class_spread:.2f}")
+def ladder_cells(run: BetaEvidence) -> tuple[str, str]:
+    """Beside a row of the β ladder: how many reconstructions the classifier reads right, and how sure it is
+    of the decodes of prior draws."""
+    return f"{run.read_right:.0%}", f"{confidence(run):.2f}"
+
+
+READ_RIGHT_HELP = ("The share of all {images:,} test reconstructions that the digit classifier reads as the "
+                   "digit that went in.")
+CONFIDENCE_HELP = ("How sure the digit classifier is, on average, of its answer for {draws:,} decodes of the same "
+                   "draws from the prior (1: certain).")
 
 
 def gallery_introduction(gallery: GalleryEvidence) -> str:
-    return ("The same VAE trained at each β with the same seed. Under each row, the verdict of the shipped digit "
-            f"classifier (the Diffusion page's judge): on the left, the share of all {gallery.test_images:,} test "
-            "reconstructions it reads as the digit that went in; on the right, how sure it is on average of its "
-            f"answer (*confidence*) and how evenly its answers cover the ten digits (*spread*: 1 when all ten "
-            f"come up equally often) for {gallery.draws:,} decodes of the same draws from the prior.")
+    return ("The ladder at the top of the page is the same VAE trained at each β with the same seed. Its numbers are "
+            "the verdict of the shipped digit classifier (the Diffusion page's judge): *read right*, the share of "
+            f"all {gallery.test_images:,} test reconstructions it reads as the digit that went in; *confidence*, "
+            f"how sure it is on average of its answer for {gallery.draws:,} decodes of the same draws from the "
+            "prior. Its *spread* says how evenly those answers cover the ten digits (1 when all ten come up equally "
+            "often).")
+
+
+def look_for_words(gallery: GalleryEvidence | None) -> str:
+    """The page's "What to look for", with the numbers of the shipped runs when the classifier could score them."""
+    if gallery is None:
+        return ("Read the ladder downwards, from the smallest β to the largest. On the left the reconstructions "
+                "blur as β grows. On the right the decodes of random codes from the prior turn into digits, then "
+                "blur again at the largest β.")
+    first, last = gallery.runs[0], gallery.runs[-1]
+    plateau_betas = confidence_plateau(gallery.runs)
+    plateau = [run for run in gallery.runs if run.beta in plateau_betas]
+    low, high = min(map(confidence, plateau)), max(map(confidence, plateau))
+    surest = f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}"
+    blur_again = ("" if last.beta in plateau_betas
+                  else f", then blur again at β = {last.beta:g} ({confidence(last):.2f})")
+    return (f"Read the ladder downwards, from β = {first.beta:g} to {last.beta:g}. On the left the reconstructions "
+            f"blur: the digit classifier reads {first.read_right:.0%} of them right at β = {first.beta:g}, "
+            f"{last.read_right:.0%} at β = {last.beta:g}. On the right the decodes of random codes from the prior "
+            f"turn into digits it is surer of, from a confidence of {confidence(first):.2f} at β = {first.beta:g} to "
+            f"{surest} at {betas_in_words(plateau_betas)}{blur_again}.")
 
 
 def reconstruction_summary(gallery: GalleryEvidence) -> str:
