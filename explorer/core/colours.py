@@ -9,3 +9,7 @@ DIGIT_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
 AE_COLOUR = "#4361ee"  # the plain autoencoder
 VAE_COLOUR = "#7209b7"  # the variational autoencoder
 PCA_COLOUR = "#f77f00"  # PCA, the linear autoencoder
+
+# Text on charts and captions: Streamlit's own text colour. Its chart theme and its captions use paler
+# greys that a projector washes out.
+TEXT_COLOUR = "#31333f"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from explorer.core.colours import TEXT_COLOUR
+
 SMALLEST_TEXT_PX = 14
-TEXT_GREY = "#3d3f4a"  # dark enough on white for a projector; Streamlit's caption grey is not
 
 _CSS = f"""
 <style>
@@ -16,7 +17,7 @@ _CSS = f"""
 [data-testid="stCaptionContainer"], [data-testid="stImageCaption"], [data-testid="stCaptionContainer"] p,
 [data-testid="stMetricLabel"] p, [data-testid="stWidgetLabel"] p, [data-testid="stTickBarMin"],
 [data-testid="stTickBarMax"], [data-testid="stSliderThumbValue"] {{
-  font-size: {SMALLEST_TEXT_PX + 1}px !important; color: {TEXT_GREY} !important; opacity: 1 !important;
+  font-size: {SMALLEST_TEXT_PX + 1}px !important; color: {TEXT_COLOUR} !important; opacity: 1 !important;
 }}
 </style>
 """
@@ -28,10 +29,10 @@ def apply_readable_style() -> None:
 
 def readable(figure: go.Figure) -> go.Figure:
     """Chart text at least SMALLEST_TEXT_PX: Plotly's default ticks and legends are 12 px."""
-    text = dict(size=SMALLEST_TEXT_PX + 1, color=TEXT_GREY)
+    text = dict(size=SMALLEST_TEXT_PX + 1, color=TEXT_COLOUR)
     figure.update_layout(font=text, legend=dict(font=text))
-    figure.update_xaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_GREY), title_font=text)
-    figure.update_yaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_GREY), title_font=text)
+    figure.update_xaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_COLOUR), title_font=text)
+    figure.update_yaxes(tickfont=dict(size=SMALLEST_TEXT_PX, color=TEXT_COLOUR), title_font=text)
     figure.update_annotations(font_size=SMALLEST_TEXT_PX + 1)
     return figure
 

@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from explorer.core.colours import TEXT_COLOUR
 from explorer.core.images import tile, to_uint8
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.topics.diffusion.logic import ForwardFrames, ReverseFrames
@@ -20,7 +21,6 @@ REVERSE_HEIGHT, REVERSE_MARGIN = 440, dict(l=10, r=10, t=95, b=5)  # fits a 1366
 FINISHED = "Finished samples"  # the reverse animations' last frame, which they open on
 QUALITY_ORDER = ("pixel_ddim", "latent_ddpm", "vae_prior", "real_test")  # the manifest sorts its keys
 GREYS = [[0.0, "black"], [1.0, "white"]]
-TEXT_COLOUR = "#31333f"  # Streamlit's own text colour: its chart theme draws titles and ticks a paler grey
 
 
 def _animation_controls(frame_names: list[str], prefix: str, *, plot_height: int, top_margin: int,
@@ -48,13 +48,6 @@ def _animation_controls(frame_names: list[str], prefix: str, *, plot_height: int
                       font=dict(color="rgba(0,0,0,0)"), ticklen=3,  # currentvalue sets its own colour
                       currentvalue=dict(prefix=prefix, xanchor="left", font=dict(size=15, color=TEXT_COLOUR)))],
     )
-
-
-def _dark_text(fig: go.Figure) -> go.Figure:
-    """Ticks and axis titles in TEXT_COLOUR: Streamlit's chart theme sets them a pale grey of its own."""
-    fig.update_xaxes(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
-    fig.update_yaxes(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
-    return fig
 
 
 def _image_trace(image: np.ndarray) -> go.Heatmap:
@@ -109,7 +102,7 @@ def forward_figure(frames: ForwardFrames) -> go.Figure:
     fig.update_layout(height=FORWARD_HEIGHT, margin=FORWARD_MARGIN, showlegend=True, font_color=TEXT_COLOUR,
                       legend=dict(orientation="h", yanchor="top", y=-55 / plot_height, x=0.3),
                       **_animation_controls(names, "Step ", plot_height=plot_height, top_margin=FORWARD_MARGIN["t"]))
-    return _dark_text(fig)
+    return fig
 
 
 def _level_markers(frames: ForwardFrames, t: int) -> go.Scatter:
@@ -139,7 +132,7 @@ def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TIT
     fig.update_layout(height=REVERSE_HEIGHT, margin=REVERSE_MARGIN, font_color=TEXT_COLOUR,
                       **_animation_controls(names, "", plot_height=plot_height, top_margin=REVERSE_MARGIN["t"],
                                             active=len(names) - 1))
-    return _dark_text(fig)
+    return fig
 
 
 def quality_figure(quality: dict[str, DigitLikeness]) -> go.Figure:
@@ -157,4 +150,4 @@ def quality_figure(quality: dict[str, DigitLikeness]) -> go.Figure:
     fig.update_yaxes(range=[0, 1.15], title="0 (bad) … 1 (good)")
     fig.update_layout(barmode="group", height=380, margin=dict(l=10, r=10, t=30, b=10), font_color=TEXT_COLOUR,
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
-    return _dark_text(fig)
+    return fig

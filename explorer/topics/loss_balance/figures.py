@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from explorer.core.colours import DIGIT_COLOURS
+from explorer.core.colours import DIGIT_COLOURS, TEXT_COLOUR
 from explorer.topics.loss_balance.settings import ACTIVE_KL
 
 PART_COLOURS = {"total loss": "#212529", "reconstruction": "#4361ee", "β · KL": "#e63946"}
@@ -22,7 +22,6 @@ SERIES_COLOURS = {"shipped runs": "#6c757d", "your earlier runs": "#f77f00", "th
 SMALLEST_KL = 1e-3  # nats: the floor of the KL bars' log axis (a collapsed dimension sits on it)
 LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal", "title": None}
 LINE_LEGEND = LEGEND_BELOW | {"symbolType": "stroke", "symbolStrokeWidth": 2}
-TEXT_COLOUR = "#31333f"  # Streamlit's text colour: its chart theme draws ticks and titles a paler grey
 # Text a class can read (README, "Page anatomy"): 14 px or more for ticks, labels and titles.
 READABLE = {
     "axis": {"labelFontSize": 14, "titleFontSize": 15, "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
