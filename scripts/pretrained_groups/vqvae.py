@@ -23,7 +23,7 @@ from explorer.core.runtime import seed_everything
 from explorer.models import VQVAE, TokenPrior, TokenPriorConfig, VQVAEConfig
 from explorer.topics.vqvae.bits import png_bits, rounded_code_error
 from explorer.topics.vqvae.logic import bits_per_image, encode, usage
-from explorer.topics.vqvae.prior import next_token_loss, prior_samples, test_bits, training_grids, uniform_samples
+from explorer.topics.vqvae.prior import mean_bits, next_token_loss, prior_samples, training_grids, uniform_samples
 from explorer.training.fit import TrainConfig
 from explorer.training.steps import StepTrainConfig, train_steps
 from scripts.pretrained_groups.common import BuildContext, log
@@ -68,7 +68,7 @@ def train_prior(ctx: BuildContext, model: VQVAE, test_grids: np.ndarray) -> tupl
     losses = train_steps(prior, next_token_loss, grids, config, on_report=report)
     save_model(prior, ctx.path("token_prior.safetensors"))
     metrics = {"final_train_loss": losses[-1], "train_grids": len(grids),
-               "test_bits_per_image": test_bits(prior, test_grids),
+               "test_bits_per_image": mean_bits(prior, test_grids),
                "train_seconds": round(time.perf_counter() - started, 1)}
     record = model_record(prior, file=ctx.relative("token_prior.safetensors"), dataset=ctx.data.name,
                           seed=config.seed, train=asdict(config), metrics=metrics)

@@ -11,7 +11,7 @@ from PIL import Image
 from explorer.checkpoints.store import PretrainedStore
 from explorer.checkpoints.writing import model_record, save_model, write_manifest
 from explorer.core.data import load_bundled_mnist
-from explorer.models import TokenPrior, TokenPriorConfig, VQVAE, VQVAEConfig
+from explorer.models import VQVAE, TokenPrior, TokenPriorConfig, VQVAEConfig
 from explorer.models.vector_quantiser import VectorQuantiser, nearest, squared_distances, straight_through
 from explorer.topics.vqvae import editing
 from explorer.topics.vqvae.bits import png_bits

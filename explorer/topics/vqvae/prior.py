@@ -41,7 +41,7 @@ def next_token_loss(prior: nn.Module, grids: torch.Tensor, _targets, _generator)
 
 
 @torch.inference_mode()
-def test_bits(prior: TokenPrior, grids: np.ndarray) -> float:
+def mean_bits(prior: TokenPrior, grids: np.ndarray) -> float:
     """The mean bits per grid the prior needs to write down these grids (its negative log2-likelihood)."""
     prior.eval()
     return float(prior.nll_bits(torch.from_numpy(np.asarray(grids).reshape(-1, GRID * GRID))).mean())
