@@ -115,7 +115,11 @@ def editor() -> None:
         show_digit(image, "your digit" if use_own else f"test digit #{int(index)}: a {data.test_labels[int(index)]}")
         edits = int(now.changed.sum())
         show_digit(decoded, f"decode of the grid, MSE {per_image_mse(image[None], decoded[None])[0]:.4f}")
-        st.caption(f"**{edits} of 49 tokens edited.** {now.last_action}" if edits else now.last_action)
+        if not edits:
+            st.caption(now.last_action.capitalize())
+        else:  # a one-cell edit is spelled out beside the cell's input; a swap or a random grid here
+            st.caption(f"**{edits} of 49 edited**" + ("" if now.last_action.startswith("row") else
+                                                        f": {now.last_action}"))
     with panel:
         edit, drawn = st.columns([2.5, 1])
         with edit:
@@ -130,8 +134,8 @@ def editor() -> None:
             st.caption(f"Code {now.code} is **dead**: no cell of the {len(data.test_images):,} test digits chose it. "
                        "It still decodes.")
         elif now.code != nearest:
-            st.caption(f"Your edit: code {now.code} lies at distance {distance[now.code]:.2f} "
-                       f"(the nearest, {nearest}, at {distance[nearest]:.2f}).")
+            st.caption(f"In the cell now: code {now.code} (the black bar), at distance {distance[now.code]:.2f}; "
+                       f"the nearest, {nearest}, at {distance[nearest]:.2f}.")
         show_figure(distance_figure(distance, nearest, now.code, book.usage.dead), key="vq_distances",
                     config={"displayModeBar": False})
 

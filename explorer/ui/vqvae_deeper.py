@@ -47,7 +47,7 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
         else:
             images = bundled_data().test_images
             pieces = np.stack([patch(images[i], r, c) for i, r, c in found])
-            st.image(outlined(tile(pieces, columns=6)), width="stretch",
+            st.image(outlined(tile(pieces, columns=4)), width="stretch",
                      caption=f"{len(found)} of the {int(book.usage.counts[entry]):,} test cells that chose "
                              f"entry {entry}, nearest to the entry first")
 

@@ -173,7 +173,7 @@ def test_grid_edits():
     state = editing.select(state, 1, 2)
     assert state.code == grid[1, 2]
     edited = editing.put(state, 1)
-    assert edited.grid[1, 2] == 1 and edited.changed.sum() == 1 and "1, column 2" in edited.last_action
+    assert edited.grid[1, 2] == 1 and edited.changed.sum() == 1 and "row 1, column 2" in edited.last_action
     assert editing.reset(edited).changed.sum() == 0
     assert editing.select(state, 9, 0).cell == (1, 2)  # a click outside the grid changes nothing
     swapped = editing.swap_all(state, 3, 4)

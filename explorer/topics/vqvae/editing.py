@@ -22,7 +22,7 @@ class GridState:
     grid: np.ndarray  # 7 x 7: what the student has made of them
     cell: tuple[int, int] = FIRST_CELL
     randomised: int = 0  # how many times "randomise" was pressed: the seed of the next random grid
-    last_action: str = "The encoder's own tokens."
+    last_action: str = "the encoder's own tokens"  # what the last action did, in a few words
 
     @property
     def changed(self) -> np.ndarray:
@@ -51,25 +51,25 @@ def put(state: GridState, code: int) -> GridState:
         return state
     row, column = state.cell
     return replace(state, grid=set_cell(state.grid, row, column, code),
-                   last_action=f"Last: row {row}, column {column}, {state.code} → {int(code)}.")
+                   last_action=f"row {row}, column {column}: {state.code} → {int(code)}")
 
 
 def swap_all(state: GridState, old: int, new: int) -> GridState:
     uses = int((state.grid == old).sum())
     if uses == 0:
-        return replace(state, last_action=f"No cell holds code {old}: nothing swapped.")
+        return replace(state, last_action=f"no cell holds code {old}: nothing swapped")
     cells = f"{uses} cell{'s' if uses > 1 else ''}"
-    return replace(state, grid=swap(state.grid, old, new), last_action=f"Last: {old} → {new} in {cells}.")
+    return replace(state, grid=swap(state.grid, old, new), last_action=f"{old} → {new} in {cells}")
 
 
 def randomise(state: GridState, codebook_size: int) -> GridState:
     grid = uniform_grids(codebook_size, 1, seed=state.randomised)[0]
     return replace(state, grid=grid, randomised=state.randomised + 1,
-                   last_action=f"All 49 drawn at random from the {codebook_size} code indices.")
+                   last_action=f"all 49 drawn at random from the {codebook_size} code indices")
 
 
 def reset(state: GridState) -> GridState:
-    return replace(state, grid=state.encoded.copy(), last_action="Back to the encoder's own tokens.")
+    return replace(state, grid=state.encoded.copy(), last_action="back to the encoder's own tokens")
 
 
 def clicked_cell(points: list[dict]) -> tuple[int, int] | None:

@@ -61,31 +61,34 @@ def token_grid_figure(grid: np.ndarray, colours: list[str], selected: tuple[int,
 
 def distance_figure(distance: np.ndarray, nearest: int, current: int, dead: np.ndarray, height: int = 190) -> go.Figure:
     """The distance from one cell's encoder vector to every codebook entry; the nearest in red, the entry the cell
-    holds now (if another, after an edit) outlined, dead entries grey."""
+    holds now (if another, after an edit) in black, dead entries grey."""
     k = len(distance)
-    colours = [NEAREST_COLOUR if i == nearest else DEAD_COLOUR if i in set(dead.tolist()) else VQ_COLOUR
-               for i in range(k)]
-    outline = [3 if i == current and i != nearest else 0 for i in range(k)]
-    fig = go.Figure(go.Bar(x=np.arange(k), y=distance, marker=dict(color=colours, line=dict(color=INK, width=outline)),
+    colours = [NEAREST_COLOUR if i == nearest else INK if i == current else DEAD_COLOUR if i in set(dead.tolist())
+               else VQ_COLOUR for i in range(k)]
+    fig = go.Figure(go.Bar(x=np.arange(k), y=distance, marker=dict(color=colours),
                            hovertemplate="code %{x}: distance %{y:.2f}<extra></extra>"))
-    fig.add_annotation(x=nearest, y=float(distance[nearest]), text=f"nearest: {nearest}", showarrow=True,
-                       arrowhead=2, ay=-34, font=dict(color=NEAREST_COLOUR))
+    top = float(distance.max()) * 1.15
+    # the label above every bar, with an arrow down to the nearest entry's (often a tiny bar)
+    fig.add_annotation(x=nearest, y=float(distance[nearest]), ax=nearest, ay=top, axref="x", ayref="y",
+                       text=f"nearest: {nearest}", showarrow=True, arrowhead=2, arrowcolor=NEAREST_COLOUR,
+                       yanchor="bottom", font=dict(color=NEAREST_COLOUR))
     fig.update_xaxes(title="code index", range=[-0.7, k - 0.3])
-    fig.update_yaxes(title="distance", rangemode="tozero")
+    fig.update_yaxes(title="distance", range=[0, top * 1.2])
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), bargap=0.15)
     return fig
 
 
-def vector_figure(vector: np.ndarray, entry: np.ndarray, code: int, height: int = 100) -> go.Figure:
-    """The cell's encoder vector above the entry it was replaced by, as two rows of coloured numbers."""
+def vector_figure(vector: np.ndarray, entry: np.ndarray, code: int, height: int = 78) -> go.Figure:
+    """The cell's encoder vector above the entry in the cell now, as two rows of D coloured numbers
+    (red positive, blue negative)."""
     values = np.stack([vector, entry])
     limit = float(np.abs(values).max()) or 1.0
-    fig = go.Figure(go.Heatmap(z=values, y=["vector", f"entry {code}"], x=np.arange(len(vector)),
-                               colorscale="RdBu", zmin=-limit, zmax=limit, showscale=False,
+    fig = go.Figure(go.Heatmap(z=values, y=["cell's vector", f"entry {code}"], x=np.arange(len(vector)),
+                               colorscale="RdBu_r", zmin=-limit, zmax=limit, showscale=False, xgap=1, ygap=2,
                                hovertemplate="%{y}, number %{x}: %{z:.2f}<extra></extra>"))
-    fig.update_xaxes(title=f"the cell's {len(vector)} numbers, and its entry's", dtick=5)
+    fig.update_xaxes(visible=False)
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=5, b=10))
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=4, b=4))
     return fig
 
 
@@ -120,11 +123,15 @@ def codebook_map_figure(plane: np.ndarray, colours: list[str], counts: np.ndarra
     fig.update_xaxes(title="codebook PC 1", zeroline=False)
     fig.update_yaxes(title="codebook PC 2", zeroline=False)
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10), showlegend=False,
-                      title=dict(text=f"this plane shows {share:.0%} of the entries' spread", font=dict(size=14)))
+                      title=dict(text=f"this plane shows {share:.1%} of the entries' spread", font=dict(size=14)))
     return fig
 
 
-def bits_figure(chart: BitsChart, height: int = 340) -> go.Figure:
+BITS_TICKS = (16, 32, 64, 128, 256, 512, 1024, 2048, 4096)
+MSE_TICKS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1)
+
+
+def bits_figure(chart: BitsChart, height: int = 470) -> go.Figure:
     """Test error against bits per image: float codes at 32 bits a number, the VQ-VAE's tokens, the tokens
     written with the prior, and the size of a lossless PNG."""
     fig = go.Figure()
@@ -153,8 +160,10 @@ def bits_figure(chart: BitsChart, height: int = 340) -> go.Figure:
     fig.add_trace(go.Scatter(x=[chart.png_bits] * 2, y=[min(errors), max(errors)], mode="lines",
                              name=f"8-bit PNG of the digit: {chart.png_bits:,.0f} bits, no error",
                              line=dict(color=PNG_COLOUR, width=2, dash="dot"), hoverinfo="skip"))
-    fig.update_xaxes(type="log", title="bits per image (log scale)")
-    fig.update_yaxes(type="log", title="test MSE per pixel")
+    bits = [b for b in BITS_TICKS if b <= 2 * chart.png_bits]
+    fig.update_xaxes(type="log", title="bits per image (log scale)", tickvals=bits, ticktext=[f"{b:,}" for b in bits])
+    fig.update_yaxes(type="log", title="test MSE per pixel", tickvals=[v for v in MSE_TICKS
+                                                                       if min(errors) / 2 <= v <= max(errors) * 2])
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10),
-                      legend=dict(x=1.02, y=1, xanchor="left", yanchor="top"))
+                      legend=dict(orientation="h", x=0, y=-0.22, xanchor="left", yanchor="top"))
     return fig

@@ -24,62 +24,62 @@ def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
 
 def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLikeness | None, static: float | None
                    ) -> str:
+    gap = prior.mean_confidence - uniform.mean_confidence
     text = (f"Over {prior.images:,} grids of each kind (made when the model was built), the digit classifier's mean "
             f"confidence is **{prior.mean_confidence:.2f}** for grids sampled from the prior and "
-            f"**{uniform.mean_confidence:.2f}** for grids drawn uniformly; the prior's grids spread over the ten "
-            f"digits with a score of {prior.class_spread:.2f} (1: every digit equally often)")
+            f"**{uniform.mean_confidence:.2f}** for grids drawn uniformly")
     if real is not None:
-        text += f", and real test digits score {real.mean_confidence:.2f}"
-    text += "."
+        text += f" (real test digits: {real.mean_confidence:.2f})"
+    text += (f"; its answers spread over the ten digits with a score of {prior.class_spread:.2f} and "
+             f"{uniform.class_spread:.2f} (1: every digit equally often). ")
+    text += ("In numbers, then, the classifier **barely tells them apart**" if gap < 0.1 else
+             "The classifier clearly prefers the prior's grids")
     if static is not None:
-        text += (f" The classifier is a generous judge (it gives even pure static {static:.2f}), so look at the "
-                 "pictures too.")
-    return text
+        text += f": it is a generous judge, which gives even pure static {static:.2f}"
+    return text + ". Look at the pictures: they show the difference the numbers miss."
 
 
 def bits_sentences(chart: BitsChart) -> str:
-    """What the chart of error against bits shows, from its own points."""
-    text = (f"The VQ-VAE's code is 49 tokens of log2({chart.codebook_size}) = "
-            f"{chart.vq_bits / 49:.0f} bits: **{chart.vq_bits:.0f} bits** per digit, for a test error (MSE) of "
-            f"**{chart.vq_mse:.4f}**. ")
+    """What the chart of error against bits shows, from its own points: a list, one line per kind of code."""
+    lines = [f"**Tokens:** 49 of log2({chart.codebook_size}) = {chart.vq_bits / 49:.0f} bits each make "
+             f"**{chart.vq_bits:.0f} bits** per digit, for a test error (MSE) of **{chart.vq_mse:.4f}**."]
     match = cheapest_at_least_as_good(chart.ae_ks, chart.ae_bits, chart.ae_mse, chart.vq_mse)
     if match is None:
-        text += (f"None of the shipped float autoencoders reaches that error; the largest (k = {chart.ae_ks[-1]}, "
-                 f"{chart.ae_bits[-1]:,} bits) has {chart.ae_mse[-1]:.4f}. ")
+        lines.append(f"**Floats at 32 bits:** no shipped autoencoder reaches that error; the largest (k = "
+                     f"{chart.ae_ks[-1]}, {chart.ae_bits[-1]:,} bits) has {chart.ae_mse[-1]:.4f}.")
     else:
-        text += (f"The smallest autoencoder that does as well is k = {match[0]}: **{match[1]:,} bits** at 32 a "
-                 "number. ")
+        lines.append(f"**Floats at 32 bits:** the smallest autoencoder that does as well is k = {match[0]}, "
+                     f"**{match[1]:,} bits**.")
     if chart.rounded_bits:
-        text += rounded_sentence(chart)
+        lines.append(rounded_sentence(chart))
     if chart.prior_bits is not None:
-        text += (f"Written with the prior's probabilities (short names for likely tokens, as a compressor does), "
-                 f"the same tokens take **{chart.prior_bits:.0f} bits** on average. ")
-    text += (f"A lossless 8-bit PNG of a test digit takes **{chart.png_bits:,.0f} bits** on average (median "
-             f"{chart.png_median_bits:,.0f}): every code here is far smaller, and pays in error.")
-    return text
+        lines.append(f"**With the prior:** written with the prior's probabilities (short names for likely tokens, "
+                     f"as a compressor does), the same tokens take **{chart.prior_bits:.0f} bits** on average.")
+    lines.append(f"**PNG:** a lossless 8-bit PNG of a test digit takes **{chart.png_bits:,.0f} bits** on average "
+                 f"(median {chart.png_median_bits:,.0f}): every code here is far smaller, and pays in error.")
+    return "\n".join(f"- {line}" for line in lines)
 
 
 def rounded_sentence(chart: BitsChart) -> str:
     """How much of the VQ-VAE's lead is the count of 32 bits a number: the same AEs with 8-bit numbers."""
     ks = rounded_ks(chart)
     worst = max(rounded / full - 1 for rounded, full in zip(chart.rounded_mse, chart.ae_mse, strict=True))
-    text = (f"But a code needs nothing like a float's 32 bits: rounded to {ROUNDED_BITS} bits a number (the dotted "
-            f"line), the autoencoders' error grows by at most {worst:.1%}. ")
+    text = (f"**Floats at {ROUNDED_BITS} bits:** a code needs nothing like 32 bits a number; rounded to "
+            f"{ROUNDED_BITS} (the dotted line), the autoencoders' error grows by at most {worst:.1%}. ")
     points = list(zip(ks, chart.rounded_bits, chart.rounded_mse, strict=True))
     below = [p for p in points if p[1] <= chart.vq_bits]
     above = [p for p in points if p[1] > chart.vq_bits]
     if below and above:
         (k0, b0, e0), (k1, b1, e1) = below[-1], above[0]
-        text += (f"Counted so, k = {k0} takes {b0:,.0f} bits for an error of {e0:.4f} and k = {k1} {b1:,.0f} "
-                 f"bits for {e1:.4f}. ")
+        text += f"Then k = {k0} takes {b0:,.0f} bits for {e0:.4f}, and k = {k1} takes {b1:,.0f} bits for {e1:.4f}. "
     solid = error_at(chart.ae_bits, chart.ae_mse, chart.vq_bits)
     rounded = error_at(chart.rounded_bits, chart.rounded_mse, chart.vq_bits)
     if solid is not None and rounded is not None and solid > chart.vq_mse:
         share = math.log(solid / rounded) / math.log(solid / chart.vq_mse)
-        text += (f"At the VQ-VAE's {chart.vq_bits:.0f} bits the solid curve reads {solid:.4f} and the dotted one "
-                 f"{rounded:.4f}: {'most' if share > 0.5 else 'less than half'} of the VQ-VAE's lead "
-                 f"({share:.0%}, counted on the log scale) comes from counting 32 bits a number, "
-                 f"{'and the rest' if rounded > chart.vq_mse else 'and none'} from the tokens themselves. ")
+        text += (f"At {chart.vq_bits:.0f} bits the solid curve reads {solid:.4f} and the dotted one {rounded:.4f}: "
+                 f"{'most' if share > 0.5 else 'less than half'} of the VQ-VAE's lead ({share:.0%}, on the log "
+                 f"scale) comes from counting 32 bits a number, "
+                 f"{'the rest' if rounded > chart.vq_mse else 'none'} from the tokens themselves.")
     return text
 
 
