@@ -38,7 +38,8 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
         st.markdown("**How often each entry is chosen** (all test digits' cells)")
         show_figure(usage_figure(book.usage.counts, book.usage.dead, entry), key="vq_usage")
     with middle:
-        st.markdown("**A map of the entries** (PCA of the codebook; size: use)")
+        st.markdown("**A map of the entries** (PCA of the codebook; size: use; hover for the number)",
+                    help="Each entry has the colour it has in the token grid; hollow: dead.")
         show_figure(codebook_map_figure(book.plane, colours, book.usage.counts, entry, book.plane_share), key="vq_map")
     with right:
         found = patches_of(entry, encoding, PATCHES_SHOWN)

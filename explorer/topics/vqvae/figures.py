@@ -114,16 +114,18 @@ def codebook_map_figure(plane: np.ndarray, colours: list[str], counts: np.ndarra
     size = 10 + 22 * np.sqrt(counts / max(counts.max(), 1))
     dead = counts == 0
     fig = go.Figure(go.Scatter(
-        x=plane[:, 0], y=plane[:, 1], mode="markers+text", text=[str(i) for i in range(len(plane))],
-        textposition="middle center", textfont=dict(size=11, color=INK),
+        x=plane[:, 0], y=plane[:, 1], mode="markers", text=[str(i) for i in range(len(plane))],
         marker=dict(size=size, color=["white" if d else c for d, c in zip(dead, colours, strict=True)],
                     line=dict(color=[INK if i == highlight else "rgba(0,0,0,0.25)" for i in range(len(plane))],
                               width=[3 if i == highlight else 1 for i in range(len(plane))])),
         customdata=counts, hovertemplate="code %{text}: %{customdata} test cells<extra></extra>"))
+    if highlight is not None:  # one label, not 64 crowded ones: hover names the others
+        fig.add_annotation(x=plane[highlight, 0], y=plane[highlight, 1], text=f"entry {highlight}", showarrow=True,
+                           arrowhead=2, ax=40, ay=-30, font=dict(color=INK), bgcolor="rgba(255,255,255,0.8)")
     fig.update_xaxes(title="codebook PC 1", zeroline=False)
     fig.update_yaxes(title="codebook PC 2", zeroline=False)
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10), showlegend=False,
-                      title=dict(text=f"this plane shows {share:.1%} of the entries' spread", font=dict(size=14)))
+                      title=dict(text=f"this plane shows {share:.1%} of the entries' spread", font=dict(size=15)))
     return fig
 
 
