@@ -69,7 +69,11 @@ def outlined(picture: np.ndarray, factor: int = 5) -> np.ndarray:
 
 def show_prior(model_name: str, group: dict) -> None:
     st.subheader("Random tokens make scraps: a generator needs a prior over tokens")
-    prior = group["prior"]
+    with report_pretrained_error(stop=False):  # a broken prior or classifier leaves the rest of the page working
+        show_samples(model_name, group["prior"])
+
+
+def show_samples(model_name: str, prior: dict) -> None:
     shipped = {kind: DigitLikeness.from_json(score) for kind, score in prior["scores"].items()}
     real = pretrained_store().group("diffusion")["quality"].get("real_test")
     st.markdown(

@@ -107,6 +107,16 @@ def test_a_damaged_vq_vae_file_is_named_and_the_other_pages_still_work(open_page
     assert not app.exception and not app.error
 
 
+def test_a_damaged_prior_is_named_and_the_grid_still_edits(open_page, pretrained_copy):
+    copy = pretrained_copy()
+    target = copy / "vqvae" / "token_prior.safetensors"
+    target.write_bytes(target.read_bytes()[:300])
+    app = open_page(PAGE)
+    assert "token_prior.safetensors" in app.error[0].value
+    app.number_input(key="vq_cell_code").set_value((grid_state(app).code + 3) % 64).run()
+    assert not app.exception and grid_state(app).changed.sum() == 1
+
+
 def test_a_build_without_the_group_names_the_command_that_makes_it(open_page, manifest_without):
     manifest_without("vqvae")
     app = open_page(PAGE)
