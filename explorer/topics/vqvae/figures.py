@@ -125,7 +125,7 @@ def codebook_map_figure(plane: np.ndarray, colours: list[str], counts: np.ndarra
     fig.update_xaxes(title="codebook PC 1", zeroline=False)
     fig.update_yaxes(title="codebook PC 2", zeroline=False)
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=30, b=10), showlegend=False,
-                      title=dict(text=f"this plane shows {share:.1%} of the entries' spread", font=dict(size=15)))
+                      title=dict(text=f"this plane: {share:.1%} of their spread", font=dict(size=15)))
     return fig
 
 
