@@ -9,7 +9,8 @@
 - bottleneck: server time of the Bottleneck page's script run after moving k (AppTest, warm caches);
 - diffusion: DDIM 50 steps (pixel U-Net) and DDPM 1,000 steps (latent MLP) for 16 images each;
 - loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
-  10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop.
+  10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;
+- vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
 
 Timings are measurements, not assertions: the machine is shared and noisy, so quote medians.
 """

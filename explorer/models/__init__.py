@@ -10,16 +10,20 @@ from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
 from explorer.models.digit_classifier import DigitClassifier, DigitClassifierConfig
 from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
 from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
+from explorer.models.token_prior import TokenPrior, TokenPriorConfig
 from explorer.models.unet import UNet, UNetConfig
+from explorer.models.vq_vae import VQVAE, VQVAEConfig
 
 FAMILIES = {
     ConvAE.family: (ConvAE, ConvAEConfig),
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
     MLPVAE.family: (MLPVAE, MLPVAEConfig),
+    VQVAE.family: (VQVAE, VQVAEConfig),
     # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
     UNet.family: (UNet, UNetConfig),
     LatentDenoiser.family: (LatentDenoiser, LatentDenoiserConfig),
     DigitClassifier.family: (DigitClassifier, DigitClassifierConfig),
+    TokenPrior.family: (TokenPrior, TokenPriorConfig),  # the VQ-VAE page's model of token grids
 }
 
 
@@ -52,4 +56,5 @@ def config_to_dict(config) -> dict:
 
 __all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
            "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "UNet",
-           "UNetConfig", "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]
+           "UNetConfig", "TokenPrior", "TokenPriorConfig", "VQVAE", "VQVAEConfig",
+           "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]

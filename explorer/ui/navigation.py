@@ -64,6 +64,13 @@ PAGES = (
         lesson_minutes=5,
         lesson_task="Play the reverse steps. When does a digit first appear, and does it start in pixels or in codes?",
     ),
+    PageSpec(
+        "app_pages/vqvae.py", "VQ-VAE", "🧩",
+        "Encode a digit as a 7 × 7 grid of tokens from a learned codebook, then edit the tokens and decode.",
+        adds="discrete codes: a grid of tokens from a learned codebook, what many image generators generate",
+        lesson_task="Click a cell and step its token up and down. Then randomise all 49: why does a generator "
+                    "need a prior?",
+    ),
 )
 
 

@@ -1,6 +1,6 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, startup
+from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, startup, vqvae
 
 BENCHMARKS = {
     "startup": startup.run,
@@ -10,4 +10,5 @@ BENCHMARKS = {
     "loss_balance": loss_balance.run,
     "denoising": denoising.run,
     "anomaly": anomaly.run,
+    "vqvae": vqvae.run,
 }

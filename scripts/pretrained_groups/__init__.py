@@ -1,8 +1,9 @@
 """Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
 
-A full build runs them in this order; diffusion comes before latent_map, which is scored by its digit classifier."""
+A full build runs them in this order; diffusion comes before latent_map and vqvae, which are scored by its digit
+classifier."""
 
-from scripts.pretrained_groups import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance
+from scripts.pretrained_groups import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, vqvae
 
 GROUPS = {
     "bottleneck": bottleneck.build,
@@ -11,4 +12,5 @@ GROUPS = {
     "loss_balance": loss_balance.build,
     "denoising": denoising.build,
     "anomaly": anomaly.build,
+    "vqvae": vqvae.build,
 }

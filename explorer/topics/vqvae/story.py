@@ -1,0 +1,110 @@
+"""The VQ-VAE page's sentences, written from the shipped numbers at run time."""
+
+from __future__ import annotations
+
+import math
+
+from explorer.models.digit_likeness import DigitLikeness
+from explorer.topics.vqvae.bits import ROUNDED_BITS, BitsChart, cheapest_at_least_as_good, error_at, rounded_ks
+from explorer.topics.vqvae.logic import Usage
+
+
+def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
+    """`top`: the most used entry; `blank`: the share of its cells with no ink in their own 4 x 4 block."""
+    k, dead = used.codebook_size, len(used.dead)
+    dead_part = ("none is dead: every entry is chosen somewhere" if dead == 0 else
+                 f"**{dead} {'is' if dead == 1 else 'are'} dead** (never chosen: "
+                 + ", ".join(str(i) for i in used.dead) + ")")
+    return (f"The {cells:,} cells of the test digits choose among all {k} entries, and {dead_part}. The use is "
+            f"uneven: its **perplexity** (e to the entropy of the usage) is **{used.perplexity:.1f}**, as if "
+            f"{used.perplexity:.0f} entries were used equally often. The most used, entry {top}, takes "
+            f"{used.counts[top] / cells:.0%} of the cells, and {blank:.0%} of those have no ink in their own "
+            "4 × 4 block: it mostly stands for black background.")
+
+
+def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLikeness | None, static: float | None
+                   ) -> str:
+    gap = prior.mean_confidence - uniform.mean_confidence
+    text = (f"Over {prior.images:,} grids of each kind (made when the model was built), the digit classifier's mean "
+            f"confidence is **{prior.mean_confidence:.2f}** for grids sampled from the prior and "
+            f"**{uniform.mean_confidence:.2f}** for grids drawn uniformly")
+    if real is not None:
+        text += f" (real test digits: {real.mean_confidence:.2f})"
+    text += (f"; its answers spread over the ten digits with a score of {prior.class_spread:.2f} and "
+             f"{uniform.class_spread:.2f} (1: every digit equally often). ")
+    text += ("In numbers, then, the classifier **barely tells them apart**" if gap < 0.1 else
+             "The classifier clearly prefers the prior's grids")
+    if static is not None:
+        text += f": it is a generous judge, which gives even pure static {static:.2f}"
+    return text + ". Look at the pictures: they show the difference the numbers miss."
+
+
+def bits_sentences(chart: BitsChart) -> str:
+    """What the chart of error against bits shows, from its own points: a list, one line per kind of code."""
+    lines = [f"**Tokens:** 49 of log2({chart.codebook_size}) = {chart.vq_bits / 49:.0f} bits each make "
+             f"**{chart.vq_bits:.0f} bits** per digit, for a test error (MSE) of **{chart.vq_mse:.4f}**."]
+    match = cheapest_at_least_as_good(chart.ae_ks, chart.ae_bits, chart.ae_mse, chart.vq_mse)
+    if match is None:
+        lines.append(f"**Floats at 32 bits:** no shipped autoencoder reaches that error; the largest (k = "
+                     f"{chart.ae_ks[-1]}, {chart.ae_bits[-1]:,} bits) has {chart.ae_mse[-1]:.4f}.")
+    else:
+        lines.append(f"**Floats at 32 bits:** the smallest autoencoder that does as well is k = {match[0]}, "
+                     f"**{match[1]:,} bits**.")
+    if chart.rounded_bits:
+        lines.append(rounded_sentence(chart))
+    if chart.prior_bits is not None:
+        lines.append(f"**With the prior:** written with the prior's probabilities (short names for likely tokens, "
+                     f"as a compressor does), the same tokens take **{chart.prior_bits:.0f} bits** on average.")
+    lines.append(f"**PNG:** a lossless 8-bit PNG of a test digit takes **{chart.png_bits:,.0f} bits** on average "
+                 f"(median {chart.png_median_bits:,.0f}): every code here is far smaller, and pays in error.")
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def rounded_sentence(chart: BitsChart) -> str:
+    """How much of the VQ-VAE's lead is the count of 32 bits a number: the same AEs with 8-bit numbers."""
+    ks = rounded_ks(chart)
+    worst = max(rounded / full - 1 for rounded, full in zip(chart.rounded_mse, chart.ae_mse, strict=True))
+    text = (f"**Floats at {ROUNDED_BITS} bits:** a code needs nothing like 32 bits a number; rounded to "
+            f"{ROUNDED_BITS} (the dotted line), the autoencoders' error grows by at most {worst:.1%}. ")
+    points = list(zip(ks, chart.rounded_bits, chart.rounded_mse, strict=True))
+    below = [p for p in points if p[1] <= chart.vq_bits]
+    above = [p for p in points if p[1] > chart.vq_bits]
+    if below and above:
+        (k0, b0, e0), (k1, b1, e1) = below[-1], above[0]
+        text += f"Then k = {k0} takes {b0:,.0f} bits for {e0:.4f}, and k = {k1} takes {b1:,.0f} bits for {e1:.4f}. "
+    solid = error_at(chart.ae_bits, chart.ae_mse, chart.vq_bits)
+    rounded = error_at(chart.rounded_bits, chart.rounded_mse, chart.vq_bits)
+    if solid is not None and rounded is not None and solid > chart.vq_mse:
+        share = math.log(solid / rounded) / math.log(solid / chart.vq_mse)
+        text += (f"At {chart.vq_bits:.0f} bits the solid curve reads {solid:.4f} and the dotted one {rounded:.4f}: "
+                 f"{'most' if share > 0.5 else 'less than half'} of the VQ-VAE's lead ({share:.0%}, on the log "
+                 f"scale) comes from counting 32 bits a number, "
+                 f"{'the rest' if rounded > chart.vq_mse else 'none'} from the tokens themselves.")
+    return text
+
+
+EXPLANATION = """
+**The nearest-neighbour lookup.** The encoder turns each 4 × 4 block of the digit (with what surrounds it) into
+a vector of D numbers. The quantiser measures the distance from that vector to every entry of the codebook and
+keeps only the nearest entry, or rather its number: the token. The decoder never sees the encoder's vector,
+only the entry. That is the bottleneck: 49 choices from a fixed list.
+
+**Why the gradient is copied straight through.** Training needs to know how a small change in the encoder's
+vector would change the loss. But "pick the nearest entry" jumps from one entry to another: nudging the vector
+a little changes nothing, then suddenly everything. Its gradient is zero almost everywhere. So training
+pretends the lookup was not there: the decoder's gradient at the entry is handed, unchanged, to the encoder's
+vector (the *straight-through estimator*). It works because the entry and the vector lie close together.
+
+**What the commitment loss prevents.** The codebook must follow the encoder's vectors. In this model each entry
+moves to the running average of the vectors that chose it (an *exponential moving average*), and an entry
+nobody chooses is moved onto a vector that is in use. The **commitment loss** is the squared distance from
+each vector to its entry, added to the loss: it keeps the encoder's vectors near the entries they chose.
+Without it the encoder's outputs could drift and grow faster than the codebook can follow, and the lookup
+would throw away more and more of what the encoder says.
+
+**How a tokenizer feeds a generator.** Once images are grids of tokens, generating an image means generating
+tokens. An *autoregressive* prior (like the small transformer above, or the language models behind image
+generators) predicts the next token from the ones before it, row by row; a *diffusion* prior instead learns to
+clean up a noisy or masked grid of tokens or of their vectors. Either way the decoder you met here turns the
+generated tokens into pixels, and it can only decode what it is given: uniform random tokens make scraps.
+"""

@@ -1,0 +1,105 @@
+"""The VQ-VAE page's numbers and sentences against the shipped build: the manifest's figures are what the shipped
+model does, and every claim the page words from them holds."""
+
+import math
+
+import numpy as np
+import pytest
+
+from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.core.data import load_bundled_mnist
+from explorer.models.digit_likeness import DigitLikeness
+from explorer.models.inference import per_image_mse
+from explorer.topics.vqvae.bits import bits_chart, error_at, png_bits, rounded_code_error
+from explorer.topics.vqvae.logic import background_share, decode_grids, encode, usage
+from explorer.topics.vqvae.prior import mean_bits
+from explorer.topics.vqvae.story import bits_sentences, prior_sentence, usage_sentence
+
+
+@pytest.fixture(scope="module")
+def store():
+    return PretrainedStore(PRETRAINED_DIR)
+
+
+@pytest.fixture(scope="module")
+def group(store):
+    return store.group("vqvae")
+
+
+@pytest.fixture(scope="module")
+def shipped(store, group):
+    model = store.load_model(group["model"])
+    data = load_bundled_mnist()
+    return model, data, encode(model, data.test_images)
+
+
+def test_the_manifest_holds_what_the_shipped_model_does(store, group, shipped):
+    model, data, encoding = shipped
+    metrics = store.model_info(group["model"])["metrics"]
+    assert 32 <= model.config.codebook_size <= 128
+    used = usage(encoding.tokens, model.config.codebook_size)
+    assert metrics["perplexity"] == pytest.approx(used.perplexity, rel=1e-6)
+    assert metrics["dead_codes"] == len(used.dead) and metrics["dead_code_indices"] == used.dead.tolist()
+    assert metrics["bits_per_image"] == pytest.approx(49 * math.log2(model.config.codebook_size))
+    mse = per_image_mse(data.test_images, decode_grids(model, encoding.tokens)[:, None]).mean()
+    assert metrics["test_mse"] == pytest.approx(mse, rel=1e-4)
+    assert group["metrics"] == {key: metrics[key] for key in group["metrics"]}
+
+
+def test_png_sizes_are_measured_on_the_test_digits(group, shipped):
+    bits = png_bits(shipped[1].test_images)
+    assert group["metrics"]["png_bits_mean"] == pytest.approx(bits.mean())
+    assert group["metrics"]["png_bits_median"] == pytest.approx(np.median(bits))
+
+
+def test_the_prior_needs_fewer_bits_than_uniform_tokens(store, group, shipped):
+    prior = store.load_model(group["prior"]["model"])
+    bits = mean_bits(prior, shipped[2].tokens)
+    assert group["prior"]["test_bits_per_image"] == pytest.approx(bits, rel=1e-4)
+    assert bits < group["metrics"]["bits_per_image"]
+
+
+def test_the_chart_and_its_sentences(store, group):
+    chart = bits_chart(store)
+    text = bits_sentences(chart)
+    assert f"**{chart.vq_bits:.0f} bits** per digit" in text
+    # the VQ-VAE beats every float autoencoder of fewer bits, counted at 32 bits a number
+    cheaper = [mse for bits, mse in zip(chart.ae_bits, chart.ae_mse, strict=True) if bits <= chart.vq_bits]
+    assert all(mse > chart.vq_mse for mse in cheaper)
+    # rounding the AEs' numbers to 8 bits costs little, so most of that lead is the 32-bit count
+    assert max(r / f for r, f in zip(chart.rounded_mse, chart.ae_mse, strict=True)) < 1.05
+    solid = error_at(chart.ae_bits, chart.ae_mse, chart.vq_bits)
+    rounded = error_at(chart.rounded_bits, chart.rounded_mse, chart.vq_bits)
+    assert math.log(solid / rounded) > 0.5 * math.log(solid / chart.vq_mse)
+    assert "**most** of" not in text and "most of the VQ-VAE's lead" in text
+    assert chart.prior_bits < chart.vq_bits < chart.png_bits
+
+
+def test_the_rounded_codes_are_measured(store, group):
+    data = load_bundled_mnist()
+    k, name = "16", store.group("bottleneck")["ae_models"]["16"]
+    assert group["rounded_ae_mse"][k] == pytest.approx(
+        rounded_code_error(store.load_model(name), data.train_images, data.test_images), rel=1e-5)
+
+
+def test_the_codebook_sentence(shipped):
+    model, data, encoding = shipped
+    used = usage(encoding.tokens, model.config.codebook_size)
+    top = int(used.counts.argmax())
+    blank = background_share(top, encoding, data.test_images)
+    assert blank > 0.5  # "it mostly stands for black background"
+    text = usage_sentence(used, int(used.counts.sum()), top, blank)
+    assert f"**{used.perplexity:.1f}**" in text
+
+
+def test_the_prior_scores_as_shipped(store, group):
+    scores = {kind: DigitLikeness.from_json(value) for kind, value in group["prior"]["scores"].items()}
+    assert scores["prior"].images == scores["uniform"].images == 1000
+    # The classifier's verdict leans the prior's way; the page says how little, and shows the pictures.
+    assert scores["prior"].mean_confidence > scores["uniform"].mean_confidence
+    assert scores["prior"].class_spread > scores["uniform"].class_spread
+    text = prior_sentence(scores["prior"], scores["uniform"], None, None)
+    assert f"**{scores['prior'].mean_confidence:.2f}**" in text
+    # the page says so: by the classifier's mean confidence the two are close
+    assert scores["prior"].mean_confidence - scores["uniform"].mean_confidence < 0.1
+    assert "barely tells them apart" in text
