@@ -27,6 +27,7 @@ def test_home_draws_a_real_autoencoder_and_links_every_page(app_url, page):
     assert len(image_sources(page)) == 1  # the encoder -> code -> decoder picture
     assert page.locator("[data-testid=stPageLink]").count() >= 1
     assert_no_exception(page)
+    screenshot(page, "home_fold", whole_page=False)
     screenshot(page, "home")
 
 
