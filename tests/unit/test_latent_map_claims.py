@@ -191,7 +191,7 @@ def test_the_readme_quotes_the_shipped_measurements():
                        ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
         assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
     made = {k: likeness(k).reconstructed for k in KS}
-    assert rows["test digits redrawn by the AE / the VAE"] == [  # the README's words, not the page's
+    assert rows["test digits reconstructed by the AE / the VAE"] == [  # the README's words, not the page's
         f"{made[k]['ae'].mean_confidence:.2f} / {made[k]['vae'].mean_confidence:.2f}" for k in KS]
     planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
     gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
