@@ -14,7 +14,7 @@ from explorer.ui.anatomy import deeper
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, classifier_on_static, pretrained_store
 from explorer.ui.style import show_figure
-from explorer.ui.vqvae_loaders import error_against_bits, sample_pair, test_encoding
+from explorer.ui.vqvae_loaders import closeness_to_real, error_against_bits, sample_pair, test_encoding
 
 PATCHES_SHOWN = 12
 SAMPLES_SHOWN = 12
@@ -76,12 +76,12 @@ def show_prior(model_name: str, group: dict) -> None:
 def show_samples(model_name: str, prior: dict) -> None:
     shipped = {kind: DigitLikeness.from_json(score) for kind, score in prior["scores"].items()}
     real = pretrained_store().group("diffusion")["quality"].get("real_test")
+    verdict = prior_sentence(shipped["prior"], shipped["uniform"], DigitLikeness.from_json(real) if real else None,
+                             classifier_on_static().mean_confidence, closeness_to_real(model_name, prior["model"]))
     st.markdown(
         "A tiny transformer (two layers) was trained on the token grids of the training digits to predict each "
         "token from the ones before it, row by row: a **prior over tokens**. Sampling it one cell at a time makes "
-        "whole grids, which the VQ-VAE decodes. " + prior_sentence(shipped["prior"], shipped["uniform"],
-                                                                  DigitLikeness.from_json(real) if real else None,
-                                                                  classifier_on_static().mean_confidence))
+        "whole grids, which the VQ-VAE decodes. " + verdict)
     seed = st.session_state.get("vq_sample_seed", 1)
     if st.button("Sample other grids", key="vq_resample"):
         seed = st.session_state["vq_sample_seed"] = seed + 1

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explorer.topics.vqvae.bits import GROUP, BitsChart, bits_chart
 from explorer.topics.vqvae.logic import Codebook, Encoding, codebook_view, encode
-from explorer.topics.vqvae.prior import Samples, prior_samples, uniform_samples
+from explorer.topics.vqvae.prior import Closeness, Samples, closeness, prior_samples, uniform_samples
 from explorer.ui.loaders import bundled_data, digit_classifier, pretrained_model, pretrained_store
 
 
@@ -46,3 +46,11 @@ def sample_pair(model_name: str, prior_name: str, count: int, seed: int) -> tupl
     model, judge = pretrained_model(model_name), digit_classifier()
     return (prior_samples(model, pretrained_model(prior_name), judge, count, seed),
             uniform_samples(model, judge, count, seed))
+
+
+@st.cache_resource(show_spinner="Measuring how far the decodes lie from real digits…")
+def closeness_to_real(model_name: str, prior_name: str) -> Closeness:
+    """A fixed batch of prior and uniform grids, decoded, each measured to its nearest training digit (and the
+    test digits as the reference)."""
+    data = bundled_data()
+    return closeness(pretrained_model(model_name), pretrained_model(prior_name), data.train_images, data.test_images)

@@ -32,6 +32,7 @@ def test_opens_with_the_grid_the_digit_its_decode_and_the_selected_cell(open_pag
     text = " ".join(md.value for md in app.markdown)
     assert "**token**, or **code index**" in text  # the words, defined once
     assert f"Row {state.cell[0]}, column {state.cell[1]}." in text
+    assert "to its nearest training digit is **0." in text  # the prior's second measure, worked out at run time
     assert any("decode of the grid" in caption for image in app.get("image") for caption in image.captions)
     assert not app.error
 

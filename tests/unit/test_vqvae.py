@@ -11,7 +11,9 @@ from PIL import Image
 from explorer.checkpoints.store import PretrainedStore
 from explorer.checkpoints.writing import model_record, save_model, write_manifest
 from explorer.core.data import load_bundled_mnist
+from explorer.core.neighbours import nearest_mse
 from explorer.models import VQVAE, TokenPrior, TokenPriorConfig, VQVAEConfig
+from explorer.models.digit_likeness import DigitLikeness
 from explorer.models.vector_quantiser import VectorQuantiser, nearest, squared_distances, straight_through
 from explorer.topics.vqvae import editing
 from explorer.topics.vqvae.bits import png_bits
@@ -28,6 +30,8 @@ from explorer.topics.vqvae.logic import (
     uniform_grids,
     usage,
 )
+from explorer.topics.vqvae.prior import Closeness
+from explorer.topics.vqvae.story import closeness_sentence, prior_sentence
 
 CODEBOOK = torch.tensor([[0.0, 0.0], [1.0, 0.0], [0.0, 2.0]])
 VECTORS = torch.tensor([[0.9, 0.1], [0.1, 1.2], [-0.2, -0.1]])
@@ -164,6 +168,54 @@ def test_the_prior_reads_only_the_cells_before_each_one():
     assert torch.equal(samples, prior.sample(3, torch.Generator().manual_seed(0)))
     with torch.no_grad():
         assert prior.nll_bits(samples).shape == (3,)
+
+
+def test_the_cached_sampler_gives_the_whole_network_s_numbers():
+    torch.manual_seed(1)
+    prior = TokenPrior(TokenPriorConfig(codebook_size=8, width=16, heads=2)).eval()
+    grids = torch.randint(0, 8, (4, 49))
+    inputs = torch.cat([torch.full((4, 1), 8), grids[:, :-1]], dim=1)  # the start token, then the grid shifted
+    cache = []
+    with torch.inference_mode():
+        stepwise = torch.stack([prior._next_logits(inputs[:, i:i + 1], i, cache) for i in range(49)], dim=1)
+        torch.testing.assert_close(stepwise, prior(grids), rtol=1e-4, atol=1e-5)
+
+    def whole_network_sample(count, generator):  # the plain way: the whole grid so far through the network
+        tokens = torch.zeros(count, 0, dtype=torch.long)
+        with torch.inference_mode():
+            for _ in range(49):
+                logits = prior(torch.cat([tokens, torch.zeros(count, 1, dtype=torch.long)], dim=1))[:, -1]
+                tokens = torch.cat([tokens, torch.multinomial(logits.softmax(1), 1, generator=generator)], dim=1)
+        return tokens
+
+    assert torch.equal(prior.sample(20, torch.Generator().manual_seed(3)),
+                       whole_network_sample(20, torch.Generator().manual_seed(3)))
+
+
+def test_the_distance_to_the_nearest_image_as_worked_out_by_hand():
+    reference = np.array([[0, 0, 0, 0], [1, 1, 0, 0]], np.float32).reshape(2, 2, 2)  # two 2 x 2 images
+    queries = np.array([[1, 1, 1, 0], [0, 0, 0, 0.5], [1, 1, 0, 0]], np.float32).reshape(3, 1, 2, 2)
+    # by hand, mean of the squared differences over 4 pixels, to each reference, the smaller kept:
+    # [1,1,1,0]: 3/4 or 1/4; [0,0,0,.5]: .25/4 or 2.25/4; the second reference itself: 0
+    np.testing.assert_allclose(nearest_mse(reference, queries), [0.25, 0.0625, 0.0], atol=1e-7)
+    rng = np.random.default_rng(0)
+    many, few = rng.random((50, 784), dtype=np.float32), rng.random((7, 784), dtype=np.float32)
+    brute = ((few[:, None] - many[None]) ** 2).mean(axis=2).min(axis=1)
+    np.testing.assert_allclose(nearest_mse(many, few), brute, rtol=1e-4)
+    with pytest.raises(ValueError, match="pixels"):
+        nearest_mse(reference, np.zeros((1, 5)))
+
+
+@pytest.mark.parametrize(("prior", "words"), [(0.045, "**closer to real handwriting**"),
+                                              (0.07, "**no closer to real handwriting**"),
+                                              (0.02, "As close as real digits, or closer")])
+def test_the_closeness_sentence_follows_its_numbers(prior, words):
+    close = Closeness(grids=200, prior=prior, uniform=0.06, real=0.03, real_images=1000)
+    text = closeness_sentence(close)
+    assert words in text and f"**{prior:.4f}**" in text and "**0.0600**" in text and "0.0300" in text
+    assert ("**50% of the way**" in text) == (prior == 0.045)  # (0.06 - 0.045) / (0.06 - 0.03), as a share
+    scores = DigitLikeness(0.7, 0.9, [100] * 10, 1000)
+    assert text in prior_sentence(scores, scores, None, None, close)
 
 
 def test_grid_edits():

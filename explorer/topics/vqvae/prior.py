@@ -1,5 +1,5 @@
 """The prior over token grids: what it is trained on, its loss, and grids sampled from it or drawn uniformly,
-decoded by the VQ-VAE and scored by the shipped digit classifier."""
+decoded by the VQ-VAE, scored by the shipped digit classifier and measured against the nearest real digit."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from explorer.core.neighbours import nearest_mse
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.models.token_prior import TokenPrior
 from explorer.models.vq_vae import GRID, VQVAE
 from explorer.topics.vqvae.logic import decode_grids, encode, uniform_grids
 
 TRAIN_SHIFTS = (-1, 0, 1)  # the prior learns the grids of every training digit moved by up to a pixel each way
+CLOSENESS_GRIDS = 200  # grids of each kind decoded to measure how near real digits they lie
+CLOSENESS_SEED = 0
 
 
 def shifted(images: np.ndarray, dy: int, dx: int) -> np.ndarray:
@@ -72,3 +75,28 @@ def prior_samples(model: VQVAE, prior: TokenPrior, classifier: nn.Module, count:
 def uniform_samples(model: VQVAE, classifier: nn.Module, count: int, seed: int) -> Samples:
     grids = uniform_grids(model.config.codebook_size, count, seed)
     return sampled(model, classifier, grids, "token grids drawn uniformly at random")
+
+
+@dataclass(frozen=True)
+class Closeness:
+    """How far decodes lie from real handwriting: the median, over a batch, of each image's pixel MSE to its
+    nearest training digit."""
+
+    grids: int  # grids of each kind decoded
+    prior: float  # grids sampled from the prior
+    uniform: float  # grids drawn uniformly
+    real: float  # the reference: real test digits, each to its nearest training digit
+    real_images: int
+
+
+def median_to_nearest(reference: np.ndarray, images: np.ndarray) -> float:
+    return float(np.median(nearest_mse(reference, images)))
+
+
+def closeness(model: VQVAE, prior: TokenPrior, train_images: np.ndarray, test_images: np.ndarray,
+              count: int = CLOSENESS_GRIDS, seed: int = CLOSENESS_SEED) -> Closeness:
+    sampled_images = decode_grids(model, prior_grids(prior, count, seed))
+    uniform_images = decode_grids(model, uniform_grids(model.config.codebook_size, count, seed))
+    return Closeness(count, median_to_nearest(train_images, sampled_images),
+                     median_to_nearest(train_images, uniform_images),
+                     median_to_nearest(train_images, test_images), len(test_images))

@@ -7,6 +7,7 @@ import math
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.topics.vqvae.bits import ROUNDED_BITS, BitsChart, cheapest_at_least_as_good, error_at, rounded_ks
 from explorer.topics.vqvae.logic import Usage
+from explorer.topics.vqvae.prior import Closeness
 
 
 def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
@@ -22,8 +23,9 @@ def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
             "4 × 4 block: it mostly stands for black background.")
 
 
-def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLikeness | None, static: float | None
-                   ) -> str:
+def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLikeness | None, static: float | None,
+                   close: Closeness | None = None) -> str:
+    """The classifier's verdict on the two kinds of grid, then (given `close`) the distance to real digits."""
     gap = prior.mean_confidence - uniform.mean_confidence
     text = (f"Over {prior.images:,} grids of each kind (made when the model was built), the digit classifier's mean "
             f"confidence is **{prior.mean_confidence:.2f}** for grids sampled from the prior and "
@@ -32,11 +34,31 @@ def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLike
         text += f" (real test digits: {real.mean_confidence:.2f})"
     text += (f"; its answers spread over the ten digits with a score of {prior.class_spread:.2f} and "
              f"{uniform.class_spread:.2f} (1: every digit equally often). ")
-    text += ("In numbers, then, the classifier **barely tells them apart**" if gap < 0.1 else
+    text += ("By its confidence, then, the classifier **barely tells them apart**" if gap < 0.1 else
              "The classifier clearly prefers the prior's grids")
     if static is not None:
         text += f": it is a generous judge, which gives even pure static {static:.2f}"
-    return text + ". Look at the pictures: they show the difference the numbers miss."
+    if close is None:
+        return text + ". Look at the pictures: they show the difference the numbers miss."
+    return text + ". " + closeness_sentence(close)
+
+
+def closeness_sentence(close: Closeness) -> str:
+    """What the distance to the nearest training digit says, worded by which way its numbers point."""
+    nearer = close.prior < close.uniform
+    text = ("Measured another way, the prior's decodes lie **closer to real handwriting** than uniform grids do"
+            if nearer else "Measured another way, the prior's decodes lie **no closer to real handwriting** than "
+                           "uniform grids do")
+    text += (f": the median distance (MSE) from each decode to its nearest training digit is **{close.prior:.4f}** "
+             f"for {close.grids:,} grids sampled from the prior, against **{close.uniform:.4f}** for as many uniform "
+             f"grids (real test digits, each to its nearest training digit: {close.real:.4f}). ")
+    if not nearer:
+        return text + "Look at the pictures: they show the difference the numbers miss."
+    if close.prior <= close.real:
+        return text + "As close as real digits, or closer: look at the pictures for copies of training digits."
+    share = (close.uniform - close.prior) / (close.uniform - close.real)
+    return text + (f"By this measure the prior goes **{share:.0%} of the way** from uniform tokens to real digits. "
+                   "Look at the pictures too.")
 
 
 def bits_sentences(chart: BitsChart) -> str:
