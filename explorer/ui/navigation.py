@@ -27,7 +27,7 @@ PAGES = (
         "Squeeze digits through k numbers and see what survives, beside PCA, the linear baseline.",
         adds="how much a code of k numbers keeps, and why bends beat a straight line (PCA)",
         lesson_minutes=7,
-        lesson_task="Slide k from 64 down to 2. At which k do digits start turning into other digits?",
+        lesson_task="Step k from 64 down to 2. At which k do digits start turning into other digits?",
     ),
     PageSpec(
         "app_pages/latent_map.py", "Latent map", "🗺️",

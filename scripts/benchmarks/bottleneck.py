@@ -14,13 +14,13 @@ def run(runs: int) -> dict:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
     app.switch_page("app_pages/bottleneck.py").run()
-    ks = app.select_slider(key="bottleneck_k").options
+    ks = app.segmented_control(key="bottleneck_k").options
     for k in ks:  # warm every model once: the first visit to a k loads its weights
-        app.select_slider(key="bottleneck_k").set_value(k).run()
+        app.segmented_control(key="bottleneck_k").set_value(k).run()
     times = []
     for i in range(runs * len(ks)):
         k = ks[i % len(ks)]
-        widget = app.select_slider(key="bottleneck_k").set_value(k)
+        widget = app.segmented_control(key="bottleneck_k").set_value(k)
         started = time.perf_counter()
         widget.run()
         times.append(time.perf_counter() - started)

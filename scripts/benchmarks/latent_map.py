@@ -44,10 +44,11 @@ def run(runs: int) -> dict:
             for selection in clicks:
                 app.session_state["latent_selection"] = selection
                 click_times.append(timed_run(app))
-    # A new straight walk: both models decode it and the classifier scores it (cached once seen).
+    # A click on a new dot moves the walk's end B there: both models decode the new walk and the
+    # classifier scores it (cached once seen), beside the click's own decodes.
     walk_times = []
     for b in range(100, 100 + 2 * runs):
-        app.number_input(key="latent_interp_b").set_value(b)
+        app.session_state["latent_selection"] = Selection("image", b)
         walk_times.append(timed_run(app))
     return {
         "page_open_server_s": {"median": median(open_times), "max": round(max(open_times), 3),
