@@ -1,6 +1,16 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, export, latent_map, loss_balance, startup, vqvae
+from scripts.benchmarks import (
+    anomaly,
+    bottleneck,
+    denoising,
+    diffusion,
+    export,
+    latent_map,
+    loss_balance,
+    startup,
+    vqvae,
+)
 
 BENCHMARKS = {
     "startup": startup.run,
