@@ -171,7 +171,8 @@ with deeper():
             f"uses the **{info['schedule']}** schedule the U-Net was trained with, whichever you pick for the forward "
             "picture: a network only knows how to undo noise that was added the way it saw in training."
         )
-        made_with, gif, png = st.session_state["diffusion_pixel_result"][0], *st.columns(2)  # the top's 16 samples
+        made_with = st.session_state["diffusion_pixel_result"][0]  # the settings of the 16 samples at the top
+        gif, png = st.columns(2)
         with gif:
             download_gif_button("diffusion_reverse", made_with, lambda: reverse_gif(pixel), "diffusion_reverse.gif",
                                 help="The 16 samples at the top of the page, from static to digits, as a GIF.")
