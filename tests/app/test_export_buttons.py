@@ -5,6 +5,8 @@ import io
 
 from PIL import Image
 
+from explorer.topics.loss_balance.export import WALK_VALUES
+
 PAGE = "app_pages/diffusion.py"
 
 
@@ -39,3 +41,14 @@ def test_every_page_makes_its_download_without_error(open_page):
         assert not app.exception, (page, app.exception)
         assert Image.open(io.BytesIO(app.session_state[f"export_{key}"][1])).format == kind
         assert app.get("download_button")
+
+
+def test_after_a_loss_balance_run_its_code_walk_gif_is_made(open_page):
+    app = open_page("app_pages/loss_balance.py")
+    app.slider(key="lb_epochs").set_value(1)
+    app.select_slider(key="lb_beta").set_value(0.5).run()
+    assert not app.exception, app.exception
+    app.button(key="export_lb_code_walk_make").click().run()
+    assert not app.exception, app.exception
+    gif = Image.open(io.BytesIO(app.session_state["export_lb_code_walk"][1]))
+    assert gif.format == "GIF" and gif.n_frames == len(WALK_VALUES)
