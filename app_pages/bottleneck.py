@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.data import PIXELS
+from explorer.topics.bottleneck.export import rows_png
 from explorer.topics.bottleneck.figures import error_curve_figure
 from explorer.topics.bottleneck.logic import (
     SELECTION_MODES,
@@ -16,6 +17,7 @@ from explorer.topics.bottleneck.logic import (
 from explorer.topics.own_digit.placement import place_digit
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
+from explorer.ui.export import download_png_button
 from explorer.ui.images import show_digit, show_digit_rows
 from explorer.ui.loaders import (
     bundled_data,
@@ -103,6 +105,9 @@ if mine is not None:
     )
 
 with deeper():
+    download_png_button("bottleneck_rows", (k, tuple(map(int, indices))), lambda: rows_png(result),
+                        f"bottleneck_k{k}.png",
+                        help="The three rows at the top (originals, autoencoder, PCA) as one picture.")
     st.markdown(
         f"**How the rows are made.** Each digit is {PIXELS} pixels. The autoencoder encodes it into a code of "
         "only **k** numbers and decodes that code back into a picture: its *reconstruction*. **PCA** does the same "

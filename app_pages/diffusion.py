@@ -9,6 +9,7 @@ import streamlit as st
 from explorer.core.data import PIXELS
 from explorer.core.schedulers import SCHEDULES, T
 from explorer.models.digit_likeness import DigitLikeness, score_images
+from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
 from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
     SAMPLER_HELP,
@@ -22,6 +23,7 @@ from explorer.topics.diffusion.logic import (
 )
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
+from explorer.ui.export import download_gif_button, download_png_button
 from explorer.ui.loaders import (
     bundled_data,
     classifier_on_static,
@@ -71,7 +73,10 @@ def forward_section(data) -> None:
         "Noise schedule", SCHEDULES, horizontal=True, key="diffusion_schedule",
         help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly). It changes "
              "this picture only: the samplers always use the schedule their networks were trained with.")
-    show_figure(forward_figure(forward_frames(data.test_images[image_index], schedule)), key="diffusion_forward")
+    frames = forward_frames(data.test_images[image_index], schedule)
+    show_figure(forward_figure(frames), key="diffusion_forward")
+    download_gif_button("diffusion_forward", (image_index, schedule), lambda: forward_gif(frames),
+                        f"diffusion_forward_{image_index}_{schedule}.gif", help="The noising above as a GIF.")
     st.markdown(
         "Every step shrinks the image a little and adds a little noise. Diffusion works on pixel values rescaled "
         "from 0 to 1 into **−1 to 1** (black −1, white 1), so that the picture, like the noise, is centred on 0. "
@@ -166,6 +171,13 @@ with deeper():
             f"uses the **{info['schedule']}** schedule the U-Net was trained with, whichever you pick for the forward "
             "picture: a network only knows how to undo noise that was added the way it saw in training."
         )
+        made_with = st.session_state["diffusion_pixel_result"][0]  # the settings of the 16 samples at the top
+        gif, png = st.columns(2)
+        with gif:
+            download_gif_button("diffusion_reverse", made_with, lambda: reverse_gif(pixel), "diffusion_reverse.gif",
+                                help="The 16 samples at the top of the page, from static to digits, as a GIF.")
+        with png:
+            download_png_button("diffusion_samples", made_with, lambda: samples_png(pixel), "diffusion_samples.png")
 
         st.markdown(f"#### Latent diffusion: the same sampler on a VAE's {vae.latent_dim}-number code")
         st.markdown(

@@ -11,6 +11,7 @@ from explorer.core.data import BUNDLED, DATASET_TITLES
 from explorer.core.images import strip
 from explorer.topics.loss_balance.epoch_view import make_probe, view_epoch
 from explorer.topics.loss_balance.evidence import MEAN_VARIANCE
+from explorer.topics.loss_balance.export import beta_sweep_gif, code_walk_gif
 from explorer.topics.loss_balance.gallery_words import (
     active_rule_comparison,
     gallery_introduction,
@@ -33,6 +34,7 @@ from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.beta_ladder import beta_ladder
 from explorer.ui.errors import report_pretrained_error, show_pretrained_error
+from explorer.ui.export import download_gif_button
 from explorer.ui.loaders import (
     bundled_data,
     live_dataset,
@@ -205,7 +207,14 @@ with deeper():
                 key=f"lb_walk_{st.session_state[RUNS_STARTED_KEY]}_{dim}")
         walk[1].image(strip(traverse(run.model, run.last.code_means, moved), factor=6), caption="decoded",
                       width="stretch")
+        with walk[1]:
+            download_gif_button("lb_code_walk", (st.session_state[RUNS_STARTED_KEY], run.last.epoch),
+                                lambda: code_walk_gif(run.model, run.last.code_means, run.last.kl_per_dim),
+                                "code_walk.gif", help="Each dimension walked from −3 to 3.")
 
+    if references:
+        download_gif_button("lb_sweep", len(references), lambda: beta_sweep_gif(references, shipped_digits),
+                            "beta_sweep.gif", help="One frame per shipped β: the ladder's rows, as a GIF.")
     if evidence:
         st.markdown("#### The shipped runs, measured")
         st.markdown(gallery_introduction(evidence))

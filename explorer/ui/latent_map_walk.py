@@ -6,11 +6,13 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from explorer.topics.latent_map.export import walk_file_name, walk_gif
 from explorer.topics.latent_map.figures import walk_confidence_figure
 from explorer.topics.latent_map.likeness import UNSURE
 from explorer.topics.latent_map.logic import INTERPOLATION_STEPS, KINDS
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.stories import walk_pair_label, walk_story
+from explorer.ui.export import download_gif_button
 from explorer.ui.images import show_digit
 from explorer.ui.latent_likeness import straight_walk
 from explorer.ui.latent_map_state import offered_walks, use_walk, walk_choice_key
@@ -51,3 +53,6 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
         f"AE **{walk_sure['ae'][1:-1].min():.2f}**, VAE **{walk_sure['vae'][1:-1].min():.2f}**."
         + ("\n\n" + walk_story(likeness.walks, unsure) if likeness is not None else "")
     )
+    with story:
+        download_gif_button("latent_walk", (k, method, a, b), lambda: walk_gif(walk_images, a, b),
+                            walk_file_name(k, a, b), help="This walk, both models' decodes side by side, as a GIF.")

@@ -1,6 +1,16 @@
 """Benchmarks by name: each module's run(runs) -> dict of what it measured."""
 
-from scripts.benchmarks import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, startup, vqvae
+from scripts.benchmarks import (
+    anomaly,
+    bottleneck,
+    denoising,
+    diffusion,
+    export,
+    latent_map,
+    loss_balance,
+    startup,
+    vqvae,
+)
 
 BENCHMARKS = {
     "startup": startup.run,
@@ -11,4 +21,5 @@ BENCHMARKS = {
     "denoising": denoising.run,
     "anomaly": anomaly.run,
     "vqvae": vqvae.run,
+    "export": export.run,
 }
