@@ -26,6 +26,7 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.view_link import ViewLink, ViewParam
 from explorer.ui.style import show_figure
 
 PAGE = "app_pages/bottleneck.py"
@@ -38,6 +39,11 @@ with report_pretrained_error():
     curve = error_curve(pretrained_store())
 
 data = bundled_data()
+view = ViewLink(PAGE)
+view.restore(ViewParam("k", "bottleneck_k", int, options=curve.ks),
+             ViewParam("mode", "bottleneck_mode", options=list(SELECTION_MODES)),
+             ViewParam("seed", "bottleneck_seed", int, low=0, high=10_000),
+             ViewParam("digit", "bottleneck_digit", int, low=0, high=9))
 controls = st.columns([2.2, 1.6, 1.2])
 k = controls[0].segmented_control(
     f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
@@ -142,4 +148,5 @@ curved surface that a flat slice cannot follow.
 """
     )
 
+view.finish(*{"random": ("digit",), "digit": ("seed",)}.get(mode, ("seed", "digit")))
 next_link(PAGE)
