@@ -26,8 +26,8 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.own_digit import own_digit_input
-from explorer.ui.view_link import ViewLink, ViewParam
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/bottleneck.py"
 IMAGES_SHOWN = 8

@@ -5,7 +5,6 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from explorer.ui.view_link import LINK_TITLE
 from scripts.app_process import ROOT
 from tests.app.conftest import image_urls
 
@@ -45,3 +44,59 @@ def test_bottleneck_bad_values_open_at_defaults_with_a_notice():
     assert app.segmented_control(key="bottleneck_k").value == 16
     assert "k=999" in notice(app) and "seed=abc" in notice(app) and "colour=red" in notice(app)
     assert "colour" not in app.query_params
+
+
+# page, a link's query, {widget kind and key: value the page must open with}, a nonsense query, its defaults
+CASES = {
+    "denoising": ("app_pages/denoising.py", {"noise": "salt_pepper", "level": "0.5"},
+                  {("radio", "denoising_kind"): "salt_pepper", ("select_slider", "denoising_level"): 0.5},
+                  {"noise": "lava", "level": "-3"}, {("radio", "denoising_kind"): "gaussian"}),
+    "diffusion": ("app_pages/diffusion.py", {"sampler": "ddim", "steps": "20", "seed": "42"},
+                  {("radio", "diffusion_sampler"): "ddim", ("select_slider", "diffusion_steps"): 20,
+                   ("number_input", "diffusion_seed"): 42},
+                  {"steps": "7", "seed": "abc", "sampler": "magic"}, {("number_input", "diffusion_seed"): 0}),
+    "anomaly": ("app_pages/anomaly.py", {"digit": "7", "images": "normal"},
+                {("selectbox", "anomaly_digit"): 7, ("selectbox", "anomaly_inspect"): "normal"},
+                {"digit": "11", "threshold": "-1"}, {("selectbox", "anomaly_digit"): 0}),
+    "latent_map": ("app_pages/latent_map.py", {"k": "2", "random": "false"},
+                   {("radio", "latent_k"): "2", ("toggle", "latent_show_random"): False},
+                   {"k": "999", "map": "ouija"}, {("toggle", "latent_show_random"): True}),
+    "loss_balance": ("app_pages/loss_balance.py", {"beta": "4.0", "epochs": "5"},
+                     {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
+                     {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
+                                                        ("slider", "lb_epochs"): 15}),
+    "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
+              {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
+}
+
+
+def widget(app: AppTest, kind: str, key: str):
+    return getattr(app, kind)(key=key)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_link_opens_the_page_at_its_settings_and_says_them_again(name):
+    page, query, expected, _, _ = CASES[name]
+    app = open_with(page, query)
+    for (kind, key), value in expected.items():
+        assert widget(app, kind, key).value == value, key
+    assert not notice(app)
+    link = link_shown(app)
+    assert all(f"{param}={value}" in link for param, value in query.items()), link
+    again = open_with(page, dict(pair.split("=") for pair in link.split("?")[1].split("&")))
+    for (kind, key), value in expected.items():
+        assert widget(again, kind, key).value == value, key
+    assert image_urls(again) == image_urls(app)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_nonsense_in_a_link_opens_the_defaults_and_names_what_was_ignored(name):
+    page, _, _, nonsense, defaults = CASES[name]
+    app = open_with(page, nonsense)
+    for (kind, key), value in defaults.items():
+        assert widget(app, kind, key).value == value, key
+    for param, value in nonsense.items():
+        assert f"{param}={value}" in notice(app)
+    assert link_shown(app).startswith("/" + page.removeprefix("app_pages/").removesuffix(".py"))
+    for param, value in nonsense.items():  # the URL is cleaned too: the defaults, or nothing, in its place
+        assert app.query_params.get(param) not in (value, [value]), param
