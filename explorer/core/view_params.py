@@ -88,14 +88,20 @@ def read_params(params: Sequence[ViewParam], query: dict[str, str]) -> tuple[dic
         try:
             settings[param.key] = parse_value(param, raw)
         except RefusedValue:
-            ignored.append(f"{name}={raw}")
+            ignored.append(named(name, raw))
     return settings, ignored
+
+
+def named(name: str, raw: str, longest: int = 30) -> str:
+    """"name=value" for a notice, a pasted essay cut short."""
+    text = f"{name}={raw}"
+    return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
 def unknown_names(params: Sequence[ViewParam], query: dict[str, str]) -> list[str]:
     """["name=value", ...] for every parameter of `query` that no setting of the page answers to."""
     names = {param.name for param in params}
-    return [f"{name}={raw}" for name, raw in query.items() if name not in names]
+    return [named(name, raw) for name, raw in query.items() if name not in names]
 
 
 def view_path(page: str, settings: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ from explorer.core.view_params import (
     RefusedValue,
     ViewParam,
     format_value,
+    named,
     parse_value,
     read_params,
     unknown_names,
@@ -55,3 +56,8 @@ def test_reading_a_query_sorts_settings_from_what_is_ignored():
 def test_the_path_of_a_view():
     assert view_path("app_pages/bottleneck.py", {"k": "8", "mode": "random"}) == "/bottleneck?k=8&mode=random"
     assert view_path("app_pages/vqvae.py", {}) == "/vqvae"
+
+
+def test_a_long_value_is_cut_short_in_the_notice():
+    assert named("k", "8") == "k=8"
+    assert len(named("seed", "9" * 500)) == 30
