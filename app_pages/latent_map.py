@@ -23,10 +23,13 @@ from explorer.ui.latent_map_state import (
     METHOD,
     MOVED_TO_PCA,
     SELECTION,
+    WALK_A,
+    WALK_B,
     change_k,
     chart_key,
     draw_fresh,
     forget_map_clicks,
+    keep_whole_walk,
     remember_click,
     reset_draws,
     walk_ends,
@@ -51,7 +54,11 @@ pairs = info["pairs"]
 view = ViewLink(PAGE)
 view.restore(ViewParam("k", "latent_k", options=list(pairs)),
              ViewParam("map", METHOD, options=list(METHODS)),
-             ViewParam("random", "latent_show_random", bool))
+             ViewParam("random", "latent_show_random", bool),
+             ViewParam("draws", FRESH_SEED, int, low=1, high=2**31 - 1),
+             ViewParam("a", WALK_A, int, low=0, high=len(images) - 1),
+             ViewParam("b", WALK_B, int, low=0, high=len(images) - 1))
+keep_whole_walk()
 controls = st.columns([2, 3, 2, 1.7, 1.7], vertical_alignment="center")
 k = controls[0].radio("Code size", sorted(pairs, key=int, reverse=True), format_func=lambda v: f"k = {v}",
                       key="latent_k", horizontal=True, on_change=change_k, args=(pairs,),

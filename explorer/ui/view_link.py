@@ -40,7 +40,7 @@ class ViewLink:
         """{URL name: text} of every setting whose widget ran this time (`hidden`: the names of those that did
         not, such as a seed while the mode has none)."""
         return {param.name: format_value(st.session_state[param.key])
-                for param in self.params if param.key in st.session_state and param.name not in hidden}
+                for param in self.params if st.session_state.get(param.key) is not None and param.name not in hidden}
 
     def finish(self, *hidden: str) -> None:
         """Name what was ignored, write the settings to the URL, and show the link."""

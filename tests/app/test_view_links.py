@@ -58,9 +58,11 @@ CASES = {
     "anomaly": ("app_pages/anomaly.py", {"digit": "7", "images": "normal"},
                 {("selectbox", "anomaly_digit"): 7, ("selectbox", "anomaly_inspect"): "normal"},
                 {"digit": "11", "threshold": "-1"}, {("selectbox", "anomaly_digit"): 0}),
-    "latent_map": ("app_pages/latent_map.py", {"k": "2", "random": "false"},
-                   {("radio", "latent_k"): "2", ("toggle", "latent_show_random"): False},
-                   {"k": "999", "map": "ouija"}, {("toggle", "latent_show_random"): True}),
+    "latent_map": ("app_pages/latent_map.py", {"k": "2", "random": "false", "draws": "12345", "a": "3", "b": "40"},
+                   {("radio", "latent_k"): "2", ("toggle", "latent_show_random"): False,
+                    ("state", "latent_fresh_seed"): 12345, ("state", "latent_interp_a"): 3,
+                    ("state", "latent_interp_b"): 40},
+                   {"k": "999", "map": "ouija", "draws": "0", "a": "-1"}, {("toggle", "latent_show_random"): True}),
     "loss_balance": ("app_pages/loss_balance.py", {"beta": "4.0", "epochs": "5"},
                      {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
                      {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
@@ -70,8 +72,14 @@ CASES = {
 }
 
 
+class Stored:
+    def __init__(self, value):
+        self.value = value
+
+
 def widget(app: AppTest, kind: str, key: str):
-    return getattr(app, kind)(key=key)
+    """The widget of that kind and key, or ("state") the session state a link sets without a widget."""
+    return Stored(app.session_state[key]) if kind == "state" else getattr(app, kind)(key=key)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -100,3 +108,10 @@ def test_nonsense_in_a_link_opens_the_defaults_and_names_what_was_ignored(name):
     assert link_shown(app).startswith("/" + page.removeprefix("app_pages/").removesuffix(".py"))
     for param, value in nonsense.items():  # the URL is cleaned too: the defaults, or nothing, in its place
         assert app.query_params.get(param) not in (value, [value]), param
+
+
+def test_a_latent_map_link_with_one_end_of_the_walk_starts_the_measured_walk():
+    measured = open_with("app_pages/latent_map.py", {})
+    app = open_with("app_pages/latent_map.py", {"a": "3"})
+    assert app.session_state["latent_interp_a"] == measured.session_state["latent_interp_a"]
+    assert app.session_state["latent_interp_b"] == measured.session_state["latent_interp_b"]
