@@ -27,6 +27,7 @@ from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
 from explorer.ui.loaders import anomaly_aucs, anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/anomaly.py"
 IMAGES_SHOWN = 8
@@ -46,6 +47,9 @@ data = bundled_data()
 image_ink = ink(data.test_images)
 
 held_out_options = sorted(int(digit) for digit in group["models"])
+view = ViewLink(PAGE)
+view.restore(ViewParam("digit", "anomaly_digit", int, options=held_out_options),
+             ViewParam("images", "anomaly_inspect", options=list(INSPECT)))
 controls = st.columns([1.1, 2.6, 1.5])
 held_out = controls[0].selectbox("The digit it never saw", held_out_options, key="anomaly_digit",
                                  help="Each choice is a different shipped autoencoder, trained on the other nine "
@@ -54,6 +58,7 @@ model_name = group["models"][str(held_out)]
 scores = arrays[model_name]
 is_anomaly = arrays["labels"] == held_out
 top = float(np.quantile(scores, 0.995))
+view.restore(ViewParam("threshold", f"anomaly_threshold_{held_out}", float, low=0.0, high=round(top, 4)))
 threshold = controls[1].slider(
     "Flag an image when its reconstruction error is at least", min_value=0.0, max_value=round(top, 4),
     value=round(min(default_threshold(scores, is_anomaly), top), 4), step=round(top / 200, 5), format="%.4f",
@@ -170,4 +175,5 @@ with deeper():
     st.markdown(hardest_to_flag(aucs, errors_by_digit(arrays[group["models"][str(hardest)]], arrays["labels"],
                                                       image_ink, hardest)))
 
+view.finish()
 next_link(PAGE)

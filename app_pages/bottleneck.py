@@ -29,6 +29,7 @@ from explorer.ui.loaders import (
 )
 from explorer.ui.own_digit import own_digit_input
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/bottleneck.py"
 IMAGES_SHOWN = 8
@@ -40,6 +41,11 @@ with report_pretrained_error():
     curve = error_curve(pretrained_store())
 
 data = bundled_data()
+view = ViewLink(PAGE)
+view.restore(ViewParam("k", "bottleneck_k", int, options=curve.ks),
+             ViewParam("mode", "bottleneck_mode", options=list(SELECTION_MODES)),
+             ViewParam("seed", "bottleneck_seed", int, low=0, high=10_000),
+             ViewParam("digit", "bottleneck_digit", int, low=0, high=9))
 controls = st.columns([2.2, 1.6, 1.2])
 k = controls[0].segmented_control(
     f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
@@ -147,4 +153,5 @@ curved surface that a flat slice cannot follow.
 """
     )
 
+view.finish(*{"random": ("digit",), "digit": ("seed",)}.get(mode, ("seed", "digit")))
 next_link(PAGE)

@@ -14,6 +14,7 @@ from explorer.ui.images import show_digit, show_digit_rows
 from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/denoising.py"
 IMAGES_SHOWN = 7
@@ -28,6 +29,9 @@ with report_pretrained_error():
     plain = pretrained_model(group["plain_model"])
     dae = pretrained_model(group["denoising_model"])
 
+view = ViewLink(PAGE)
+view.restore(ViewParam("noise", "denoising_kind", options=list(NOISE_KINDS)),
+             ViewParam("level", "denoising_level", float, options=curves.levels))
 controls = st.columns([2, 3])
 kind = controls[0].radio("Noise", list(NOISE_KINDS), format_func=NOISE_NAMES.get, key="denoising_kind",
                          horizontal=True, help="\n\n".join(NOISE_KINDS.values()))
@@ -105,4 +109,5 @@ diffusion itself.
 """
     )
 
+view.finish()
 next_link(PAGE)

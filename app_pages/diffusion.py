@@ -33,8 +33,11 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/diffusion.py"
+DDIM_STEPS = [10, 20, 25, 50, 100, 200]
+START_STEPS = list(range(50, 951, 50))  # the "Noised to step t" slider's stops
 BATCH = 16
 SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion's image and its latent
 SD_IMAGE, SD_LATENT = (" × ".join(map(str, shape)) for shape in (SD_IMAGE_SHAPE, SD_LATENT_SHAPE))
@@ -97,6 +100,16 @@ def forward_section(data) -> None:
 
 page_header("🌫️ Diffusion", "How can a network turn pure static into a digit, one small denoising step at a time?")
 data = bundled_data()
+last_image = len(data.test_images) - 1
+view = ViewLink(PAGE)
+view.restore(ViewParam("sampler", "diffusion_sampler", options=list(SAMPLERS)),
+             ViewParam("steps", "diffusion_steps", int, options=DDIM_STEPS),
+             ViewParam("seed", "diffusion_seed", int, low=0, high=100_000),
+             ViewParam("from_image", "diffusion_from_image", bool),
+             ViewParam("start_image", "diffusion_start_image", int, low=0, high=last_image),
+             ViewParam("start_step", "diffusion_start_step", int, options=START_STEPS),
+             ViewParam("schedule", "diffusion_schedule", options=SCHEDULES),
+             ViewParam("image", "diffusion_image", int, low=0, high=last_image))
 
 # The shipped networks: without them the page still shows how noise is added (under "Go deeper").
 info = None
@@ -113,7 +126,7 @@ if info is not None:
     controls = st.columns([3.1, 1.9, 1.2, 2.6, 1.2, 2.0])
     sampler = controls[0].radio("Sampler", list(SAMPLERS), format_func=SAMPLERS.get, key="diffusion_sampler",
                                 help=SAMPLER_HELP)
-    steps = controls[1].select_slider("DDIM steps", options=[10, 20, 25, 50, 100, 200], value=50,
+    steps = controls[1].select_slider("DDIM steps", options=DDIM_STEPS, value=50,
                                       key="diffusion_steps", disabled=sampler != "ddim",
                                       help="DDIM skips steps: fewer is faster and coarser.")
     seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
@@ -246,4 +259,5 @@ with deeper():
                 f"**{live_latent.mean_confidence:.2f}**."
             )
 
+view.finish()
 next_link(PAGE)

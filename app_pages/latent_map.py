@@ -23,10 +23,13 @@ from explorer.ui.latent_map_state import (
     METHOD,
     MOVED_TO_PCA,
     SELECTION,
+    WALK_A,
+    WALK_B,
     change_k,
     chart_key,
     draw_fresh,
     forget_map_clicks,
+    keep_whole_walk,
     remember_click,
     reset_draws,
     walk_ends,
@@ -35,6 +38,7 @@ from explorer.ui.latent_map_walk import show_walk
 from explorer.ui.loaders import pretrained_store
 from explorer.ui.own_digit import own_digit, own_digit_input
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/latent_map.py"
 MAP_HEIGHT = 400  # px: the maps, the page's title and its controls fit a 1366 x 768 laptop screen
@@ -47,6 +51,14 @@ images, labels = bundled_images_and_labels()
 pairs = info["pairs"]
 
 # --- the controls, in one row ---
+view = ViewLink(PAGE)
+view.restore(ViewParam("k", "latent_k", options=list(pairs)),
+             ViewParam("map", METHOD, options=list(METHODS)),
+             ViewParam("random", "latent_show_random", bool),
+             ViewParam("draws", FRESH_SEED, int, low=1, high=2**31 - 1),
+             ViewParam("a", WALK_A, int, low=0, high=len(images) - 1),
+             ViewParam("b", WALK_B, int, low=0, high=len(images) - 1))
+keep_whole_walk()
 controls = st.columns([2, 3, 2, 1.7, 1.7], vertical_alignment="center")
 k = controls[0].radio("Code size", sorted(pairs, key=int, reverse=True), format_func=lambda v: f"k = {v}",
                       key="latent_k", horizontal=True, on_change=change_k, args=(pairs,),
@@ -151,4 +163,5 @@ with deeper():
     show_planes(k, method, likeness, spaces)
     show_reading_guide()
 
+view.finish()
 next_link(PAGE)

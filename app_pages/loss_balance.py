@@ -45,6 +45,7 @@ from explorer.ui.loaders import (
     training_slots,
 )
 from explorer.ui.loss_balance_charts import RunCharts
+from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/loss_balance.py"
 RUN_KEY = "lb_run"  # this session's current LiveRun (never shared: session_state is per browser tab)
@@ -74,6 +75,12 @@ warm_up = live_training_warm_up()  # starts in the background on the first visit
 slots = training_slots(device)
 
 # ---- Controls, in one row
+view = ViewLink(PAGE)
+view.restore(ViewParam("beta", "lb_beta", float, options=BETA_CHOICES),
+             ViewParam("start", "lb_start", options=list(START_MODES)),
+             ViewParam("k", "lb_latent", int, options=LATENT_CHOICES),
+             ViewParam("epochs", "lb_epochs", int, low=1, high=40),
+             ViewParam("data", "lb_dataset", options=list(DATASET_TITLES)))
 controls = st.columns([5, 2.6, 1.2, 1.4], vertical_alignment="bottom")
 beta = controls[0].select_slider(
     "β, the weight of KL: how far the codes stray from the prior", options=BETA_CHOICES, value=1.0,
@@ -261,4 +268,5 @@ sits in $\varepsilon$; $\mu$ and $\sigma$ are ordinary outputs of the encoder th
 """
     )
 
+view.finish()
 next_link(PAGE)

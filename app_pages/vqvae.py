@@ -15,6 +15,7 @@ from explorer.ui.images import show_digit
 from explorer.ui.loaders import bundled_data
 from explorer.ui.own_digit import own_digit, own_digit_input
 from explorer.ui.style import show_figure
+from explorer.ui.view_link import ViewLink, ViewParam
 from explorer.ui.vqvae_deeper import show_deeper
 from explorer.ui.vqvae_loaders import codebook, vq_model, vqvae_group
 
@@ -65,6 +66,8 @@ def on_click() -> None:
 def editor() -> None:
     """The controls, the grid, the decode and the selected cell: a fragment, so that an edit reruns only this."""
     mine = own_digit()
+    view = ViewLink(PAGE)  # here, not at the page's top: an edit reruns only this fragment, and its URL with it
+    view.restore(ViewParam("digit", "vq_digit", int, low=0, high=len(data.test_images) - 1))
     controls = st.columns([1, 0.9, 1, 1, 0.75, 0.75, 0.95] if mine is not None else [1, 1, 1, 0.75, 0.75, 0.95],
                           vertical_alignment="bottom")
     use_own = mine is not None and controls.pop(1).toggle("My digit", key="vq_use_own",
@@ -138,6 +141,7 @@ def editor() -> None:
                        f"the nearest, {nearest}, at {distance[nearest]:.2f}.")
         show_figure(distance_figure(distance, nearest, now.code, book.usage.dead), key="vq_distances",
                     config={"displayModeBar": False})
+    view.finish()
 
 
 editor()

@@ -76,6 +76,13 @@ def use_walk(k: str) -> None:
         st.session_state[WALK_A], st.session_state[WALK_B] = pair["a"], pair["b"]
 
 
+def keep_whole_walk() -> None:
+    """A link that named only one end of the walk names none: the walk starts at the measured one."""
+    if (WALK_A in st.session_state) != (WALK_B in st.session_state):
+        st.session_state.pop(WALK_A, None)
+        st.session_state.pop(WALK_B, None)
+
+
 def walk_ends(k: str, labels: np.ndarray) -> tuple[int, int]:
     """The walk's ends (A, B): at first the measured walk where the two models differ most; then, at each
     click on a dot, B moves to that dot and A to the B before, so the walk joins the last two dots clicked."""

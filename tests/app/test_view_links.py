@@ -1,0 +1,117 @@
+"""Every view is a link: each page reads its settings from the URL, writes them back, and opens at its
+defaults, with a notice naming what it ignored, when a hand-edited URL holds nonsense."""
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from scripts.app_process import ROOT
+from tests.app.conftest import image_urls
+
+
+def open_with(page: str, query: dict[str, str]) -> AppTest:
+    """A fresh session that opens `page` with `query` in its URL, as a pasted link does."""
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params.update(query)
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def notice(app: AppTest) -> str:
+    return " ".join(toast.value for toast in app.toast)
+
+
+def link_shown(app: AppTest) -> str:
+    return app.get("code")[-1].value
+
+
+def test_bottleneck_round_trip_gives_the_same_pictures():
+    app = open_with("app_pages/bottleneck.py", {"k": "8", "mode": "random", "seed": "7"})
+    assert app.segmented_control(key="bottleneck_k").value == 8
+    assert app.number_input(key="bottleneck_seed").value == 7
+    assert not notice(app)
+    assert app.query_params["k"] == ["8"] or app.query_params["k"] == "8"
+    link = link_shown(app)
+    assert link.startswith("/bottleneck?") and "k=8" in link and "seed=7" in link and "digit" not in link
+    again = open_with("app_pages/bottleneck.py", dict(pair.split("=") for pair in link.split("?")[1].split("&")))
+    assert image_urls(again) == image_urls(app)
+
+
+def test_bottleneck_bad_values_open_at_defaults_with_a_notice():
+    app = open_with("app_pages/bottleneck.py", {"k": "999", "seed": "abc", "colour": "red"})
+    assert app.segmented_control(key="bottleneck_k").value == 16
+    assert "k=999" in notice(app) and "seed=abc" in notice(app) and "colour=red" in notice(app)
+    assert "colour" not in app.query_params
+
+
+# page, a link's query, {widget kind and key: value the page must open with}, a nonsense query, its defaults
+CASES = {
+    "denoising": ("app_pages/denoising.py", {"noise": "salt_pepper", "level": "0.5"},
+                  {("radio", "denoising_kind"): "salt_pepper", ("select_slider", "denoising_level"): 0.5},
+                  {"noise": "lava", "level": "-3"}, {("radio", "denoising_kind"): "gaussian"}),
+    "diffusion": ("app_pages/diffusion.py", {"sampler": "ddim", "steps": "20", "seed": "42"},
+                  {("radio", "diffusion_sampler"): "ddim", ("select_slider", "diffusion_steps"): 20,
+                   ("number_input", "diffusion_seed"): 42},
+                  {"steps": "7", "seed": "abc", "sampler": "magic"}, {("number_input", "diffusion_seed"): 0}),
+    "anomaly": ("app_pages/anomaly.py", {"digit": "7", "images": "normal"},
+                {("selectbox", "anomaly_digit"): 7, ("selectbox", "anomaly_inspect"): "normal"},
+                {"digit": "11", "threshold": "-1"}, {("selectbox", "anomaly_digit"): 0}),
+    "latent_map": ("app_pages/latent_map.py", {"k": "2", "random": "false", "draws": "12345", "a": "3", "b": "40"},
+                   {("radio", "latent_k"): "2", ("toggle", "latent_show_random"): False,
+                    ("state", "latent_fresh_seed"): 12345, ("state", "latent_interp_a"): 3,
+                    ("state", "latent_interp_b"): 40},
+                   {"k": "999", "map": "ouija", "draws": "0", "a": "-1"}, {("toggle", "latent_show_random"): True}),
+    "loss_balance": ("app_pages/loss_balance.py", {"beta": "4.0", "epochs": "5"},
+                     {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
+                     {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
+                                                        ("slider", "lb_epochs"): 15}),
+    "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
+              {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
+}
+
+
+class Stored:
+    def __init__(self, value):
+        self.value = value
+
+
+def widget(app: AppTest, kind: str, key: str):
+    """The widget of that kind and key, or ("state") the session state a link sets without a widget."""
+    return Stored(app.session_state[key]) if kind == "state" else getattr(app, kind)(key=key)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_link_opens_the_page_at_its_settings_and_says_them_again(name):
+    page, query, expected, _, _ = CASES[name]
+    app = open_with(page, query)
+    for (kind, key), value in expected.items():
+        assert widget(app, kind, key).value == value, key
+    assert not notice(app)
+    link = link_shown(app)
+    assert all(f"{param}={value}" in link for param, value in query.items()), link
+    again = open_with(page, dict(pair.split("=") for pair in link.split("?")[1].split("&")))
+    for (kind, key), value in expected.items():
+        assert widget(again, kind, key).value == value, key
+    assert image_urls(again) == image_urls(app)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_nonsense_in_a_link_opens_the_defaults_and_names_what_was_ignored(name):
+    page, _, _, nonsense, defaults = CASES[name]
+    app = open_with(page, nonsense)
+    for (kind, key), value in defaults.items():
+        assert widget(app, kind, key).value == value, key
+    for param, value in nonsense.items():
+        assert f"{param}={value}" in notice(app)
+    assert link_shown(app).startswith("/" + page.removeprefix("app_pages/").removesuffix(".py"))
+    for param, value in nonsense.items():  # the URL is cleaned too: the defaults, or nothing, in its place
+        assert app.query_params.get(param) not in (value, [value]), param
+
+
+def test_a_latent_map_link_with_one_end_of_the_walk_starts_the_measured_walk():
+    measured = open_with("app_pages/latent_map.py", {})
+    app = open_with("app_pages/latent_map.py", {"a": "3"})
+    assert app.session_state["latent_interp_a"] == measured.session_state["latent_interp_a"]
+    assert app.session_state["latent_interp_b"] == measured.session_state["latent_interp_b"]
