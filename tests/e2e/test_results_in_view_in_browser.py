@@ -2,6 +2,7 @@
 scrolling (the Bottleneck page's check is in test_pages_in_browser.py)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import assert_in_view, screenshot
@@ -49,8 +50,8 @@ def test_anomaly_a_threshold_move_shows_the_sentence_and_the_flags_in_view(app_u
     page.get_by_role("slider").first.focus()
     for _ in range(12):
         page.keyboard.press("ArrowLeft")  # a lower threshold: more caught, more false alarms
-    page.wait_for_function("([before]) => [...document.querySelectorAll('[data-testid=stMarkdown]')].some("
-                           "e => e.innerText.includes('are caught;') && e.innerText !== before)", arg=[before])
+    # the same element's text, changed: the page's rerun has ended
+    expect(plain_sentence(page)).not_to_have_text(before, timeout=60_000)
     wait_for_app(page)
     assert plain_sentence(page).inner_text() != before
 

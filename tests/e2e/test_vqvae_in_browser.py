@@ -1,6 +1,7 @@
 """The VQ-VAE page in a real browser: click a cell of the token grid, change its token, see the decode change."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import assert_in_view, screenshot, wait_for_charts
@@ -22,13 +23,24 @@ def decode_source(page) -> str:
     return figure.locator("img").get_attribute("src")
 
 
-def click_cell(page, row: int, column: int) -> None:
+def click_cell(page, row: int, column: int, tries: int = 6) -> None:
+    """Plotly reports the point of its hover state as the clicked one: hover this cell until Plotly shows it
+    hovered, then click. On a busy machine the chart can be drawn again under a still mouse, which loses the
+    hover: move off and back, from the chart's layout as it is now."""
     plot = page.locator("[data-testid=stMain] .js-plotly-plot").first
-    x, y = plot.evaluate(CELL_ON_SCREEN, [row, column])
-    page.mouse.move(x, y)
-    # Plotly reports the point of its hover state as the clicked one: wait until it hovers this cell.
-    plot.locator(".hoverlayer .hovertext", has_text=f"row {row}, column {column}:").wait_for(timeout=10_000)
-    page.mouse.click(x, y)
+    hover = plot.locator(".hoverlayer .hovertext", has_text=f"row {row}, column {column}:")
+    for attempt in range(tries):
+        x, y = plot.evaluate(CELL_ON_SCREEN, [row, column])
+        page.mouse.move(x - 3, y - 3)
+        page.mouse.move(x, y)
+        try:
+            hover.wait_for(timeout=5_000)
+        except PlaywrightTimeoutError:
+            if attempt == tries - 1:
+                raise
+            continue
+        page.mouse.click(x, y)
+        return
 
 
 def test_click_a_cell_and_change_its_token(app_url, page):
