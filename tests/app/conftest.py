@@ -44,6 +44,19 @@ def pretrained_copy(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def cut_short(pretrained_copy):
+    """cut_short("group/file", keep) -> the app reads a copy of pretrained/ in which that file keeps only its
+    first `keep` bytes, as a broken download would leave it."""
+
+    def cutter(relative: str, keep: int):
+        target = pretrained_copy() / relative
+        target.write_bytes(target.read_bytes()[:keep])
+        return target
+
+    return cutter
+
+
+@pytest.fixture
 def manifest_without(tmp_path, monkeypatch):
     """manifest_without("group") -> the app reads a build whose manifest lacks that group."""
 

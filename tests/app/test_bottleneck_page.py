@@ -72,10 +72,8 @@ def test_each_selection_mode_shows_eight_digits(open_page):
     assert image_urls(app)[:8] != first[:8]
 
 
-def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, pretrained_copy):
-    copy = pretrained_copy()
-    target = copy / "bottleneck" / "ae_k8.safetensors"
-    target.write_bytes(target.read_bytes()[:1000])
+def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, cut_short):
+    cut_short("bottleneck/ae_k8.safetensors", keep=1000)
 
     app = open_page(PAGE)
     assert not app.error  # k = 16 is intact

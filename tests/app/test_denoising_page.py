@@ -85,10 +85,8 @@ def test_the_students_own_digit_is_cleaned_right_under_the_widget(open_page):
                                    "brings it to ") for md in app.markdown)
 
 
-def test_a_corrupt_denoiser_is_named(open_page, pretrained_copy):
-    copy = pretrained_copy()
-    target = copy / "denoising" / "denoise_dae.safetensors"
-    target.write_bytes(target.read_bytes()[:500])
+def test_a_corrupt_denoiser_is_named(open_page, cut_short):
+    cut_short("denoising/denoise_dae.safetensors", keep=500)
     app = open_page(PAGE)
     assert "denoise_dae.safetensors" in app.error[0].value
     assert "python scripts/train_pretrained.py" in app.error[0].value

@@ -152,10 +152,8 @@ def test_two_clicked_dots_become_the_walk_s_ends(open_page):
     assert walk_ends(app) == (10, 20)  # only dots move the walk
 
 
-def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, pretrained_copy):
-    copy = pretrained_copy()
-    target = copy / "latent_map" / "map_vae_k16_pca.npz"
-    target.write_bytes(target.read_bytes()[:500])
+def test_a_corrupt_map_file_is_named_and_pca_is_computed_instead(open_page, cut_short):
+    cut_short("latent_map/map_vae_k16_pca.npz", keep=500)
 
     app = open_page(PAGE)
     assert not app.exception

@@ -97,10 +97,8 @@ def test_the_students_own_digit_can_be_encoded(open_page):
     assert app.get("image")[0].captions == ["your digit"]
 
 
-def test_a_damaged_vq_vae_file_is_named_and_the_other_pages_still_work(open_page, pretrained_copy):
-    copy = pretrained_copy()
-    target = copy / "vqvae" / "vq_vae.safetensors"
-    target.write_bytes(target.read_bytes()[:300])
+def test_a_damaged_vq_vae_file_is_named_and_the_other_pages_still_work(open_page, cut_short):
+    cut_short("vqvae/vq_vae.safetensors", keep=300)
     app = open_page(PAGE)
     assert "vq_vae.safetensors" in app.error[0].value
     assert "python scripts/train_pretrained.py" in app.error[0].value
@@ -108,10 +106,8 @@ def test_a_damaged_vq_vae_file_is_named_and_the_other_pages_still_work(open_page
     assert not app.exception and not app.error
 
 
-def test_a_damaged_prior_is_named_and_the_grid_still_edits(open_page, pretrained_copy):
-    copy = pretrained_copy()
-    target = copy / "vqvae" / "token_prior.safetensors"
-    target.write_bytes(target.read_bytes()[:300])
+def test_a_damaged_prior_is_named_and_the_grid_still_edits(open_page, cut_short):
+    cut_short("vqvae/token_prior.safetensors", keep=300)
     app = open_page(PAGE)
     assert "token_prior.safetensors" in app.error[0].value
     app.number_input(key="vq_cell_code").set_value((grid_state(app).code + 3) % 64).run()
