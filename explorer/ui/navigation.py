@@ -41,7 +41,8 @@ PAGES = (
         "Add noise to digits: a denoising autoencoder cleans it off, where a plain one can make it worse.",
         adds="a new training target: noisy in, clean out",
         lesson_minutes=6,
-        lesson_task="Try all three kinds of noise at a high level. Which autoencoder helps, and which harms?",
+        lesson_task=("Try all three kinds of noise at a high level. Does the plain autoencoder help or harm, "
+                     "and does it depend on the noise?"),
     ),
     PageSpec(
         "app_pages/anomaly.py", "Anomaly", "🚨",
