@@ -217,11 +217,13 @@ with deeper():
         with walk[1]:
             download_gif_button("lb_code_walk", (st.session_state[RUNS_STARTED_KEY], run.last.epoch),
                                 lambda: code_walk_gif(run.model, run.last.code_means, run.last.kl_per_dim),
-                                "code_walk.gif", help="Each dimension walked from −3 to 3.")
+                                "code_walk.gif", help="Each dimension walked from −3 to 3.",
+                                label="Make a GIF of this walk")
 
     if references:
         download_gif_button("lb_sweep", len(references), lambda: beta_sweep_gif(references, shipped_digits),
-                            "beta_sweep.gif", help="One frame per shipped β: the ladder's rows, as a GIF.")
+                            "beta_sweep.gif", help="One frame per shipped β: the ladder's rows, as a GIF.",
+                            label="Make a GIF of the β ladder")
     if evidence:
         st.markdown("#### The shipped runs, measured")
         st.markdown(gallery_introduction(evidence))

@@ -12,12 +12,12 @@ EXPORT_PREFIX = "export_"
 
 
 def _download(what: str, key: str, settings: Hashable, make: Callable[[], bytes], file_name: str, mime: str,
-              help: str | None) -> None:
+              help: str | None, label: str | None) -> None:
     store_key = f"{EXPORT_PREFIX}{key}"
     stored = st.session_state.get(store_key)
     made = stored[1] if stored is not None and stored[0] == settings else None
     if made is None:
-        if not st.button(f"Make {what}", key=f"{store_key}_make", help=help):
+        if not st.button(label or f"Make {what}", key=f"{store_key}_make", help=help):
             return
         with st.spinner(f"Making the {what}…"):
             made = make()
@@ -27,12 +27,13 @@ def _download(what: str, key: str, settings: Hashable, make: Callable[[], bytes]
 
 
 def download_gif_button(key: str, settings: Hashable, make: Callable[[], bytes], file_name: str,
-                        help: str | None = None) -> None:
-    """"Make GIF", then a button that downloads the animated GIF make() returns for these settings."""
-    _download("GIF", key, settings, make, file_name, "image/gif", help)
+                        help: str | None = None, label: str | None = None) -> None:
+    """"Make GIF" (or `label`, where two sit near each other), then a button that downloads the animated GIF
+    make() returns for these settings."""
+    _download("GIF", key, settings, make, file_name, "image/gif", help, label)
 
 
 def download_png_button(key: str, settings: Hashable, make: Callable[[], bytes], file_name: str,
                         help: str | None = None) -> None:
     """"Make PNG", then a button that downloads the picture make() returns for these settings."""
-    _download("PNG", key, settings, make, file_name, "image/png", help)
+    _download("PNG", key, settings, make, file_name, "image/png", help, None)
