@@ -24,16 +24,16 @@ def show_reparameterisation(posterior: Posterior, eps: np.ndarray, sample: np.nd
                             image: np.ndarray, mean_decode: np.ndarray, sample_decode: np.ndarray,
                             what: str) -> None:
     """The steps from the encoder's two outputs to the decode of the sample, one column per dimension."""
-    st.markdown(f"**The sample, step by step**, for {what}:")
+    st.markdown(f"**The sample, step by step**, for {what}: the encoder gives μ and log σ², then")
     st.markdown("\n".join([
         "| step | dimension 1 | dimension 2 |", "|---|---:|---:|",
-        _row("μ, from the encoder", posterior.mean),
-        _row("log σ², from the encoder", posterior.logvar),
+        _row("μ", posterior.mean),
+        _row("log σ²", posterior.logvar),
         _row("σ = exp(log σ² / 2)", posterior.sigma),
         _row(f"ε ~ N(0, 1), draw #{draw}", eps),
         _row("**z = μ + σ·ε**", sample, SAMPLE_COLOUR),
     ]))
-    cells = st.columns(3)
+    cells = st.columns(4)[:3]  # three pictures, small enough to stay in view under the table
     for cell, picture, caption in zip(cells, (image, mean_decode, sample_decode),
                                       ("the digit", "decode of μ", "decode of z"), strict=True):
         with cell:
@@ -55,7 +55,7 @@ def show_samples(samples: DecodedSamples, story: str) -> None:
 def show_gradient(posterior: Posterior, eps: np.ndarray, sample: np.ndarray) -> None:
     st.markdown("#### Why write the sample as μ + σ·ε?")
     st.markdown(GRADIENT_WORDS)
-    st.graphviz_chart(computation_graph(posterior, eps, sample), width="stretch")
+    st.graphviz_chart(computation_graph(posterior, eps, sample), width="content")
     found = gradients(posterior, eps)
     st.markdown("The derivatives of the sample, by PyTorch's autograd through the VAE's own sampling function, "
                 "for this digit and this ε:\n\n" + "\n".join([

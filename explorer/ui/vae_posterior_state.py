@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.topics.vae_posterior.figures import DOTS_GROUP
+from explorer.topics.vae_posterior.figures import clicked_digit
 
 DIGIT = "posterior_digit"  # the test digit's number (its number input's key)
 USE_OWN = "posterior_use_own"  # the toggle: show the student's own digit instead
@@ -25,12 +25,10 @@ def remember_click(chart: str) -> None:
     """Copy a click on a test digit's dot into the digit's number at once (the event is lost on the next
     figure); an empty event (a double-click, a figure drawn anew) keeps the digit."""
     event = st.session_state.get(chart)
-    for point in event["selection"]["points"] if event else []:
-        custom = point.get("customdata")
-        if point.get("legendgroup") == DOTS_GROUP and custom is not None:
-            st.session_state[DIGIT] = int(custom[0])
-            st.session_state[USE_OWN] = False
-            return
+    number = clicked_digit(event["selection"]["points"] if event else [])
+    if number is not None:
+        st.session_state[DIGIT] = number
+        st.session_state[USE_OWN] = False
 
 
 def chose_test_digit() -> None:

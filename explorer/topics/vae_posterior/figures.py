@@ -22,12 +22,21 @@ def close_up_window(posterior: Posterior) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _dots(means: np.ndarray, labels: np.ndarray) -> dict:
-    """Every test digit's mu, one trace, coloured by digit; customdata: the test digit's number and digit."""
-    numbers = np.arange(len(means))
+    """Every test digit's mu, one trace, coloured by digit; customdata: the test digit's number."""
     return dict(type="scattergl", x=means[:, 0], y=means[:, 1], mode="markers", legendgroup=DOTS_GROUP,
                 marker=dict(size=6, color=[DIGIT_COLOURS[d] for d in labels], opacity=0.7),
-                customdata=np.stack([numbers, labels], axis=1),
-                hovertemplate="test digit #%{customdata[0]}, a %{customdata[1]}<extra></extra>")
+                customdata=np.arange(len(means)), text=[f"a {label}" for label in labels],
+                hovertemplate="test digit #%{customdata}, %{text}<extra></extra>")
+
+
+def clicked_digit(points: list[dict]) -> int | None:
+    """The test digit whose dot a Plotly selection event names first, or None (a click on mu, the sample, or a
+    double-click that empties the selection)."""
+    for point in points:
+        custom = point.get("customdata")
+        if point.get("legendgroup") == DOTS_GROUP and custom is not None:
+            return int(custom[0] if isinstance(custom, list | tuple) else custom)
+    return None
 
 
 def _posterior_traces(posterior: Posterior, sample: np.ndarray, others: np.ndarray) -> list[dict]:
@@ -74,8 +83,10 @@ def computation_graph(posterior: Posterior, eps: np.ndarray, sample: np.ndarray)
     numbers; the red edges carry gradients back to the encoder, eps's edge carries none."""
     red = f'color="{SAMPLE_COLOUR}", penwidth=2'
     return f"""digraph {{
-  rankdir=LR; bgcolor="transparent";
-  node [shape=box, style="rounded,filled", fillcolor="#f3eefa", color="{VAE_COLOUR}", fontname="sans-serif"];
+  rankdir=TB; bgcolor="transparent"; nodesep=0.4; ranksep=0.35;
+  node [shape=box, style="rounded,filled", fillcolor="#f3eefa", color="{VAE_COLOUR}",
+        fontname="sans-serif", fontsize=16];
+  edge [fontname="sans-serif", fontsize=14];
   x [label="x\\nyour digit"];
   encoder [label="encoder\\n(weights)"];
   mu [label="μ\\n({_pair(posterior.mean)})"];
@@ -86,6 +97,7 @@ def computation_graph(posterior: Posterior, eps: np.ndarray, sample: np.ndarray)
   decoder [label="decoder\\n(weights)"];
   xhat [label="x̂\\nthe decode of z"];
   loss [label="loss\\nreconstruction + KL"];
+  {{rank=same; x; encoder;}} {{rank=same; mu; logvar;}} {{rank=same; sigma; eps;}} {{rank=same; decoder; xhat; loss;}}
   x -> encoder -> mu; encoder -> logvar -> sigma;
   mu -> z [{red}]; sigma -> z [{red}]; eps -> z [style=dashed];
   z -> decoder -> xhat -> loss;

@@ -59,11 +59,16 @@ def decode_code(model: Autoencoder, code: np.ndarray) -> np.ndarray:
     return decode(model, np.asarray(code, np.float32)[None])[0]
 
 
+def random_pairs(size: int, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """`count` pairs of different indices below `size`."""
+    rng = np.random.default_rng(seed)
+    first = rng.integers(0, size, count)
+    return first, (first + rng.integers(1, size, count)) % size  # a step of 1 to size - 1: never the same
+
+
 def random_pair_difference(model: Autoencoder, means: np.ndarray, count: int = PAIR_COUNT,
                            seed: int = PAIR_SEED) -> float:
     """The median MSE between the decodes of the mu of two different test digits picked at random."""
-    rng = np.random.default_rng(seed)
-    first = rng.integers(0, len(means), count)
-    second = (first + rng.integers(1, len(means), count)) % len(means)  # never the same digit
+    first, second = random_pairs(len(means), count, seed)
     images = decode(model, np.concatenate([means[first], means[second]]).astype(np.float32))
     return float(np.median(per_image_mse(images[:count], images[count:])))

@@ -36,8 +36,8 @@ def alike_story(samples: DecodedSamples, pair_difference: float) -> str:
     return (f"The {len(samples.differences)} samples' decodes differ from the decode of μ by a mean squared "
             f"error of {mean:.5f} on average; the decodes of two test digits picked at random differ by "
             f"{pair_difference:.4f} (median), {pair_difference / mean:,.0f}× as much. The decoder was trained on "
-            "draws from clouds like this one, never on μ alone, so it learned to decode every point of a cloud "
-            "as the same digit: nearby codes decode alike.")
+            "draws from clouds like this one, never on μ alone, so it learned to decode the points of a cloud "
+            "alike: nearby codes decode alike.")
 
 
 def neighbour_story(number: int, label: int, sigmas: float) -> str:
