@@ -39,10 +39,10 @@ from explorer.ui.vae_posterior_state import (
 from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/vae_posterior.py"
-PLANE_HEIGHT = 360  # px: the title, the controls and both planes fit a 1366 x 768 laptop screen
+PLANE_HEIGHT = 330  # px: the title, the controls and both planes fit a 1366 x 768 laptop screen
 
-page_header("🎲 Inside the VAE", "Why does a VAE encode a digit as a small cloud of codes rather than one point, "
-                                 "and how does it learn through a random draw?")
+page_header("🎲 Inside the VAE", "Why is a VAE's code a small cloud, not a point, and how can it learn through a "
+                                 "random draw?")
 
 with report_pretrained_error():
     found = test_posteriors()
@@ -83,7 +83,7 @@ others = reparameterise(posterior, sample_epsilons(SAMPLE_COUNT, len(posterior.m
 row = decode_samples(model, posterior, others)
 
 # --- the main picture: the whole plane, the close-up, and the steps of the sample beside them ---
-whole, close, panel = st.columns([1.1, 1, 1.3])
+whole, close, panel = st.columns([0.95, 0.9, 1.45])
 for column, close_up, key in ((whole, False, WHOLE_CHART), (close, True, CLOSE_CHART)):
     with column:
         st.markdown("**The whole plane**: each dot a test digit's μ; click one" if not close_up else

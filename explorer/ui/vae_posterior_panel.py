@@ -24,13 +24,14 @@ def show_reparameterisation(posterior: Posterior, eps: np.ndarray, sample: np.nd
                             image: np.ndarray, mean_decode: np.ndarray, sample_decode: np.ndarray,
                             what: str) -> None:
     """The steps from the encoder's two outputs to the decode of the sample, one column per dimension."""
-    st.markdown(f"**The sample, step by step**, for {what}: the encoder gives μ and log σ², then")
+    st.markdown(f"**The sample, step by step**, for {what}. The encoder gives μ and log σ²; ε is drawn from "
+                "N(0, 1):")
     st.markdown("\n".join([
         "| step | dimension 1 | dimension 2 |", "|---|---:|---:|",
         _row("μ", posterior.mean),
         _row("log σ²", posterior.logvar),
-        _row("σ = exp(log σ² / 2)", posterior.sigma),
-        _row(f"ε ~ N(0, 1), draw #{draw}", eps),
+        _row("σ = exp(½ log σ²)", posterior.sigma),
+        _row(f"ε, draw #{draw}", eps),
         _row("**z = μ + σ·ε**", sample, SAMPLE_COLOUR),
     ]))
     cells = st.columns(4)[:3]  # three pictures, small enough to stay in view under the table
