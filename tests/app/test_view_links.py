@@ -67,6 +67,10 @@ CASES = {
                      {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
                      {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
                                                         ("slider", "lb_epochs"): 15}),
+    "vae_posterior": ("app_pages/vae_posterior.py", {"digit": "42", "draw": "7"},
+                      {("number_input", "posterior_digit"): 42, ("state", "posterior_draw"): 7},
+                      {"digit": "1000", "draw": "-1"}, {("number_input", "posterior_digit"): 0,
+                                                        ("state", "posterior_draw"): 1}),
     "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
               {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
 }
