@@ -135,6 +135,10 @@ def test_the_figure_is_valid_plotly_and_a_click_on_a_dot_names_its_test_digit(mo
     for close_up in (False, True):
         figure = posterior_figure(means, labels, posterior, posterior.mean, means[:3], close_up=close_up, height=300)
         go.Figure(figure.to_dict())  # validates every trace
+        dots = next(trace for trace in figure.data if trace.legendgroup == DOTS_GROUP)
+        numbers = np.asarray(dots.customdata)
+        np.testing.assert_allclose(np.stack([dots.x, dots.y], axis=1), means[numbers])  # a dot's number is its own
+        assert 7 in numbers and (len(numbers) == 50) != close_up  # the close-up sends only the dots near it
     assert clicked_digit([{"legendgroup": DOTS_GROUP, "customdata": 12}]) == 12
     assert clicked_digit([{"legendgroup": "other", "customdata": 3}, {"legendgroup": DOTS_GROUP,
                                                                       "customdata": [9]}]) == 9

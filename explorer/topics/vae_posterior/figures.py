@@ -21,11 +21,11 @@ def close_up_window(posterior: Posterior) -> tuple[np.ndarray, np.ndarray]:
     return posterior.mean[:2] - half, posterior.mean[:2] + half
 
 
-def _dots(means: np.ndarray, labels: np.ndarray) -> dict:
-    """Every test digit's mu, one trace, coloured by digit; customdata: the test digit's number."""
-    return dict(type="scattergl", x=means[:, 0], y=means[:, 1], mode="markers", legendgroup=DOTS_GROUP,
-                marker=dict(size=6, color=[DIGIT_COLOURS[d] for d in labels], opacity=0.7),
-                customdata=np.arange(len(means)), text=[f"a {label}" for label in labels],
+def _dots(means: np.ndarray, labels: np.ndarray, shown: np.ndarray) -> dict:
+    """The test digits' mu numbered `shown`, one trace, coloured by digit; customdata: the test digit's number."""
+    return dict(type="scattergl", x=means[shown, 0], y=means[shown, 1], mode="markers", legendgroup=DOTS_GROUP,
+                marker=dict(size=6, color=[DIGIT_COLOURS[d] for d in labels[shown]], opacity=0.7),
+                customdata=shown, text=[f"a {label}" for label in labels[shown]],
                 hovertemplate="test digit #%{customdata}, %{text}<extra></extra>")
 
 
@@ -59,8 +59,12 @@ def posterior_figure(means: np.ndarray, labels: np.ndarray, posterior: Posterior
     """The plane of codes with the posterior of one digit: its mu (diamond), the +-1 sigma (solid) and +-2 sigma
     (dashed) ellipses, the current sample (red) and the other samples (grey rings). close_up: only the square
     round mu; else the whole plane, with that square outlined so the two pictures can be matched."""
-    traces = [_dots(means, labels), *_posterior_traces(posterior, sample, others)]
     low, high = close_up_window(posterior)
+    shown = np.arange(len(means))
+    if close_up:  # only the dots near the square (its axes may widen to fit the plot's shape): less to send
+        reach = high - low
+        shown = shown[((means > low - reach) & (means < high + reach)).all(axis=1)]
+    traces = [_dots(means, np.asarray(labels), shown), *_posterior_traces(posterior, sample, others)]
     shapes = [] if close_up else [dict(type="rect", x0=low[0], y0=low[1], x1=high[0], y1=high[1],
                                        line=dict(color=TEXT_COLOUR, width=1.5))]
     axes = dict(zeroline=False, showgrid=close_up, gridcolor="#e4e4e4")
