@@ -16,7 +16,14 @@ from explorer.topics.vae_posterior.logic import (
     sample_epsilons,
 )
 from explorer.topics.vae_posterior.measures import decode_code, decode_samples, nearest_other, proportion
-from explorer.topics.vae_posterior.story import LOOK_FOR, alike_story, ellipse_story, neighbour_story, proportion_story
+from explorer.topics.vae_posterior.story import (
+    LOOK_FOR,
+    alike_story,
+    ellipse_story,
+    neighbour_story,
+    own_cloud_line,
+    proportion_story,
+)
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.loaders import bundled_data
@@ -107,6 +114,9 @@ fresh = own_digit_input("posterior")
 if fresh is not mine:
     st.session_state[OWN_NEXT] = fresh is not None  # a digit drawn just now: show its cloud
     st.rerun()
+if mine is not None:
+    theirs = posterior if use_own else posterior_of(model, mine.image)
+    st.markdown(own_cloud_line(theirs, shown_above=use_own))
 
 with deeper():
     show_gradient(posterior, eps, sample)

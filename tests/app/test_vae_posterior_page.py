@@ -71,9 +71,9 @@ def test_the_own_digit_shows_its_own_cloud_and_a_test_digit_takes_over_again(ope
     app = open_page(PAGE)
     give_own_digit(app, index=3)
     toggle = app.toggle(key="posterior_use_own")
-    assert not toggle.disabled
+    assert not toggle.disabled and "Switch on **Use my own digit**" in text(app)
     toggle.set_value(True).run()
-    assert not app.exception and "for your digit." in text(app)
+    assert not app.exception and "for your digit." in text(app) and "The planes and the steps above show" in text(app)
     app.number_input(key="posterior_digit").set_value(7).run()  # a test digit chosen: back to it
     assert "for test digit #7, a " in text(app) and app.toggle(key="posterior_use_own").value is False
 

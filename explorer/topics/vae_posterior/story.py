@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from explorer.topics.vae_posterior.logic import ELLIPSE_SCALES, share_inside
+from explorer.topics.vae_posterior.logic import ELLIPSE_SCALES, Posterior, share_inside
 from explorer.topics.vae_posterior.measures import DecodedSamples, Proportion
 
 SPECK = 0.25  # a +-2 sigma ellipse under this share of the codes' spread is too small to see on the whole plane
@@ -52,6 +52,13 @@ def kl_story(kl: np.ndarray) -> str:
             f"{float(kl.sum()):.2f} nats in all. It grows as μ moves away from 0 and σ away from 1: this term of "
             "the loss pulls every cloud towards N(0, I), while the reconstruction term wants small, separate "
             "clouds that say exactly which digit came in.")
+
+
+def own_cloud_line(posterior: Posterior, shown_above: bool) -> str:
+    where = ("The planes and the steps above show its cloud and its sample." if shown_above
+             else "Switch on **Use my own digit** above to see its cloud and its sample.")
+    return (f"**Your digit's posterior:** μ = ({posterior.mean[0]:.3f}, {posterior.mean[1]:.3f}), "
+            f"σ = ({posterior.sigma[0]:.3f}, {posterior.sigma[1]:.3f}). {where}")
 
 
 LOOK_FOR = ("Click dots of different digits: the cloud follows μ, and the close-up shows how far it reaches. "
