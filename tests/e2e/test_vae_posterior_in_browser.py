@@ -1,5 +1,5 @@
 """Inside the VAE in a real browser at 1366 x 768: a click on a dot moves the cloud and its numbers, and
-"Draw another ε" moves the sample; each result is in view without scrolling."""
+"Draw another ε" moves the sample, each result in view without scrolling; a drawn digit gets its own cloud."""
 
 import re
 
@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import assert_in_view, screenshot, wait_for_charts
 from tests.e2e.test_latent_map_in_browser import POINT_ON_SCREEN, image_captioned
+from tests.e2e.test_own_digit_in_browser import draw_a_seven, open_own_digit
 from tests.e2e.test_pages_in_browser import assert_no_exception
 
 pytestmark = pytest.mark.e2e
@@ -76,3 +77,16 @@ def test_another_epsilon_moves_the_sample_inside_the_cloud(app_url, page):
     assert_in_view(page, z_row, "the sample's row")
     assert_no_exception(page)
     screenshot(page, "vae_posterior")
+
+
+def test_a_drawn_digit_gets_its_own_cloud_and_sample(app_url, page):
+    open_page(page, app_url)
+    mu_before = page.locator(PLOT).nth(1).evaluate(MARKERS)["mu"]
+    open_own_digit(page)
+    draw_a_seven(page)  # the canvas sends the drawing on mouse-up: the page switches to the drawn digit
+    page.get_by_text("The planes and the steps above show its cloud").wait_for(timeout=60_000)
+    page.get_by_text("for your digit.").wait_for()
+    wait_for_app(page)
+    assert page.locator(PLOT).nth(1).evaluate(MARKERS)["mu"] != mu_before
+    assert_no_exception(page)
+    screenshot(page, "vae_posterior_own_digit")
