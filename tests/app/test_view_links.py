@@ -5,14 +5,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 from tests.app.conftest import image_urls
 
 
 def open_with(page: str, query: dict[str, str]) -> AppTest:
     """A fresh session that opens `page` with `query` in its URL, as a pasted link does."""
     st.cache_resource.clear()
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
     app.query_params.update(query)
     app.switch_page(page).run()
     assert not app.exception, app.exception
