@@ -3,9 +3,11 @@
 from scripts.benchmarks import (
     anomaly,
     bottleneck,
+    classroom,
     denoising,
     diffusion,
     export,
+    first_open,
     latent_map,
     loss_balance,
     startup,
@@ -22,4 +24,6 @@ BENCHMARKS = {
     "anomaly": anomaly.run,
     "vqvae": vqvae.run,
     "export": export.run,
+    "first_open": first_open.run,
+    "classroom": classroom.run,
 }
