@@ -1,0 +1,42 @@
+"""Pure Plotly figure builders for the Inside the network page: numbers in, go.Figure out."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from explorer.core.colours import AE_COLOUR, PCA_COLOUR
+from explorer.topics.inside_network.comparison import Pair
+
+MLP_COLOUR = PCA_COLOUR  # the model without convolutions, in the colour of the other model without them
+CONV_COLOUR = AE_COLOUR
+SHIFT_TRAINED_COLOUR = "#6c757d"
+
+
+def code_bars_figure(code: np.ndarray, height: int = 300) -> go.Figure:
+    """The code's k numbers as horizontal bars, dimension 1 at the top."""
+    dimensions = [f"{i + 1}" for i in range(len(code))]
+    fig = go.Figure(go.Bar(x=code, y=dimensions, orientation="h", marker_color=CONV_COLOUR,
+                           hovertemplate="dimension %{y} of the code: %{x:.2f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title="dimension", dtick=1 if len(code) <= 16 else None)
+    fig.update_xaxes(title="value", zeroline=True, zerolinecolor="#1f2430")
+    fig.update_layout(height=height, margin=dict(l=5, r=5, t=5, b=5), bargap=0.15)
+    return fig
+
+
+def shift_curve_figure(pair: Pair, current_shift: int) -> go.Figure:
+    """Test MSE against shift for both models (and the conv AE trained on shifted digits), the chosen shift
+    marked."""
+    fig = go.Figure()
+    lines = ((pair.mlp.label, pair.mlp.curve, MLP_COLOUR, "solid"), (pair.conv.label, pair.conv.curve, CONV_COLOUR,
+             "solid"), (f"conv AE trained with shifts of up to {pair.shift_trained.max_shift} px",
+                        pair.shift_trained.curve, SHIFT_TRAINED_COLOUR, "dot"))
+    for label, curve, colour, dash in lines:
+        fig.add_trace(go.Scatter(x=curve.shifts, y=curve.mse, name=label, mode="lines+markers",
+                                 line=dict(color=colour, width=3, dash=dash), marker=dict(size=8)))
+    fig.add_vline(x=current_shift, line=dict(color="#1f2430", width=1, dash="dot"))
+    fig.update_xaxes(title="shift (pixels)", tickvals=pair.mlp.curve.shifts)
+    fig.update_yaxes(title="test MSE per pixel", rangemode="tozero")
+    fig.update_layout(height=300, margin=dict(l=10, r=10, t=10, b=10), hovermode="x unified",
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    return fig
