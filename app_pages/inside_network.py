@@ -15,9 +15,9 @@ from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/inside_network.py"
 
-page_header("🔬 Inside the network: what does each layer see?",
-            "What does a conv autoencoder make of a digit on the way down to its code and back up, and does "
-            "it handle a moved digit better than a fully connected one?")
+page_header("🔬 Inside the network",
+            "What does each layer of a conv autoencoder make of a digit, and does it cope with a moved digit "
+            "better than a fully connected one?")
 
 with report_pretrained_error():
     pair = inside_pair()

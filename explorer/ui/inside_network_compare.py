@@ -43,7 +43,7 @@ def show_comparison(pair: Pair, mlp: Autoencoder, conv: Autoencoder, image: np.n
             st.image(strip(images, factor=3, gap=2), width="content", caption=label[0].upper() + label[1:] + errors)
 
     mlp_weights, conv_weights = first_layer_weights(mlp), first_layer_weights(conv)
-    table, mlp_picture, conv_picture = st.columns([1.3, 1.5, 1])
+    table, mlp_picture, conv_picture = st.columns([1.6, 1.5, 1])
     table.markdown(f"""
 | | {pair.mlp.label} | {pair.conv.label} |
 |---|---:|---:|

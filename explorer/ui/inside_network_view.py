@@ -14,6 +14,7 @@ from explorer.ui.style import show_figure
 
 SCALE = 4  # screen pixels per map pixel, the same for every layer: each map is drawn at its true size
 CHANNELS_SHOWN = 4  # maps per layer: enough to compare, few enough to read
+TIMES = "\u00a0×\u00a0"  # "7 × 7" kept on one line in a narrow column
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,17 +30,16 @@ def _stack(maps: np.ndarray, channels: np.ndarray) -> np.ndarray:
 def _maps_column(column, heading: str, maps: np.ndarray, mode: str, first: int) -> None:
     channels = pick_channels(maps, mode, first, CHANNELS_SHOWN)
     count, height, width = maps.shape
-    shown = f"{len(channels)} of {count} maps" if count > 1 else "1 map"
-    column.markdown(f"**{heading}**  \n{shown}, {height} × {width}")
+    numbers = ", ".join(str(int(c) + 1) for c in channels)
+    column.markdown(f"**{heading}**  \n{len(channels)} of {count} maps, {height}{TIMES}{width}  \nchannels {numbers}")
     picture = _stack(maps, channels)
-    column.image(picture, width=picture.shape[1],
-                 caption="channel " + ", ".join(str(int(c) + 1) for c in channels) if count > 1 else None)
+    column.image(picture, width=picture.shape[1])
 
 
 def show_layer_trace(trace: LayerTrace, mode: str, first: int, key: str) -> None:
     """Input, the encoder's maps, the code as bars, the decoder's maps, the reconstruction: left to right,
     every map at SCALE screen pixels per pixel, so a 7 × 7 map looks a quarter the size of the 28 × 28 input."""
-    columns = st.columns([1.15, 0.8, 0.75, 1.7, 0.75, 0.8, 1.15])
+    columns = st.columns([1.1, 0.95, 0.95, 1.5, 0.95, 0.95, 1.1])
     columns[0].markdown(f"**Digit in**  \n{trace.image.shape[0]} × {trace.image.shape[1]} pixels")
     columns[0].image(enlarge(trace.image, SCALE), width=trace.image.shape[1] * SCALE)
     encoder_columns, decoder_columns = columns[1:1 + len(trace.encoder)], columns[4:4 + len(trace.decoder) - 1]

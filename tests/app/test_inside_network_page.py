@@ -14,7 +14,8 @@ def result_line(app) -> str:
 
 
 def map_captions(app) -> list[str]:
-    return [caption for image in app.get("image") for caption in image.captions if caption.startswith("channel")]
+    """The channels each stack of maps shows, from its heading."""
+    return [md.value.rsplit("  \n", 1)[1] for md in app.markdown if "  \nchannels " in md.value]
 
 
 def test_opens_with_the_layers_the_code_and_the_comparison(open_page):
@@ -61,10 +62,10 @@ def test_the_student_chooses_which_maps_to_see(open_page):
     app = open_page(PAGE)
     assert not [w for w in app.number_input if w.key == "inside_first"]  # shown only for "numbered"
     app.selectbox(key="inside_channels").set_value("numbered").run()
-    assert map_captions(app) == ["channel 1, 2, 3, 4"] * 4
+    assert map_captions(app) == ["channels 1, 2, 3, 4"] * 4
     app.number_input(key="inside_first").set_value(31).run()
-    assert map_captions(app) == ["channel 31, 32, 1, 2", "channel 31, 32, 33, 34",
-                                 "channel 31, 32, 33, 34", "channel 31, 32, 1, 2"]
+    assert map_captions(app) == ["channels 31, 32, 1, 2", "channels 31, 32, 33, 34",
+                                 "channels 31, 32, 33, 34", "channels 31, 32, 1, 2"]
 
 
 def test_the_students_own_digit_goes_through_the_layers(open_page):

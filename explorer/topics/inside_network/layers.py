@@ -70,10 +70,11 @@ def pick_channels(maps: np.ndarray, mode: str, first: int, count: int) -> np.nda
 
 
 def shown_maps(maps: np.ndarray, channels: np.ndarray) -> np.ndarray:
-    """The chosen channels scaled into [0, 1] by the largest value in the whole layer: a dim map is dim
-    beside the layer's brightest, not stretched to look as busy."""
-    top = float(maps.max())
-    return maps[channels] / top if top > 0 else np.zeros_like(maps[channels])
+    """The chosen channels scaled together into [0, 1] by their brightest value: a dim map stays dim beside
+    a bright one, not stretched to look as busy."""
+    shown = maps[channels]
+    top = float(shown.max())
+    return shown / top if top > 0 else np.zeros_like(shown)
 
 
 def sizes_in_words(trace: LayerTrace) -> str:
