@@ -6,6 +6,7 @@ from scripts.benchmarks import (
     denoising,
     diffusion,
     export,
+    inside_network,
     latent_map,
     loss_balance,
     startup,
@@ -22,4 +23,5 @@ BENCHMARKS = {
     "anomaly": anomaly.run,
     "vqvae": vqvae.run,
     "export": export.run,
+    "inside_network": inside_network.run,
 }
