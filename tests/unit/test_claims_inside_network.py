@@ -55,13 +55,16 @@ def test_practice_on_moved_digits_flattens_the_curve(pair):
 
 
 def test_the_conv_maps_move_with_the_digit_but_the_code_changes(store, pair):
-    """look_for: "the maps move with the digit ... The code's bars change all the same". The first layer has
-    stride 2: a digit moved 2 pixels moves its maps 1 place."""
+    """look_for: "in both encoder layers the maps move with the digit ... The code's bars change all the same".
+    Each layer has stride 2: a digit moved 2 pixels moves the first layer's maps 1 place, moved 4 pixels the
+    second's (away from the edges, where the padding differs)."""
     conv = store.load_model(pair.conv.name)
     images = load_bundled_mnist().test_images[:: len(load_bundled_mnist().test_images) // DIGITS_CHECKED]
     for image in images[:DIGITS_CHECKED]:
         still, moved = trace(conv, image[0]).encoder[0], trace(conv, shifted(image[0], 2, "right")).encoder[0]
         np.testing.assert_allclose(moved[:, :, 1:], still[:, :, :-1], atol=1e-5)
+        still, moved = trace(conv, image[0]).encoder[1], trace(conv, shifted(image[0], 4, "right")).encoder[1]
+        np.testing.assert_allclose(moved[:, :, 2:-1], still[:, :, 1:-2], atol=1e-4)
     codes, moved_codes = embed(conv, images), embed(conv, shifted(images, 2, "right"))
     change = np.linalg.norm(moved_codes - codes, axis=1) / np.linalg.norm(codes, axis=1)
     assert np.median(change) > 0.2, change
