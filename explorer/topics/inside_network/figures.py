@@ -23,7 +23,7 @@ def code_bars_figure(code: np.ndarray, height: int = 250) -> go.Figure:
     bars = go.Bar(x=code, y=dimensions, orientation="h", marker_color=CONV_COLOUR,
                   hovertemplate="dimension %{y} of the code: %{x:.2f}<extra></extra>")
     layout = dict(height=height, margin=dict(l=5, r=5, t=5, b=5), bargap=0.15,
-                  yaxis=dict(autorange="reversed", title="dimension"),
+                  yaxis=dict(autorange="reversed", title="dimension", dtick=1),  # every dimension named
                   xaxis=dict(title="value", zeroline=True, zerolinecolor=MARK_COLOUR))
     return go.Figure(data=[bars], layout=layout)
 
