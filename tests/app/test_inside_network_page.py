@@ -89,3 +89,11 @@ def test_a_missing_group_is_named(open_page, manifest_without):
     manifest_without("inside_network")
     app = open_page(PAGE)
     assert "manifest.json" in app.error[0].value and "inside_network" in app.error[0].value
+
+
+def test_a_damaged_conv_model_is_named(open_page, cut_short):
+    cut_short("inside_network/inside_conv_ae.safetensors", keep=1000)
+    app = open_page(PAGE)
+    message = app.error[0].value
+    assert "inside_conv_ae.safetensors" in message and "python scripts/train_pretrained.py" in message
+    assert not image_urls(app)
