@@ -71,8 +71,9 @@ def growth_in_words(pair: Pair) -> str:
     faster, slower = (pair.mlp, pair.conv) if mlp.growth() > conv.growth() else (pair.conv, pair.mlp)
     return (f"Shifted by {mlp.shifts[-1]} pixels, the {pair.mlp.label}'s error grows {mlp.growth():.1f}× "
             f"(MSE {mlp.mse[0]:.4f} → {mlp.mse[-1]:.4f}) and the {pair.conv.label}'s {conv.growth():.1f}× "
-            f"({conv.mse[0]:.4f} → {conv.mse[-1]:.4f}): the **{faster.label}'s error grows "
-            f"{faster.curve.growth() / slower.curve.growth():.1f} times as fast**.")
+            f"({conv.mse[0]:.4f} → {conv.mse[-1]:.4f}): in proportion, the **{faster.label}'s error grows "
+            f"{faster.curve.growth() / slower.curve.growth():.1f} times as fast**; in MSE added, "
+            f"{faster.curve.added():.4f} against {slower.curve.added():.4f}.")
 
 
 def first_layer_weights(model: MLPAE | ConvAE) -> np.ndarray:

@@ -41,6 +41,10 @@ class ShiftCurve:
         """How many times the error at the largest shift is the error of the digits as they are."""
         return self.mse[-1] / self.mse[0]
 
+    def added(self) -> float:
+        """How much error the largest shift adds to the error of the digits as they are."""
+        return self.mse[-1] - self.mse[0]
+
 
 def shift_error_curve(model: Autoencoder, images: np.ndarray, shifts=SHIFTS) -> ShiftCurve:
     """Each shift's error, averaged over the four directions: reconstruction against the shifted digit."""
