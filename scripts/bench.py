@@ -11,6 +11,7 @@
 - loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
   10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;
 - vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
+- inside_network: server time of opening the Inside the network page and of each of its controls.
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
   without the start-up visit;

@@ -8,6 +8,7 @@ from scripts.benchmarks import (
     diffusion,
     export,
     first_open,
+    inside_network,
     latent_map,
     loss_balance,
     startup,
@@ -24,6 +25,7 @@ BENCHMARKS = {
     "anomaly": anomaly.run,
     "vqvae": vqvae.run,
     "export": export.run,
+    "inside_network": inside_network.run,
     "first_open": first_open.run,
     "classroom": classroom.run,
 }

@@ -69,6 +69,13 @@ CASES = {
                                                         ("slider", "lb_epochs"): 15}),
     "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
               {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
+    "inside_network": ("app_pages/inside_network.py",
+                       {"digit": "3", "example": "4", "shift": "2", "channels": "numbered", "first": "9"},
+                       {("selectbox", "inside_digit"): 3, ("number_input", "inside_example"): 4,
+                        ("select_slider", "inside_shift"): 2, ("selectbox", "inside_channels"): "numbered",
+                        ("number_input", "inside_first"): 9},
+                       {"shift": "9", "example": "0", "channels": "loudest"},
+                       {("select_slider", "inside_shift"): 0, ("number_input", "inside_example"): 1}),
 }
 
 
