@@ -30,6 +30,11 @@ PAGES = (
         lesson_task="Step k from 64 down to 2. At which k do digits start turning into other digits?",
     ),
     PageSpec(
+        "app_pages/inside_network.py", "Inside the network", "🔬",
+        "Follow a digit through a conv autoencoder layer by layer, and shift it: does conv beat fully connected?",
+        adds="the layers inside: a digit's feature maps on the way to the code and back, and what shifting it does",
+    ),
+    PageSpec(
         "app_pages/latent_map.py", "Latent map", "🗺️",
         "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
         adds="a map of the codes themselves: click anywhere and decode it, a plain AE beside a VAE",

@@ -3,9 +3,12 @@
 from scripts.benchmarks import (
     anomaly,
     bottleneck,
+    classroom,
     denoising,
     diffusion,
     export,
+    first_open,
+    inside_network,
     latent_map,
     loss_balance,
     startup,
@@ -24,4 +27,7 @@ BENCHMARKS = {
     "vae_posterior": vae_posterior.run,
     "vqvae": vqvae.run,
     "export": export.run,
+    "inside_network": inside_network.run,
+    "first_open": first_open.run,
+    "classroom": classroom.run,
 }
