@@ -64,6 +64,13 @@ PAGES = (
         lesson_task="Compare the shipped runs from small to large β, then train one β of your own.",
     ),
     PageSpec(
+        "app_pages/vae_posterior.py", "Inside the VAE", "🎲",
+        "See a digit's code as a small cloud, not a point, and the trick that lets a VAE learn through a random draw.",
+        adds="a look inside the VAE: each digit's code is a small cloud, and z = μ + σ·ε samples it",
+        lesson_task="Click a few dots, then press Draw another ε: where can the sample land, and does its decode "
+                    "change?",
+    ),
+    PageSpec(
         "app_pages/diffusion.py", "Diffusion", "🌫️",
         "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
         adds="generation by many small denoising steps, from pure static to a digit",

@@ -12,6 +12,7 @@ from scripts.benchmarks import (
     latent_map,
     loss_balance,
     startup,
+    vae_posterior,
     vqvae,
 )
 
@@ -23,6 +24,7 @@ BENCHMARKS = {
     "loss_balance": loss_balance.run,
     "denoising": denoising.run,
     "anomaly": anomaly.run,
+    "vae_posterior": vae_posterior.run,
     "vqvae": vqvae.run,
     "export": export.run,
     "inside_network": inside_network.run,
