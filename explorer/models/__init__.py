@@ -10,6 +10,7 @@ from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
 from explorer.models.digit_classifier import DigitClassifier, DigitClassifierConfig
 from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
 from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
+from explorer.models.sparse_ae import SparseAE, SparseAEConfig
 from explorer.models.token_prior import TokenPrior, TokenPriorConfig
 from explorer.models.unet import UNet, UNetConfig
 from explorer.models.vq_vae import VQVAE, VQVAEConfig
@@ -19,6 +20,7 @@ FAMILIES = {
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
     MLPVAE.family: (MLPVAE, MLPVAEConfig),
     VQVAE.family: (VQVAE, VQVAEConfig),
+    SparseAE.family: (SparseAE, SparseAEConfig),
     # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
     UNet.family: (UNet, UNetConfig),
     LatentDenoiser.family: (LatentDenoiser, LatentDenoiserConfig),
@@ -55,6 +57,7 @@ def config_to_dict(config) -> dict:
 
 
 __all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
-           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "UNet",
+           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "SparseAE",
+           "SparseAEConfig", "UNet",
            "UNetConfig", "TokenPrior", "TokenPriorConfig", "VQVAE", "VQVAEConfig",
            "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]
