@@ -4,16 +4,15 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.data import PIXELS
-from explorer.core.images import enlarge, tile
-from explorer.topics.sparse_codes.figures import activation_histogram_figure, code_bars_figure
-from explorer.topics.sparse_codes.logic import NEAR_ZERO, feature_pictures, through_code
+from explorer.topics.sparse_codes.figures import code_bars_figure
+from explorer.topics.sparse_codes.logic import NEAR_ZERO, through_code
 from explorer.topics.sparse_codes.story import dead_at_no_penalty, look_for_text
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.own_digit import own_digit_input
-from explorer.ui.sparse_loaders import features, usable_runs
+from explorer.ui.sparse_loaders import activation_histogram, unit_pictures, usable_runs
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -49,7 +48,6 @@ run, stats = runs[position], everything[position]
 index = int(np.flatnonzero(data.test_labels == digit)[example - 1])
 image = data.test_images[index]
 models = [pretrained_model(each.name) for each in runs]  # loaded and checked by usable_runs
-pictures = feature_pictures(features(run.name))
 now = through_code(models[position], image)
 units = stats.use.units
 
@@ -61,10 +59,10 @@ with middle:
     show_figure(code_bars_figure(now.code, NEAR_ZERO), key="sparse_bars")
 with right:
     in_use = units - int(stats.use.dead.sum())
-    shown = stats.use.by_use()[:min(FEATURES_SHOWN, in_use)]
-    st.markdown(f"**What the {len(shown)} most used units draw**" if len(shown) < in_use
+    shown = min(FEATURES_SHOWN, in_use)
+    st.markdown(f"**What the {shown} most used units draw**" if shown < in_use
                 else f"**What all {in_use} units in use draw**, the most used first")
-    st.image(enlarge(tile(pictures[shown], columns=8), 2), width="stretch")
+    st.image(unit_pictures(run.name, shown, columns=8), width="stretch")
     st.caption("Each unit's decoder weights as a 28 × 28 picture: grey is 0, white adds ink, black takes it away.")
 
 row = st.columns([1.1] + [1.1] * (len(runs) + 1) + [1], vertical_alignment="center")
@@ -105,8 +103,7 @@ with deeper():
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"**Every value of every unit on the {len(data.test_images):,} test digits**")
-        show_figure(activation_histogram_figure({each.label: m.codes for each, m in zip(runs, everything,
-                                                                                        strict=True)}, NEAR_ZERO),
+        show_figure(activation_histogram(tuple(each.name for each in runs), tuple(each.label for each in runs)),
                     key="sparse_histogram")
     with right:
         st.markdown("**Units in use, per λ**")
@@ -118,7 +115,7 @@ with deeper():
                     + dead_at_no_penalty(runs[0], everything[0]))
     st.markdown(f"**All {units} units at {run.label}**, the most used first; the "
                 f"{int(stats.use.dead.sum())} dead ones come last.")
-    st.image(enlarge(tile(pictures[stats.use.by_use()], columns=16), 2), width="stretch")
+    st.image(unit_pictures(run.name, units, columns=16), width="stretch")
 
 view.finish()
 next_link(PAGE)

@@ -11,6 +11,7 @@
 - loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
   10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;
 - vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
+- sparse_codes: server time of opening the Sparse codes page and of each of its controls;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 
 Timings are measurements, not assertions: the machine is shared and noisy, so quote medians.

@@ -3,11 +3,13 @@ shared by every session, never mutated)."""
 
 from __future__ import annotations
 
-import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from explorer.checkpoints.store import PretrainedFileError
-from explorer.topics.sparse_codes.logic import Measured, decoder_features, measure
+from explorer.core.animation import grid_png
+from explorer.topics.sparse_codes.figures import activation_histogram_figure
+from explorer.topics.sparse_codes.logic import NEAR_ZERO, Measured, decoder_features, feature_pictures, measure
 from explorer.topics.sparse_codes.shipped import ShippedRun, shipped_runs
 from explorer.ui.errors import show_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model, pretrained_store
@@ -38,5 +40,16 @@ def measured(name: str) -> Measured:
 
 
 @st.cache_resource(show_spinner=False)
-def features(name: str) -> np.ndarray:
-    return decoder_features(pretrained_model(name))
+def unit_pictures(name: str, shown: int, columns: int) -> bytes:
+    """The pictures of a run's `shown` most used units, the most used first, as one PNG made once per server."""
+    order = measured(name).use.by_use()[:shown]
+    return grid_png(feature_pictures(decoder_features(pretrained_model(name)))[order], columns, factor=2,
+                    optimize=False)
+
+
+@st.cache_resource(show_spinner=False)
+def activation_histogram(names: tuple[str, ...], labels: tuple[str, ...]) -> go.Figure:
+    """Every value of every unit on the test digits, one line per run: the same for every setting of the page,
+    so drawn once per server (building a Plotly figure takes tens of milliseconds)."""
+    return activation_histogram_figure({label: measured(name).codes for name, label in zip(names, labels,
+                                                                                           strict=True)}, NEAR_ZERO)

@@ -8,6 +8,7 @@ from scripts.benchmarks import (
     export,
     latent_map,
     loss_balance,
+    sparse_codes,
     startup,
     vqvae,
 )
@@ -21,5 +22,6 @@ BENCHMARKS = {
     "denoising": denoising.run,
     "anomaly": anomaly.run,
     "vqvae": vqvae.run,
+    "sparse_codes": sparse_codes.run,
     "export": export.run,
 }

@@ -11,15 +11,17 @@ QUIET_COLOUR = "#adb5bd"
 
 
 def code_bars_figure(code: np.ndarray, near_zero: float, height: int = 230) -> go.Figure:
-    """One bar per unit of the code, the active ones in colour, with the near-zero line drawn."""
+    """One bar per unit of the code, the active ones in colour, with the near-zero line drawn. Built in one call:
+    the page draws it on every change of a control, and each Plotly update costs milliseconds."""
     on = code > near_zero
-    fig = go.Figure(go.Bar(x=np.arange(len(code)), y=code, marker_color=np.where(on, AE_COLOUR, QUIET_COLOUR),
-                           hovertemplate="unit %{x}: %{y:.2f}<extra></extra>"))
-    fig.add_hline(y=near_zero, line=dict(color=TEXT_COLOUR, width=1, dash="dot"))
-    fig.update_xaxes(title="unit of the code", range=[-1, len(code)])
-    fig.update_yaxes(title="value", rangemode="tozero")
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), bargap=0.15, showlegend=False)
-    return fig
+    line = dict(type="line", xref="paper", x0=0, x1=1, y0=near_zero, y1=near_zero,
+                line=dict(color=TEXT_COLOUR, width=1, dash="dot"))
+    return go.Figure(
+        go.Bar(x=np.arange(len(code)), y=code, marker_color=np.where(on, AE_COLOUR, QUIET_COLOUR),
+               hovertemplate="unit %{x}: %{y:.2f}<extra></extra>"),
+        layout=dict(height=height, margin=dict(l=10, r=10, t=10, b=10), bargap=0.15, showlegend=False,
+                    shapes=[line], xaxis=dict(title="unit of the code", range=[-1, len(code)]),
+                    yaxis=dict(title="value", rangemode="tozero")))
 
 
 def activation_histogram_figure(codes_by_run: dict[str, np.ndarray], near_zero: float) -> go.Figure:
