@@ -6,7 +6,7 @@ import streamlit as st
 from explorer.core.data import PIXELS
 from explorer.topics.sparse_codes.figures import code_bars_figure
 from explorer.topics.sparse_codes.logic import NEAR_ZERO, through_code
-from explorer.topics.sparse_codes.story import dead_at_no_penalty, look_for_text
+from explorer.topics.sparse_codes.story import dead_at_no_penalty, look_for_text, strokes_or_templates
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit
@@ -113,6 +113,7 @@ with deeper():
                   "test MSE": [f"{m.mse:.4f}" for m in everything]})
         st.markdown(f"A unit is **dead** when it stays near zero (at most {NEAR_ZERO:g}) on every test digit."
                     + dead_at_no_penalty(runs[0], everything[0]))
+    st.markdown(strokes_or_templates(runs, everything))
     st.markdown(f"**All {units} units at {run.label}**, the most used first; the "
                 f"{int(stats.use.dead.sum())} dead ones come last.")
     st.image(unit_pictures(run.name, units, columns=16), width="stretch")

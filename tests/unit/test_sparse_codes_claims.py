@@ -9,6 +9,7 @@ from explorer.core.runtime import seed_everything
 from explorer.models import SparseAE
 from explorer.topics.sparse_codes.logic import measure
 from explorer.topics.sparse_codes.shipped import shipped_runs
+from explorer.topics.sparse_codes.story import strokes_or_templates
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +68,9 @@ def test_a_tiny_build_of_the_group_lists_its_runs_and_their_measures(tmp_path):
     for run in runs:
         assert {"test_mse", "active_units_per_digit", "dead_share", "feature_likeness_to_digits"} <= set(run.metrics)
         store.load_model(run.name)
+
+
+def test_the_page_says_the_pictures_become_whole_digit_templates(shipped):
+    _, runs, measured = shipped
+    text = strokes_or_templates(runs, measured)
+    assert "each becomes a template" in text and f"{measured[-1].likeness:.2f} at {runs[-1].label}" in text

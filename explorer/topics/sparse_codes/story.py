@@ -46,3 +46,18 @@ def dead_at_no_penalty(run: ShippedRun, measured: Measured) -> str:
     return (f" Even at {run.label}, {share(measured.use.dead_share)} of the units are dead: a ReLU unit that comes "
             "out 0 for every training digit gets no gradient, so training never brings it back, and its "
             "picture stays the noise it started as.")
+
+
+def strokes_or_templates(runs: list[ShippedRun], measured: list[Measured]) -> str:
+    """What the shipped pictures turn into as λ grows, read from how alike their ink is to whole test digits."""
+    values = ", ".join(f"{m.likeness:.2f} at {run.label}" for run, m in zip(runs, measured, strict=True))
+    first, last = measured[0].likeness, measured[-1].likeness
+    if last > first:
+        verdict = ("here, as λ grows, the units in use draw more and more of a whole digit: with a strong penalty "
+                   "each becomes a template of one way of writing a digit, and a digit is written with the few "
+                   "templates nearest it")
+    else:
+        verdict = "here the units in use draw no more of a whole digit as λ grows: they stay parts"
+    return (f"**Strokes or whole digits?** Pictures of sparse units in textbooks are often pen strokes; {verdict}. "
+            f"How alike a picture's ink is to its nearest test digit (cosine, median over the units in use): "
+            f"{values}.")
