@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from explorer.core.colours import AE_COLOUR, TEXT_COLOUR
 
@@ -31,10 +32,11 @@ def activation_histogram_figure(codes_by_run: dict[str, np.ndarray], near_zero: 
     edges = np.linspace(0.0, max(largest, near_zero * 2), 41)
     edges[0] = -1e-9  # exact zeros in the first bin
     fig = go.Figure()
-    for name, codes in codes_by_run.items():
+    colours = sample_colorscale("Viridis", np.linspace(0.0, 0.85, len(codes_by_run)))  # ordered, like the λs
+    for (name, codes), colour in zip(codes_by_run.items(), colours, strict=True):
         counts, _ = np.histogram(codes.ravel(), bins=edges)
         fig.add_trace(go.Scatter(x=(edges[:-1] + edges[1:]) / 2, y=counts / codes.size, mode="lines+markers",
-                                 name=name, line_shape="hv"))
+                                 name=name, line_shape="hv", line_color=colour, marker_color=colour))
     fig.update_xaxes(title="value of a unit on a test digit")
     fig.update_yaxes(title="share of all values", type="log")
     fig.update_layout(height=320, margin=dict(l=10, r=10, t=30, b=10),
