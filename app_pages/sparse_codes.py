@@ -90,15 +90,15 @@ if mine is not None:
 
 with deeper():
     st.markdown(
-        f"**What the penalty does.** The encoder turns a digit's {PIXELS} pixels into a code of {units} units, "
-        "each a number that is 0 or more (a ReLU). The decoder adds up one picture per unit, each weighted by its "
-        "unit's value, and squashes the sum into pixels between 0 and 1. Training lowers the reconstruction error "
-        "plus **λ times the L1 penalty**: the sum of the code's values. So every unit a digit uses costs it "
-        "something, in proportion to how loud it is. A unit earns its cost only where it helps many digits a lot, "
-        "and the cheapest code switches most units fully off. Units then specialise: instead of every unit "
-        "nudging every digit a little, each takes the job of drawing one kind of shape for the digits that need "
-        "it, and stays silent for the rest. Each unit's picture is kept at length 1, so the code cannot dodge "
-        "the penalty by making its numbers small and the pictures large."
+        f"**What the penalty does.** The encoder turns a digit's {PIXELS} pixels into a code of {units} numbers, "
+        "its **units** (the dimensions of the code), each 0 or more (a ReLU). The decoder adds up one picture per "
+        "unit, each weighted by its unit's value, and squashes the sum into pixels between 0 and 1. Training "
+        "lowers the reconstruction error plus **λ times the L1 penalty**: the sum of the code's values. So every "
+        "unit a digit uses costs it something, in proportion to how loud it is. A unit earns its cost only where it "
+        "helps many digits a lot, and the cheapest code switches most units fully off. Units then specialise: "
+        "instead of every unit nudging every digit a little, each takes the job of drawing one kind of shape for "
+        "the digits that need it, and stays silent for the rest. Each unit's picture is kept at length 1, so the "
+        "code cannot dodge the penalty by making its numbers small and the pictures large."
     )
     left, right = st.columns([3, 2])
     with left:
