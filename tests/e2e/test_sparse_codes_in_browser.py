@@ -6,6 +6,7 @@ import pytest
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 from tests.e2e.test_pages_in_browser import assert_no_exception, image_sources
+from tests.e2e.test_route_in_browser import assert_readable
 
 pytestmark = pytest.mark.e2e
 
@@ -45,5 +46,6 @@ def test_go_deeper_shows_every_value_and_the_dead_units_per_penalty(app_url, pag
     table = page.get_by_test_id("stTable")
     assert "dead units" in table.inner_text() and "λ = 1" in table.inner_text()
     page.get_by_text("All 128 units at λ = 0.3").wait_for()
+    assert_readable(page, "Sparse codes")
     screenshot(page, "sparse_codes")
     assert_no_exception(page)
