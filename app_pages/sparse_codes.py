@@ -45,10 +45,11 @@ example = controls[2].number_input("Which one", min_value=1, max_value=EXAMPLES,
 
 position = strengths.index(strength)
 run, stats = runs[position], everything[position]
-index = int(np.flatnonzero(data.test_labels == digit)[example - 1])
-image = data.test_images[index]
+of_this_digit = np.flatnonzero(data.test_labels == digit)
+image = data.test_images[of_this_digit[min(example, len(of_this_digit)) - 1]]
 models = [pretrained_model(each.name) for each in runs]  # loaded and checked by usable_runs
-now = through_code(models[position], image)
+results = [through_code(model, image) for model in models]
+now = results[position]
 units = stats.use.units
 
 middle, right = st.columns([3, 2.2])
@@ -69,8 +70,7 @@ row = st.columns([1.1] + [1.1] * (len(runs) + 1) + [1], vertical_alignment="cent
 row[0].markdown(f"**This {digit}, reconstructed at every λ**")
 with row[1]:
     show_digit(image, "the test digit")
-for cell, each, model in zip(row[2:-1], runs, models, strict=True):
-    result = through_code(model, image)
+for cell, each, result in zip(row[2:-1], runs, results, strict=True):
     mark = "▶ " if each is run else ""
     with cell:
         show_digit(result.reconstruction, f"{mark}{each.label}: {result.active} on, MSE {result.mse:.4f}")
