@@ -92,6 +92,11 @@ PAGES = (
 )
 
 
+def url_name(path: str) -> str:
+    """The name Streamlit gives a page in its URL: app_pages/latent_map.py -> latent_map."""
+    return path.rsplit("/", 1)[-1].removesuffix(".py")
+
+
 def next_page(path: str) -> PageSpec | None:
     """The page after `path` on the route (the first page after Home), or None after the last."""
     route = (HOME, *PAGES)

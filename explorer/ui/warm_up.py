@@ -25,7 +25,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.session_manager import SessionClient
 
 import explorer
-from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.navigation import HOME, PAGES, url_name
 
 LOGGER = get_logger(__name__)
 PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
@@ -36,11 +36,6 @@ def import_library() -> None:
     """Import every module of explorer, and with them torch, plotly and sklearn."""
     for module in pkgutil.walk_packages(explorer.__path__, prefix="explorer."):
         importlib.import_module(module.name)
-
-
-def url_name(path: str) -> str:
-    """The name Streamlit gives a page in its URL: app_pages/latent_map.py -> latent_map."""
-    return path.rsplit("/", 1)[-1].removesuffix(".py")
 
 
 def give_back_freed_memory() -> None:

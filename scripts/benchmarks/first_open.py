@@ -20,9 +20,9 @@ NO_WARM_UP = {"EXPLORER_WARM_UP": "0"}
 
 
 def route_paths() -> list[str]:
-    from explorer.ui.navigation import PAGES
+    from explorer.ui.navigation import PAGES, url_name
 
-    return ["/", *(f"/{page.path.rsplit('/', 1)[-1].removesuffix('.py')}" for page in PAGES)]
+    return ["/", *(f"/{url_name(page.path)}" for page in PAGES)]
 
 
 def time_open(browser, port: int, path: str) -> float:

@@ -1,8 +1,8 @@
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from explorer.ui.navigation import PAGES
-from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, url_name, warm_up_wanted
+from explorer.ui.navigation import PAGES, url_name
+from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, warm_up_wanted
 
 
 def element_message(kind: str, alert_format=None) -> ForwardMsg:
