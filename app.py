@@ -3,13 +3,17 @@
 import streamlit as st
 
 from explorer.core.runtime import set_app_threads
+from explorer.ui.lesson import presenter_switch, presenting, read_lesson_query
 from explorer.ui.navigation import HOME, PAGES
 from explorer.ui.style import apply_readable_style
 
 set_app_threads()
 
-st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
-apply_readable_style()
+read_lesson_query()  # before the page: presenter mode sets the sidebar and the style
+st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide",
+                   initial_sidebar_state="collapsed" if presenting() else "auto")
+presenter_switch()
+apply_readable_style(presenting())
 
 navigation = st.navigation(
     [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)]
