@@ -13,7 +13,7 @@ from explorer.core.view_params import RefusedValue, ViewParam
 PRESENTER, LOCK, CLASS = "presenter", "lock", "class"
 LESSON_NAMES = (PRESENTER, LOCK, CLASS)
 PRESENTER_PARAM = ViewParam(PRESENTER, "lesson_presenter", bool)
-CLASS_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")  # short enough to read aloud, safe in a URL and a file name
+CLASS_ID = re.compile(r"[\w-]{1,32}", re.ASCII)  # letters, digits, _ and -: safe in a URL and a file name
 CLASS_ID_LENGTH = 8
 
 

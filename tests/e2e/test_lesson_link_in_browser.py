@@ -1,0 +1,58 @@
+"""Lesson links in a real browser: a link that locks k opens Bottleneck with k drawn fixed at the link's value,
+presenter mode makes the type larger, and the arrow keys step k."""
+
+import pytest
+
+from explorer.ui.style import PRESENTER_TEXT_PX
+from explorer.ui.view_link import LOCK_MARK
+from scripts.app_process import wait_for_app
+from tests.e2e.conftest import assert_in_view, screenshot
+from tests.e2e.test_pages_in_browser import assert_no_exception
+
+pytestmark = pytest.mark.e2e
+
+RESULT = "Eight test digits through a code of k = {}"
+
+
+def text_px(page) -> float:
+    """The font size of the page's result sentence, in px."""
+    sentence = page.get_by_text(RESULT.format(""), exact=False).first
+    return float(sentence.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
+
+
+def k_options(page) -> list[str]:
+    return page.locator(".st-key-bottleneck_k button").all_inner_texts()
+
+
+def test_a_lesson_link_opens_with_k_fixed_and_presenter_type(app_url, page):
+    page.goto(f"{app_url}/bottleneck?k=8&lock=k&presenter=true")
+    page.get_by_text(RESULT.format(8)).wait_for()
+    wait_for_app(page)
+    assert_no_exception(page)
+    k_control = page.locator(".st-key-bottleneck_k")
+    assert LOCK_MARK in k_control.inner_text()
+    buttons = k_control.locator("button")
+    assert buttons.count() > 1 and all(buttons.nth(i).is_disabled() for i in range(buttons.count()))
+    assert k_control.locator("button[aria-checked=true], button[kind*=Active]").inner_text().strip() == "8"
+    assert text_px(page) >= PRESENTER_TEXT_PX
+    assert_in_view(page, page.locator("[data-testid=stImage]").last, "the last reconstruction")
+    screenshot(page, "lesson_link_bottleneck_presenter", whole_page=False)
+    assert "lock=k" in page.url and "presenter=true" in page.url
+
+
+def test_the_arrow_keys_step_k(app_url, page):
+    page.goto(f"{app_url}/bottleneck?k=8")
+    page.get_by_text(RESULT.format(8)).wait_for()
+    wait_for_app(page)
+    assert text_px(page) < PRESENTER_TEXT_PX  # presenter mode is off unless asked for
+    ks = k_options(page)
+    position = ks.index("8")
+    page.keyboard.press("ArrowRight")
+    page.get_by_text(RESULT.format(ks[position + 1])).wait_for()
+    wait_for_app(page)
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text(RESULT.format(8)).wait_for()
+    wait_for_app(page)
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text(RESULT.format(ks[position - 1])).wait_for()
+    assert_no_exception(page)
