@@ -10,8 +10,7 @@ from explorer.ui.style import apply_readable_style
 set_app_threads()
 
 read_lesson_query()  # before the page: presenter mode sets the sidebar and the style
-st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide",
-                   initial_sidebar_state="collapsed" if presenting() else "auto")
+st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
 presenter_switch()
 apply_readable_style(presenting())
 

@@ -28,7 +28,7 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.own_digit import own_digit_input
-from explorer.ui.shortcuts import keys_hint, option_stepper
+from explorer.ui.shortcuts import option_stepper
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -60,7 +60,6 @@ if mode == "random":
                         key="bottleneck_seed")
 elif mode == "digit":
     digit = view.control(controls[3].selectbox, "Digit", range(10), key="bottleneck_digit")
-keys_hint("← smaller k, → larger k.")
 
 model_name = curve.models[curve.ks.index(k)]
 with report_pretrained_error():

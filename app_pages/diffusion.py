@@ -32,7 +32,7 @@ from explorer.ui.loaders import (
     pretrained_model,
     pretrained_store,
 )
-from explorer.ui.shortcuts import PLAY, keys_hint, play_key
+from explorer.ui.shortcuts import play_key
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -155,7 +155,6 @@ if info is not None:
     )
     show_figure(reverse_figure(pixel), key="diffusion_reverse")
     play_key()
-    keys_hint(f"{PLAY} plays the reverse steps.")
     live_pixel = score_images(classifier, pixel.samples)
     if from_image:
         started_as = int(np.argmax(score_images(classifier, data.test_images[start_index]).class_counts))

@@ -107,9 +107,10 @@ dataset = view.control(run_settings.selectbox, "Data set", list(DATASET_TITLES),
                        key="lb_dataset", on_change=request_run,
                        help="Sets other than the bundled one are downloaded once, then cut to "
                             f"{LIVE_TRAIN_IMAGES:,} training images so an epoch stays short.")
-if controls[3].button("Train again", key="lb_train", width="stretch", shortcut=TRAIN_AGAIN):
-    request_run()
-keys_hint(f"{TRAIN_AGAIN} trains again.")
+with controls[3]:
+    keys_hint(f"Key {TRAIN_AGAIN}")  # above the button, where the other controls have their labels
+    if st.button("Train again", key="lb_train", width="stretch", shortcut=TRAIN_AGAIN):
+        request_run()
 settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=dataset, start=start)
 
 loaded = live_dataset(settings.dataset)

@@ -17,11 +17,13 @@ PLAY, TRAIN_AGAIN = "P", "T"
 def keys_hint(text: str) -> None:
     """One line naming a page's keyboard shortcuts, shown in presenter mode only."""
     if presenting():
-        st.caption(f"⌨️ Keys: {text}")
+        st.caption(f"⌨️ {text}")
 
 
 def option_stepper(key: str, options: Sequence[Any], disabled: bool = False) -> None:
-    """◀ and ▶ buttons (keys ← and →) that step the widget `key` to the previous or next of `options`."""
+    """◀ and ▶ buttons (keys ← and →) that step the widget `key` to the previous or next of `options`; in
+    presenter mode the keys are named above them, where a widget's label goes."""
+    keys_hint("Keys ← and →")
     left, right = st.columns(2, gap="small")
     for column, step, label, shortcut, name in ((left, -1, "◀", SMALLER, "previous"),
                                                 (right, 1, "▶", LARGER, "next")):
@@ -62,3 +64,4 @@ def play_key() -> None:
     """Key P presses the page's first ▶ Play (a Plotly animation's button, drawn in the browser, so the key is
     caught there too)."""
     st.html(_PLAY_SCRIPT % PLAY.lower(), unsafe_allow_javascript=True)
+    keys_hint(f"Key {PLAY} plays the steps above.")

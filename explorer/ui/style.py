@@ -28,13 +28,15 @@ _CSS = f"""
 """
 _PRESENTER_CSS = f"""
 <style>
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li {{ font-size: {PRESENTER_TEXT_PX}px; }}
-[data-testid="stMain"] h5 {{ font-size: {PRESENTER_TEXT_PX + 4}px; }}
-[data-testid="stCaptionContainer"], [data-testid="stImageCaption"], [data-testid="stCaptionContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdown"] p,
+[data-testid="stMain"] [data-testid="stMarkdown"] li {{ font-size: {PRESENTER_TEXT_PX}px; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 1rem; }}
+[data-testid="stMain"] h5 {{ font-size: {PRESENTER_TEXT_PX + 2}px; }}
+[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
 [data-testid="stWidgetLabel"] p, [data-testid="stSliderThumbValue"] {{
-  font-size: {PRESENTER_TEXT_PX - 2}px !important;
+  font-size: {PRESENTER_TEXT_PX - 3}px !important;
 }}
+[data-testid="stImageCaption"], [data-testid="stImageCaption"] p {{ font-size: {SMALLEST_TEXT_PX + 1}px !important; }}
 </style>
 """
 
