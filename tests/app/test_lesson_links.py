@@ -35,11 +35,12 @@ def assert_fixed(app: AppTest, kind: str, key: str, value) -> None:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_a_lesson_link_draws_its_locked_controls_fixed_at_its_values(name):
+def test_a_lesson_link_draws_its_locked_controls_fixed_at_its_values_in_presenter_mode(name):
     page, link, expected, _, _ = CASES[name]
     lockable = [param for param in link if param not in ("a", "b")]  # a walk's ends are set by clicks, no control
-    app = open_with(page, {**link, "lock": ",".join(lockable)})
+    app = open_with(page, {**link, "lock": ",".join(lockable), "presenter": "true"})
     assert not notice(app)
+    assert [e for e in app.expander if e.label == DEEPER_TITLE], "presenter mode does not fold Go deeper"
     for (kind, key), value in expected.items():
         if kind != "state" or key == "latent_fresh_seed":
             assert_fixed(app, kind, key, value)
@@ -127,3 +128,10 @@ def test_the_arrow_buttons_step_k():
     app.button(key="bottleneck_k_previous").click().run()
     app.button(key="bottleneck_k_previous").click().run()
     assert str(app.segmented_control(key="bottleneck_k").value) == str(ks[position - 1])
+
+
+def test_home_makes_a_lesson_link_to_any_page():
+    app = open_with("app_pages/home.py", {})
+    app.selectbox(key="lesson_panel_page").set_value("app_pages/denoising.py").run()
+    app.toggle(key="lesson_panel_presenter_home").set_value(True).run()
+    assert app.get("code")[-2].value == "/denoising?presenter=true"
