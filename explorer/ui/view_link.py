@@ -79,17 +79,16 @@ class ViewLink:
 
     def finish(self, *hidden: str) -> None:
         """Name what was ignored, keep the locks, write the settings to the URL, and show the links."""
+        cannot_lock = self.keep_locks()
         if self.new_visit:
-            page_names = [param.name for param in self.params]
-            self.ignored += unknown_names([*self.params, *(ViewParam(name, name) for name in LESSON_NAMES)],
-                                          self.query)
-            _, unknown = split_lock(self.asked_to_lock or (), page_names)
-            self.ignored += [named(LOCK, name) for name in unknown + self.keep_locks()]
+            lesson_wide = [ViewParam(name, name) for name in LESSON_NAMES]  # known to every page
+            self.ignored += unknown_names([*self.params, *lesson_wide], self.query)
+            if self.asked_to_lock is not None:
+                _, unknown = split_lock(self.asked_to_lock, [param.name for param in self.params])
+                self.ignored += [named(LOCK, name) for name in unknown + cannot_lock]
             self.ignored += refused_before_page()
             if self.ignored:
                 st.toast(f"Ignored in the link, so the defaults are used: {', '.join(self.ignored)}", icon="🔗")
-        else:
-            self.keep_locks()
         settings = self.settings(hidden)
         address = {**settings, **lesson_query(self.page)}
         if address != {name: st.query_params[name] for name in st.query_params}:
