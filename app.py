@@ -1,21 +1,11 @@
-"""Autoencoder Explorer: `streamlit run app.py`."""
+"""Autoencoder Explorer: `streamlit run app.py`.
+
+The server runs app_navigation.py for every visit. Before it answers, it imports the library; then, in the
+background, it opens every page once, so that the first student (often the teacher, in front of the class)
+finds the shared models and results ready (explorer/ui/warm_up.py)."""
 
 import streamlit as st
 
-from explorer.core.runtime import set_app_threads
-from explorer.ui.lesson import presenter_switch, presenting, read_lesson_query
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.style import apply_readable_style
+from explorer.ui.warm_up import warm_up
 
-set_app_threads()
-
-read_lesson_query()  # before the page: presenter mode sets the sidebar and the style
-st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
-presenter_switch()
-apply_readable_style(presenting())
-
-navigation = st.navigation(
-    [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)]
-    + [st.Page(page.path, title=page.title, icon=page.icon) for page in PAGES]
-)
-navigation.run()
+app = st.App("app_navigation.py", lifespan=warm_up)

@@ -32,6 +32,7 @@ from explorer.ui.loaders import (
     pretrained_model,
     pretrained_store,
 )
+from explorer.ui.shared_runs import shared_run
 from explorer.ui.shortcuts import play_key
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
@@ -42,23 +43,6 @@ START_STEPS = list(range(50, 951, 50))  # the "Noised to step t" slider's stops
 BATCH = 16
 SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion's image and its latent
 SD_IMAGE, SD_LATENT = (" × ".join(map(str, shape)) for shape in (SD_IMAGE_SHAPE, SD_LATENT_SHAPE))
-
-
-def cached_run(key: str, params: tuple, label: str, run):
-    """The result of run(on_step) for these params, kept in this session; progress while it runs."""
-    stored = st.session_state.get(key)
-    if stored is not None and stored[0] == params:
-        return stored[1]
-    bar = st.progress(0.0, text=label)
-
-    def on_step(done: int, total: int) -> None:
-        if done % 10 == 0 or done == total:  # every call is also a chance for a widget move to interrupt
-            bar.progress(done / total, text=f"{label}: step {done} of {total}")
-
-    result = run(on_step)
-    bar.empty()
-    st.session_state[key] = (params, result)
-    return result
 
 
 def forward_section(data, view: ViewLink) -> None:
@@ -147,8 +131,9 @@ if info is not None:
     start_step = start_step if from_image else None
 
     start_images = [data.test_images[start_index]] * BATCH if from_image else None
-    pixel = cached_run(
-        "diffusion_pixel_result", (sampler, steps, seed, start_index if from_image else None, start_step),
+    pixel_settings = (sampler, steps, seed, start_index if from_image else None, start_step)
+    pixel = shared_run(
+        "diffusion_pixel", pixel_settings,
         "Denoising in pixel space",
         lambda on_step: sample_pixels(unet, make_scheduler(info["schedule"], sampler, steps), count=BATCH, seed=seed,
                                       start_images=start_images, start_step=start_step, on_step=on_step),
@@ -166,7 +151,7 @@ if info is not None:
         )
     else:
         how = f"DDIM in {steps} steps" if sampler == "ddim" else f"DDPM in all {T:,} steps"
-        st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} ({pixel.seconds:.1f} s). "
+        st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} (made in {pixel.seconds:.1f} s). "
                     "Press **▶ Play** to watch them come out of it.")
 
 look_for(
@@ -190,13 +175,14 @@ with deeper():
             f"uses the **{info['schedule']}** schedule the U-Net was trained with, whichever you pick for the forward "
             "picture: a network only knows how to undo noise that was added the way it saw in training."
         )
-        made_with = st.session_state["diffusion_pixel_result"][0]  # the settings of the 16 samples at the top
         gif, png = st.columns(2)
         with gif:
-            download_gif_button("diffusion_reverse", made_with, lambda: reverse_gif(pixel), "diffusion_reverse.gif",
+            download_gif_button("diffusion_reverse", pixel_settings, lambda: reverse_gif(pixel),
+                                "diffusion_reverse.gif",
                                 help="The 16 samples at the top of the page, from static to digits, as a GIF.")
         with png:
-            download_png_button("diffusion_samples", made_with, lambda: samples_png(pixel), "diffusion_samples.png")
+            download_png_button("diffusion_samples", pixel_settings, lambda: samples_png(pixel),
+                                "diffusion_samples.png")
 
         st.markdown(f"#### Latent diffusion: the same sampler on a VAE's {vae.latent_dim}-number code")
         st.markdown(
@@ -208,8 +194,8 @@ with deeper():
             "because this decoder only ever learned to draw digits; the network's guess of the clean code jumps about "
             "at first and settles as the noise is removed."
         )
-        latent = cached_run(
-            "diffusion_latent_result", (seed,), "Denoising in latent space",
+        latent = shared_run(
+            "diffusion_latent", (seed,), "Denoising in latent space",
             lambda on_step: sample_latents(latent_denoiser, vae, make_scheduler(info["schedule"], "ddpm",
                                                                                 clip_sample=None),
                                            count=BATCH, seed=seed, on_step=on_step),
@@ -218,7 +204,8 @@ with deeper():
         timing = st.columns(3)
         for column, name, run, digits in ((timing[0], "Pixel U-Net", pixel, 1), (timing[1], "Latent MLP", latent, 2)):
             column.metric(f"{name}: time per step", f"{run.ms_per_step:.{digits}f} ms",
-                          help=f"Measured now: {run.network_calls} steps for {BATCH} images in {run.seconds:.2f} s.")
+                          help=f"Measured when these samples were made: {run.network_calls} steps for {BATCH} "
+                               f"images in {run.seconds:.2f} s.")
         timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
         pixel_cost, latent_cost = denoiser_step_costs(info["unet"], info["latent_denoiser"])
         measured = pixel.ms_per_step / latent.ms_per_step

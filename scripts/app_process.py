@@ -6,11 +6,13 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+APP_SCRIPT = ROOT / "app_navigation.py"  # the script each visit runs, for AppTest; `streamlit run` takes app.py
 CHROMIUM = os.environ.get("EXPLORER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -22,11 +24,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(port: int, script: str = "app.py", cwd: Path = ROOT) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+def start_app(port: int, script: str = "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None,
+              cpu_core: int | None = None) -> subprocess.Popen:
+    """`streamlit run` on 127.0.0.1:`port`; `env`: variables added to this process's; `cpu_core`: the one core it
+    may use (Linux's taskset), as on a small hosted server."""
+    pinned = ["taskset", "-c", str(cpu_core)] if cpu_core is not None else []
+    command = [*pinned, sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})})
 
 
 def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
@@ -41,6 +48,28 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90
         except OSError:
             time.sleep(0.05)
     raise TimeoutError(f"streamlit did not answer on port {port} within {timeout:.0f} s")
+
+
+START_UP_REPORT = "Start-up: opened "  # the line explorer/ui/warm_up.py logs when it has opened every page
+
+
+def wait_for_start_up_visit(process: subprocess.Popen, timeout: float = 600.0) -> str:
+    """The server's report of its start-up visit (what follows START_UP_REPORT), once it has logged it."""
+    found: list[str] = []
+
+    def read_output() -> None:
+        for line in iter(process.stdout.readline, b""):
+            text = line.decode(errors="replace")
+            if START_UP_REPORT in text:
+                found.append(text.split(START_UP_REPORT, 1)[1].strip())
+                return
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if not found:
+        raise TimeoutError(f"the server did not report its start-up visit within {timeout:.0f} s")
+    return found[0]
 
 
 def stop_app(process: subprocess.Popen) -> None:
@@ -64,7 +93,7 @@ APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-con
 # True once the run has ended, every image has loaded, and the main area's layout (the position and size
 # of every element) has stayed the same for `stillMs`: late images, a custom component sizing itself or
 # an expander opening move what is below them, and a click or a stroke by coordinates would then miss.
-_SETTLED = """([idle, stillMs]) => {
+PAGE_SETTLED = """([idle, stillMs]) => {
   const main = document.querySelector('[data-testid=stMain]');
   const ready = document.querySelector(idle) && main && [...document.images].every(img => img.complete);
   const layout = ready ? [main.scrollHeight, ...Array.from(main.querySelectorAll('[data-testid=stElementContainer]'),
@@ -83,7 +112,7 @@ def wait_for_app(page, timeout: float = 60_000, still_ms: int = 300) -> None:
     """
     page.wait_for_selector("[data-testid=stApp]", timeout=timeout)
     page.evaluate("window.__explorerLayout = null")
-    page.wait_for_function(_SETTLED, arg=[APP_IDLE, still_ms], polling=50, timeout=timeout)
+    page.wait_for_function(PAGE_SETTLED, arg=[APP_IDLE, still_ms], polling=50, timeout=timeout)
 
 
 def resident_mb(pid: int) -> float:

@@ -10,8 +10,14 @@
 - diffusion: DDIM 50 steps (pixel U-Net) and DDPM 1,000 steps (latent MLP) for 16 images each;
 - loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
   10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;
+- vae_posterior: server time of opening Inside the VAE, a click on a dot, and "Draw another ε";
 - vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
+- inside_network: server time of opening the Inside the network page and of each of its controls.
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
+- first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
+  without the start-up visit;
+- classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
+  response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
 
 Timings are measurements, not assertions: the machine is shared and noisy, so quote medians.
 """

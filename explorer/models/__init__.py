@@ -9,6 +9,7 @@ from explorer.models.conv_ae import ConvAE, ConvAEConfig
 from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
 from explorer.models.digit_classifier import DigitClassifier, DigitClassifierConfig
 from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
+from explorer.models.mlp_ae import MLPAE, MLPAEConfig
 from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
 from explorer.models.token_prior import TokenPrior, TokenPriorConfig
 from explorer.models.unet import UNet, UNetConfig
@@ -18,6 +19,7 @@ FAMILIES = {
     ConvAE.family: (ConvAE, ConvAEConfig),
     ConvVAE.family: (ConvVAE, ConvVAEConfig),
     MLPVAE.family: (MLPVAE, MLPVAEConfig),
+    MLPAE.family: (MLPAE, MLPAEConfig),  # the Inside the network page's fully connected AE
     VQVAE.family: (VQVAE, VQVAEConfig),
     # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
     UNet.family: (UNet, UNetConfig),
@@ -56,5 +58,5 @@ def config_to_dict(config) -> dict:
 
 __all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
            "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "UNet",
-           "UNetConfig", "TokenPrior", "TokenPriorConfig", "VQVAE", "VQVAEConfig",
+           "UNetConfig", "MLPAE", "MLPAEConfig", "TokenPrior", "TokenPriorConfig", "VQVAE", "VQVAEConfig",
            "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]

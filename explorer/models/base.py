@@ -47,3 +47,20 @@ class Autoencoder(nn.Module, ABC):
 
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
         return self.decode(self.embed(x))
+
+
+class PlainAutoencoder(Autoencoder):
+    """A deterministic code and a reconstruction loss only: a subclass sets self.encoder and self.decoder."""
+
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        return self.encoder(x)  # N x k
+
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        return self.encode(x)
+
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        return self.decoder(z)
+
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+        recon = bce_per_image(self.reconstruct(x), x if target is None else target).mean()
+        return {"loss": recon, "recon": recon}

@@ -22,9 +22,11 @@ def gaussian_kl(posterior: GaussianPosterior) -> torch.Tensor:
     return 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar)
 
 
-def reparameterised_sample(posterior: GaussianPosterior) -> torch.Tensor:
-    """The reparameterisation trick: z = mean + sigma * eps keeps gradients flowing to both."""
-    eps = torch.randn_like(posterior.mean)
+def reparameterised_sample(posterior: GaussianPosterior, eps: torch.Tensor | None = None) -> torch.Tensor:
+    """The reparameterisation trick: z = mean + sigma * eps keeps gradients flowing to both.
+    eps: N x k draws from N(0, 1), drawn here unless given (a page that shows its draw passes its own)."""
+    if eps is None:
+        eps = torch.randn_like(posterior.mean)
     return posterior.mean + (0.5 * posterior.logvar).exp() * eps
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from torch import nn
-
-from explorer.core.data import PIXELS
 from explorer.models.gaussian import GaussianVAE
+from explorer.models.mlp_blocks import mlp_decoder, mlp_encoder
 
 
 @dataclass(frozen=True)
@@ -22,16 +20,5 @@ class MLPVAE(GaussianVAE):
 
     def __init__(self, config: MLPVAEConfig):
         super().__init__(config)
-        self.encoder = nn.Sequential(
-            nn.Flatten(),  # N x 784
-            nn.Linear(PIXELS, config.hidden_dim),
-            nn.ReLU(),
-            nn.Linear(config.hidden_dim, 2 * config.latent_dim),  # mean and log-variance
-        )
-        self.decoder = nn.Sequential(
-            nn.Linear(config.latent_dim, config.hidden_dim),
-            nn.ReLU(),
-            nn.Linear(config.hidden_dim, PIXELS),
-            nn.Sigmoid(),
-            nn.Unflatten(1, (1, 28, 28)),  # N x 1 x 28 x 28
-        )
+        self.encoder = mlp_encoder(config.hidden_dim, 2 * config.latent_dim)  # mean and log-variance
+        self.decoder = mlp_decoder(config.latent_dim, config.hidden_dim)

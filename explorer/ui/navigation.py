@@ -30,6 +30,11 @@ PAGES = (
         lesson_task="Step k from 64 down to 2. At which k do digits start turning into other digits?",
     ),
     PageSpec(
+        "app_pages/inside_network.py", "Inside the network", "🔬",
+        "Follow a digit through a conv autoencoder layer by layer, and shift it: does conv beat fully connected?",
+        adds="the layers inside: a digit's feature maps on the way to the code and back, and what shifting it does",
+    ),
+    PageSpec(
         "app_pages/latent_map.py", "Latent map", "🗺️",
         "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
         adds="a map of the codes themselves: click anywhere and decode it, a plain AE beside a VAE",
@@ -57,6 +62,13 @@ PAGES = (
         adds="the VAE's two-part loss, and the knob β that trades sharp copies against good samples",
         lesson_minutes=7,
         lesson_task="Compare the shipped runs from small to large β, then train one β of your own.",
+    ),
+    PageSpec(
+        "app_pages/vae_posterior.py", "Inside the VAE", "🎲",
+        "See a digit's code as a small cloud, not a point, and the trick that lets a VAE learn through a random draw.",
+        adds="a look inside the VAE: each digit's code is a small cloud, and z = μ + σ·ε samples it",
+        lesson_task="Click a few dots, then press Draw another ε: where can the sample land, and does its decode "
+                    "change?",
     ),
     PageSpec(
         "app_pages/diffusion.py", "Diffusion", "🌫️",

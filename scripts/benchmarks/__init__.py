@@ -3,12 +3,16 @@
 from scripts.benchmarks import (
     anomaly,
     bottleneck,
+    classroom,
     denoising,
     diffusion,
     export,
+    first_open,
+    inside_network,
     latent_map,
     loss_balance,
     startup,
+    vae_posterior,
     vqvae,
 )
 
@@ -20,6 +24,10 @@ BENCHMARKS = {
     "loss_balance": loss_balance.run,
     "denoising": denoising.run,
     "anomaly": anomaly.run,
+    "vae_posterior": vae_posterior.run,
     "vqvae": vqvae.run,
     "export": export.run,
+    "inside_network": inside_network.run,
+    "first_open": first_open.run,
+    "classroom": classroom.run,
 }

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 from scripts.benchmarks.stats import median
 
 
 def run(runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=120)
     app.run()
     app.switch_page("app_pages/bottleneck.py").run()
     ks = app.segmented_control(key="bottleneck_k").options

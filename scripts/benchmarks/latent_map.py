@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 from scripts.benchmarks.stats import median
 
 PAGE = "app_pages/latent_map.py"
@@ -29,7 +29,7 @@ def run(runs: int) -> dict:
     open_times = []
     for _ in range(runs):
         st.cache_resource.clear()  # every open reads the shipped files afresh, as a new server would
-        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        app = AppTest.from_file(str(APP_SCRIPT), default_timeout=120)
         app.run()
         app.switch_page(PAGE)
         open_times.append(timed_run(app))

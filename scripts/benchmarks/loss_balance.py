@@ -14,7 +14,15 @@ from __future__ import annotations
 
 import time
 
-from scripts.app_process import ROOT, free_port, launch_chromium, start_app, stop_app, wait_for_app, wait_until_healthy
+from scripts.app_process import (
+    APP_SCRIPT,
+    free_port,
+    launch_chromium,
+    start_app,
+    stop_app,
+    wait_for_app,
+    wait_until_healthy,
+)
 from scripts.benchmarks.stats import median
 
 PAGE = "app_pages/loss_balance.py"
@@ -43,7 +51,7 @@ def in_app_run(start: str) -> dict:
     """One default run through the page's own script, timed from the button press."""
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=300)
     app.run()
     app.switch_page(PAGE).run()
     app.radio(key="lb_start").set_value(start).run()  # a setting change trains once: that run is not measured

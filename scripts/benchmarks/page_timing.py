@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 from scripts.benchmarks.stats import median
 
 
 def open_page(page: str):
     from streamlit.testing.v1 import AppTest
 
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=120)
     app.run()
     started = time.perf_counter()
     app.switch_page(page).run()

@@ -3,7 +3,16 @@
 A full build runs them in this order; diffusion comes before latent_map and vqvae, which are scored by its digit
 classifier."""
 
-from scripts.pretrained_groups import anomaly, bottleneck, denoising, diffusion, latent_map, loss_balance, vqvae
+from scripts.pretrained_groups import (
+    anomaly,
+    bottleneck,
+    denoising,
+    diffusion,
+    inside_network,
+    latent_map,
+    loss_balance,
+    vqvae,
+)
 
 GROUPS = {
     "bottleneck": bottleneck.build,
@@ -13,4 +22,5 @@ GROUPS = {
     "denoising": denoising.build,
     "anomaly": anomaly.build,
     "vqvae": vqvae.build,
+    "inside_network": inside_network.build,
 }

@@ -1,4 +1,4 @@
-"""AppTest helpers: the real app.py, run in-process, one page at a time."""
+"""AppTest helpers: the real app script (app_navigation.py), run in-process, one page at a time."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 
 
 @pytest.fixture
 def open_page():
-    """open_page("app_pages/x.py") -> an AppTest that has run app.py and then that page."""
+    """open_page("app_pages/x.py") -> an AppTest that has run the app script and then that page."""
 
     def opener(page: str | None = None) -> AppTest:
         st.cache_resource.clear()  # each test sees the pretrained/ folder it points at
         # A generous limit: the first run imports torch, slow on a 2-core machine shared with other work.
-        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+        app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
         app.run()
         if page is not None:
             app.switch_page(page).run()

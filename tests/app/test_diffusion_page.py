@@ -1,7 +1,10 @@
 import json
 
+from streamlit.testing.v1 import AppTest
+
 from explorer.checkpoints.store import PretrainedStore
 from explorer.ui.navigation import next_page
+from scripts.app_process import APP_SCRIPT
 
 PAGE = "app_pages/diffusion.py"
 
@@ -98,3 +101,32 @@ def test_a_manifest_without_the_group_says_how_to_build_it(open_page, manifest_w
     manifest_without("diffusion")
     app = open_page(PAGE)
     assert "--only diffusion" in app.error[0].value
+
+
+def test_a_second_visitor_gets_the_samples_the_first_one_made(open_page, monkeypatch):
+    """One server makes each setting's samples once: a class opening the page does not make them 30 times."""
+    import explorer.topics.diffusion.logic as logic
+
+    made = []
+
+    def counted(name: str):
+        original = getattr(logic, name)
+
+        def sampler(*args, **kwargs):
+            made.append(name)
+            return original(*args, **kwargs)
+
+        return sampler
+
+    for name in ("sample_pixels", "sample_latents"):
+        monkeypatch.setattr(logic, name, counted(name))
+    first = open_page(PAGE)  # empties the shared caches, then makes the default samples
+    assert sorted(made) == ["sample_latents", "sample_pixels"]
+    second = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)  # a new session, the same server
+    second.run()
+    second.switch_page(PAGE).run()
+    assert not second.exception
+    assert len(made) == 2
+    assert frame_images(chart_specs(second)[0]) == frame_images(chart_specs(first)[0])
+    second.number_input(key="diffusion_seed").set_value(3).run()
+    assert sorted(made[2:]) == ["sample_latents", "sample_pixels"]

@@ -5,14 +5,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from scripts.app_process import ROOT
+from scripts.app_process import APP_SCRIPT
 from tests.app.conftest import image_urls
 
 
 def open_with(page: str, query: dict[str, str]) -> AppTest:
     """A fresh session that opens `page` with `query` in its URL, as a pasted link does."""
     st.cache_resource.clear()
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
     app.query_params.update(query)
     app.switch_page(page).run()
     assert not app.exception, app.exception
@@ -67,8 +67,19 @@ CASES = {
                      {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
                      {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
                                                         ("slider", "lb_epochs"): 15}),
+    "vae_posterior": ("app_pages/vae_posterior.py", {"digit": "42", "draw": "7"},
+                      {("number_input", "posterior_digit"): 42, ("state", "posterior_draw"): 7},
+                      {"digit": "1000", "draw": "-1"}, {("number_input", "posterior_digit"): 0,
+                                                        ("state", "posterior_draw"): 1}),
     "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
               {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
+    "inside_network": ("app_pages/inside_network.py",
+                       {"digit": "3", "example": "4", "shift": "2", "channels": "numbered", "first": "9"},
+                       {("selectbox", "inside_digit"): 3, ("number_input", "inside_example"): 4,
+                        ("select_slider", "inside_shift"): 2, ("selectbox", "inside_channels"): "numbered",
+                        ("number_input", "inside_first"): 9},
+                       {"shift": "9", "example": "0", "channels": "loudest"},
+                       {("select_slider", "inside_shift"): 0, ("number_input", "inside_example"): 1}),
 }
 
 

@@ -41,8 +41,10 @@ def explorer_parts(path: Path) -> list[str]:
     return list(path.relative_to(EXPLORER).with_suffix("").parts)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "app_pages").glob("*.py")) + [ROOT / "app.py"],
-                         ids=lambda p: p.name)
+SCRIPTS = sorted((ROOT / "app_pages").glob("*.py")) + [ROOT / "app.py", ROOT / "app_navigation.py"]
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
 def test_pages_import_no_torch(path):
     assert "torch" not in top_level(imported_modules(path))
 

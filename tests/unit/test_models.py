@@ -2,11 +2,13 @@ import pytest
 import torch
 
 from explorer.models import (
+    MLPAE,
     MLPVAE,
     ConvAE,
     ConvAEConfig,
     ConvVAE,
     ConvVAEConfig,
+    MLPAEConfig,
     MLPVAEConfig,
     build_model,
     config_to_dict,
@@ -18,6 +20,7 @@ MODELS = [
     pytest.param(lambda k: ConvVAE(ConvVAEConfig(latent_dim=k)), id="conv_vae"),
     pytest.param(lambda k: ConvAE(ConvAEConfig(latent_dim=k, hidden_dim=32)), id="conv_ae_hidden"),
     pytest.param(lambda k: MLPVAE(MLPVAEConfig(latent_dim=k)), id="mlp_vae"),
+    pytest.param(lambda k: MLPAE(MLPAEConfig(latent_dim=k)), id="mlp_ae"),
 ]
 
 

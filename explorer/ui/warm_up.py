@@ -1,0 +1,115 @@
+"""The server's start-up work, so that the first visitor waits no longer than the rest.
+
+Before the server answers, it imports the whole library (torch, the models, the figures): every page needs it,
+and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
+route once, in the background: that loads the shipped models and fills the caches every session shares, as a
+student's first visit would, by running the pages' own code at their default settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import importlib
+import os
+import pkgutil
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from streamlit.logger import get_logger
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.runtime import Runtime
+from streamlit.runtime.session_manager import SessionClient
+
+import explorer
+from explorer.ui.navigation import HOME, PAGES
+
+LOGGER = get_logger(__name__)
+PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
+WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
+
+
+def import_library() -> None:
+    """Import every module of explorer, and with them torch, plotly and sklearn."""
+    for module in pkgutil.walk_packages(explorer.__path__, prefix="explorer."):
+        importlib.import_module(module.name)
+
+
+def url_name(path: str) -> str:
+    """The name Streamlit gives a page in its URL: app_pages/latent_map.py -> latent_map."""
+    return path.rsplit("/", 1)[-1].removesuffix(".py")
+
+
+def give_back_freed_memory() -> None:
+    """Hand the memory the visit freed back to the system (glibc's malloc keeps it otherwise: about 70 MB here,
+    most of it from the batches the pages scored); elsewhere than glibc, nothing to do."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def warm_up_wanted() -> bool:
+    return os.environ.get(WARM_UP_ENV, "1").strip() != "0"
+
+
+class GhostVisitor(SessionClient):
+    """A session with no browser behind it: it drops what the script sends, but notes when a run ends and
+    whether the page showed an error."""
+
+    def __init__(self) -> None:
+        self.run_finished = asyncio.Event()
+        self.saw_error = False
+
+    def write_forward_msg(self, msg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "script_finished":
+            self.run_finished.set()
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            self.saw_error |= element.WhichOneof("type") == "exception" or (
+                element.WhichOneof("type") == "alert" and element.alert.format == Alert.ERROR)
+
+    @property
+    def client_context(self):
+        return None
+
+
+async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
+    """Open Home and every page of the route in one session, one after the other: (pages opened, pages that
+    showed an error)."""
+    visitor = GhostVisitor()
+    session_id = runtime.connect_session(client=visitor, user_info={})
+    started = time.perf_counter()
+    opened, failed = [], []
+    try:
+        for page in (HOME, *PAGES):
+            visitor.run_finished.clear()
+            visitor.saw_error = False
+            rerun = BackMsg(rerun_script=ClientState(query_string="", page_name=url_name(page.path)))
+            runtime.handle_backmsg(session_id, rerun)
+            await asyncio.wait_for(visitor.run_finished.wait(), timeout=PAGE_TIMEOUT_S)
+            (failed if visitor.saw_error else opened).append(page.title)
+    except TimeoutError:
+        LOGGER.warning("Start-up: %s took over %d s; its first visitor will load it", page.title, PAGE_TIMEOUT_S)
+    finally:
+        runtime.close_session(session_id)
+        give_back_freed_memory()
+    LOGGER.info("Start-up: opened %s in %.1f s%s", ", ".join(opened), time.perf_counter() - started,
+                f"; these showed an error: {', '.join(failed)}" if failed else "")
+    return opened, failed
+
+
+@asynccontextmanager
+async def warm_up(app) -> AsyncIterator[None]:
+    """st.App's lifespan: import before answering, then open every page in the background."""
+    if not warm_up_wanted():
+        yield
+        return
+    import_library()
+    task = asyncio.create_task(open_every_page(Runtime.instance()))
+    yield
+    task.cancel()
