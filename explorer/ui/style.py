@@ -28,8 +28,9 @@ _CSS = f"""
 """
 _PRESENTER_CSS = f"""
 <style>
-[data-testid="stMain"] [data-testid="stMarkdown"] p,
-[data-testid="stMain"] [data-testid="stMarkdown"] li {{ font-size: {PRESENTER_TEXT_PX}px; }}
+[data-testid="stMain"] [data-testid="stMarkdown"]:not([data-testid="stColumn"] *) :is(p, li) {{
+  font-size: {PRESENTER_TEXT_PX}px;  /* full-width text only: in a narrow column it would break every word */
+}}
 [data-testid="stMainBlockContainer"] {{ padding-top: 1rem; }}
 [data-testid="stMain"] h5 {{ font-size: {PRESENTER_TEXT_PX + 2}px; }}
 [data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
