@@ -12,7 +12,8 @@
   10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;
 - vae_posterior: server time of opening Inside the VAE, a click on a dot, and "Draw another ε";
 - vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
-- inside_network: server time of opening the Inside the network page and of each of its controls.
+- inside_network: server time of opening the Inside the network page and of each of its controls;
+- sparse_codes: server time of opening the Sparse codes page and of each of its controls;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
   without the start-up visit;

@@ -11,6 +11,7 @@ from explorer.models.digit_classifier import DigitClassifier, DigitClassifierCon
 from explorer.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
 from explorer.models.mlp_ae import MLPAE, MLPAEConfig
 from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
+from explorer.models.sparse_ae import SparseAE, SparseAEConfig
 from explorer.models.token_prior import TokenPrior, TokenPriorConfig
 from explorer.models.unet import UNet, UNetConfig
 from explorer.models.vq_vae import VQVAE, VQVAEConfig
@@ -21,6 +22,7 @@ FAMILIES = {
     MLPVAE.family: (MLPVAE, MLPVAEConfig),
     MLPAE.family: (MLPAE, MLPAEConfig),  # the Inside the network page's fully connected AE
     VQVAE.family: (VQVAE, VQVAEConfig),
+    SparseAE.family: (SparseAE, SparseAEConfig),
     # Shipped networks that are not autoencoders: the diffusion page's denoisers and its judge.
     UNet.family: (UNet, UNetConfig),
     LatentDenoiser.family: (LatentDenoiser, LatentDenoiserConfig),
@@ -57,6 +59,7 @@ def config_to_dict(config) -> dict:
 
 
 __all__ = ["Autoencoder", "ConvAE", "ConvAEConfig", "ConvVAE", "ConvVAEConfig", "DigitClassifier",
-           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "UNet",
-           "UNetConfig", "MLPAE", "MLPAEConfig", "TokenPrior", "TokenPriorConfig", "VQVAE", "VQVAEConfig",
+           "DigitClassifierConfig", "LatentDenoiser", "LatentDenoiserConfig", "MLPVAE", "MLPVAEConfig", "SparseAE",
+           "SparseAEConfig", "UNet", "UNetConfig", "MLPAE", "MLPAEConfig", "TokenPrior", "TokenPriorConfig", "VQVAE",
+           "VQVAEConfig",
            "build_model", "config_from_dict", "config_to_dict", "FAMILIES"]

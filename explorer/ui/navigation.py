@@ -35,6 +35,11 @@ PAGES = (
         adds="the layers inside: a digit's feature maps on the way to the code and back, and what shifting it does",
     ),
     PageSpec(
+        "app_pages/sparse_codes.py", "Sparse codes", "✨",
+        "Make a wide code pay for every unit it uses: most units go quiet; see what the rest learn to draw.",
+        adds="a wide code kept mostly quiet by a penalty, and the picture each of its units draws",
+    ),
+    PageSpec(
         "app_pages/latent_map.py", "Latent map", "🗺️",
         "Click a map of the codes: where a plain autoencoder has holes, a VAE can generate.",
         adds="a map of the codes themselves: click anywhere and decode it, a plain AE beside a VAE",

@@ -11,6 +11,7 @@ from scripts.pretrained_groups import (
     inside_network,
     latent_map,
     loss_balance,
+    sparse,
     vqvae,
 )
 
@@ -23,4 +24,5 @@ GROUPS = {
     "anomaly": anomaly.build,
     "vqvae": vqvae.build,
     "inside_network": inside_network.build,
+    "sparse": sparse.build,
 }

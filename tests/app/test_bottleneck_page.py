@@ -1,6 +1,7 @@
 from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.bottleneck.logic import error_curve
 from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
+from explorer.ui.navigation import next_page
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -35,7 +36,7 @@ def test_the_page_follows_the_anatomy(open_page):
     look = next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert text.index(result_line(app)) < look
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith("**Next: Inside the network**")
+    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from explorer.ui.navigation import PAGES
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 
@@ -113,7 +114,7 @@ def test_a_page_url_opened_first_on_a_fresh_server_keeps_the_apps_navigation(pag
         page.get_by_text("Eight test digits through a code of k = 16").wait_for()
         entries = page.locator("[data-testid=stSidebarNav] a").all_inner_texts()
         assert [entry.split()[-1] if entry.split() else "" for entry in entries][:2] == ["Home", "Bottleneck"]
-        assert entries[2].strip().endswith("Inside the network")  # the title, not the file name "inside network"
+        assert entries[2].strip().endswith(PAGES[1].title)  # the title, not the file name
         assert_no_exception(page)
     finally:
         stop_app(process)

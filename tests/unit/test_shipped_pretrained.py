@@ -3,7 +3,7 @@
 from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
 from explorer.topics.bottleneck.logic import error_curve
 
-SIZE_LIMIT = 30 * 1024 * 1024
+SIZE_LIMIT = 40 * 1024 * 1024  # raised from 30 MB when Inside the network and Sparse codes added 6 MB of models
 
 
 def test_every_shipped_file_matches_the_manifest():
@@ -15,7 +15,7 @@ def test_every_shipped_file_matches_the_manifest():
     assert on_disk == set(store.manifest["files"])
 
 
-def test_shipped_folder_stays_under_30_mb():
+def test_shipped_folder_stays_under_40_mb():
     assert sum(p.stat().st_size for p in PRETRAINED_DIR.rglob("*") if p.is_file()) < SIZE_LIMIT
 
 
