@@ -134,3 +134,10 @@ def test_home_makes_a_lesson_link_to_any_page():
     app.selectbox(key="lesson_panel_page").set_value("app_pages/denoising.py").run()
     app.toggle(key="lesson_panel_presenter_home").set_value(True).run()
     assert app.get("code")[-2].value == "/denoising?presenter=true"
+
+
+def test_sparse_codes_locks_its_controls():
+    app = open_with("app_pages/sparse_codes.py", {"digit": "5", "example": "2", "lock": "digit,example"})
+    assert_fixed(app, "selectbox", "sparse_digit", 5)
+    assert_fixed(app, "number_input", "sparse_example", 2)
+    assert not app.segmented_control(key="sparse_strength").disabled and not notice(app)
