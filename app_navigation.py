@@ -1,17 +1,21 @@
-"""The script every visit runs: page config, readable style, and the sidebar's pages (explorer/ui/navigation.py).
+"""The script every visit runs: the lesson-wide settings (explorer/ui/lesson.py), page config, readable style,
+the presenter switch, and the sidebar's pages (explorer/ui/navigation.py).
 
 `streamlit run app.py` serves it; app.py adds the server's start-up work around it."""
 
 import streamlit as st
 
 from explorer.core.runtime import set_app_threads
+from explorer.ui.lesson import presenter_switch, presenting, read_lesson_query
 from explorer.ui.navigation import HOME, PAGES
 from explorer.ui.style import apply_readable_style
 
 set_app_threads()
 
+read_lesson_query()  # before the page: presenter mode sets the style and the sidebar's switch
 st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")
-apply_readable_style()
+presenter_switch()
+apply_readable_style(presenting())
 
 navigation = st.navigation(
     [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)]

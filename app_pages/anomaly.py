@@ -51,7 +51,7 @@ view = ViewLink(PAGE)
 view.restore(ViewParam("digit", "anomaly_digit", int, options=held_out_options),
              ViewParam("images", "anomaly_inspect", options=list(INSPECT)))
 controls = st.columns([1.1, 2.6, 1.5])
-held_out = controls[0].selectbox("The digit it never saw", held_out_options, key="anomaly_digit",
+held_out = view.control(controls[0].selectbox, "The digit it never saw", held_out_options, key="anomaly_digit",
                                  help="Each choice is a different shipped autoencoder, trained on the other nine "
                                       "digits.")
 model_name = group["models"][str(held_out)]
@@ -59,7 +59,8 @@ scores = arrays[model_name]
 is_anomaly = arrays["labels"] == held_out
 top = float(np.quantile(scores, 0.995))
 view.restore(ViewParam("threshold", f"anomaly_threshold_{held_out}", float, low=0.0, high=round(top, 4)))
-threshold = controls[1].slider(
+threshold = view.control(
+    controls[1].slider,
     "Flag an image when its reconstruction error is at least", min_value=0.0, max_value=round(top, 4),
     value=round(min(default_threshold(scores, is_anomaly), top), 4), step=round(top / 200, 5), format="%.4f",
     key=f"anomaly_threshold_{held_out}",
@@ -67,7 +68,8 @@ threshold = controls[1].slider(
          "between the image and its reconstruction (pixels run from 0 to 1). The threshold starts where "
          f"{DEFAULT_FALSE_ALARMS:.0%} of the normal digits are flagged.",
 )
-mode = controls[2].selectbox("Which test images", list(INSPECT), format_func=INSPECT.get, key="anomaly_inspect")
+mode = view.control(controls[2].selectbox, "Which test images", list(INSPECT), format_func=INSPECT.get,
+                    key="anomaly_inspect")
 result = at_threshold(scores, is_anomaly, threshold)
 st.markdown(threshold_in_words(result, held_out, int(is_anomaly.sum()), int((~is_anomaly).sum())))
 

@@ -28,6 +28,7 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.shortcuts import option_stepper
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -46,18 +47,19 @@ view.restore(ViewParam("k", "bottleneck_k", int, options=curve.ks),
              ViewParam("mode", "bottleneck_mode", options=list(SELECTION_MODES)),
              ViewParam("seed", "bottleneck_seed", int, low=0, high=10_000),
              ViewParam("digit", "bottleneck_digit", int, low=0, high=9))
-controls = st.columns([2.2, 1.6, 1.2])
-k = controls[0].segmented_control(
-    f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
-    default=16 if 16 in curve.ks else curve.ks[0], required=True, key="bottleneck_k",
-    help="Only the sizes with a shipped model: nothing retrains.")
-mode = controls[1].selectbox("Which test digits", list(SELECTION_MODES), format_func=SELECTION_MODES.get,
-                             key="bottleneck_mode")
+controls = st.columns([2.2, 0.9, 1.6, 1.2], vertical_alignment="bottom")
+k = view.control(controls[0].segmented_control, f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
+                 default=16 if 16 in curve.ks else curve.ks[0], required=True, key="bottleneck_k",
+                 help="Only the sizes with a shipped model: nothing retrains.")
+with controls[1]:
+    option_stepper("bottleneck_k", curve.ks, disabled=view.locked("bottleneck_k"))
+mode = view.control(controls[2].selectbox, "Which test digits", list(SELECTION_MODES),
+                    format_func=SELECTION_MODES.get, key="bottleneck_mode")
 if mode == "random":
-    seed = controls[2].number_input("Random seed", min_value=0, max_value=10_000, value=0, step=1,
-                                    key="bottleneck_seed")
+    seed = view.control(controls[3].number_input, "Random seed", min_value=0, max_value=10_000, value=0, step=1,
+                        key="bottleneck_seed")
 elif mode == "digit":
-    digit = controls[2].selectbox("Digit", range(10), key="bottleneck_digit")
+    digit = view.control(controls[3].selectbox, "Digit", range(10), key="bottleneck_digit")
 
 model_name = curve.models[curve.ks.index(k)]
 with report_pretrained_error():

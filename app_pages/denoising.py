@@ -33,11 +33,11 @@ view = ViewLink(PAGE)
 view.restore(ViewParam("noise", "denoising_kind", options=list(NOISE_KINDS)),
              ViewParam("level", "denoising_level", float, options=curves.levels))
 controls = st.columns([2, 3])
-kind = controls[0].radio("Noise", list(NOISE_KINDS), format_func=NOISE_NAMES.get, key="denoising_kind",
-                         horizontal=True, help="\n\n".join(NOISE_KINDS.values()))
+kind = view.control(controls[0].radio, "Noise", list(NOISE_KINDS), format_func=NOISE_NAMES.get,
+                    key="denoising_kind", horizontal=True, help="\n\n".join(NOISE_KINDS.values()))
 default_level = min(curves.levels, key=lambda level: abs(level - 0.3))
-level = controls[1].select_slider("Noise level", options=curves.levels, value=default_level, key="denoising_level",
-                                  help=NOISE_KINDS[kind])
+level = view.control(controls[1].select_slider, "Noise level", options=curves.levels, value=default_level,
+                     key="denoising_level", help=NOISE_KINDS[kind])
 
 data = bundled_data()
 indices = pick_images("random", labels=data.test_labels, count=IMAGES_SHOWN, seed=1)

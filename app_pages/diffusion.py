@@ -33,6 +33,7 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.shared_runs import shared_run
+from explorer.ui.shortcuts import play_key
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -44,7 +45,7 @@ SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion
 SD_IMAGE, SD_LATENT = (" × ".join(map(str, shape)) for shape in (SD_IMAGE_SHAPE, SD_LATENT_SHAPE))
 
 
-def forward_section(data) -> None:
+def forward_section(data, view: ViewLink) -> None:
     """How a digit is noised step by step: it needs no network, so it shows even without the shipped ones."""
     st.markdown("#### Forward: how a digit is turned into static")
     st.markdown(
@@ -53,10 +54,12 @@ def forward_section(data) -> None:
         "**▶ Play** above the figure (or drag its slider): the animation runs in your browser."
     )
     forward_controls = st.columns([1, 1, 2])
-    image_index = forward_controls[0].number_input(
+    image_index = view.control(
+        forward_controls[0].number_input,
         "Test image", min_value=0, max_value=len(data.test_images) - 1, value=0, step=1, key="diffusion_image",
         help=f"Any of the {len(data.test_images)} bundled test digits.")
-    schedule = forward_controls[1].radio(
+    schedule = view.control(
+        forward_controls[1].radio,
         "Noise schedule", SCHEDULES, horizontal=True, key="diffusion_schedule",
         help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly). It changes "
              "this picture only: the samplers always use the schedule their networks were trained with.")
@@ -108,21 +111,23 @@ with report_pretrained_error(stop=False):
 
 if info is not None:
     controls = st.columns([3.1, 1.9, 1.2, 2.6, 1.2, 2.0])
-    sampler = controls[0].radio("Sampler", list(SAMPLERS), format_func=SAMPLERS.get, key="diffusion_sampler",
-                                help=SAMPLER_HELP)
-    steps = controls[1].select_slider("DDIM steps", options=DDIM_STEPS, value=50,
-                                      key="diffusion_steps", disabled=sampler != "ddim",
-                                      help="DDIM skips steps: fewer is faster and coarser.")
-    seed = controls[2].number_input("Seed", min_value=0, max_value=100_000, value=0, step=1, key="diffusion_seed",
-                                    help="The same seed draws the same starting static, so the same samples.")
-    from_image = controls[3].toggle("From a real digit", key="diffusion_from_image",
-                                    help="Noise a test digit to step t, then let the network denoise it.")
-    start_index = controls[4].number_input("Test digit", min_value=0, max_value=len(data.test_images) - 1, value=0,
-                                           step=1, key="diffusion_start_image", disabled=not from_image,
-                                           help=f"Any of the {len(data.test_images)} bundled test digits.")
-    start_step = controls[5].slider("Noised to step t", min_value=50, max_value=950, value=500, step=50,
-                                    key="diffusion_start_step", disabled=not from_image,
-                                    help="How much of the digit is destroyed before the network starts.")
+    sampler = view.control(controls[0].radio, "Sampler", list(SAMPLERS), format_func=SAMPLERS.get,
+                           key="diffusion_sampler", help=SAMPLER_HELP)
+    steps = view.control(controls[1].select_slider, "DDIM steps", options=DDIM_STEPS, value=50,
+                         key="diffusion_steps", disabled=sampler != "ddim",
+                         help="DDIM skips steps: fewer is faster and coarser.")
+    seed = view.control(controls[2].number_input, "Seed", min_value=0, max_value=100_000, value=0, step=1,
+                        key="diffusion_seed",
+                        help="The same seed draws the same starting static, so the same samples.")
+    from_image = view.control(controls[3].toggle, "From a real digit", key="diffusion_from_image",
+                              help="Noise a test digit to step t, then let the network denoise it.")
+    start_index = view.control(controls[4].number_input, "Test digit", min_value=0,
+                               max_value=len(data.test_images) - 1, value=0, step=1, key="diffusion_start_image",
+                               disabled=not from_image,
+                               help=f"Any of the {len(data.test_images)} bundled test digits.")
+    start_step = view.control(controls[5].slider, "Noised to step t", min_value=50, max_value=950, value=500,
+                              step=50, key="diffusion_start_step", disabled=not from_image,
+                              help="How much of the digit is destroyed before the network starts.")
     start_step = start_step if from_image else None
 
     start_images = [data.test_images[start_index]] * BATCH if from_image else None
@@ -134,6 +139,7 @@ if info is not None:
                                       start_images=start_images, start_step=start_step, on_step=on_step),
     )
     show_figure(reverse_figure(pixel), key="diffusion_reverse")
+    play_key()
     live_pixel = score_images(classifier, pixel.samples)
     if from_image:
         started_as = int(np.argmax(score_images(classifier, data.test_images[start_index]).class_counts))
@@ -156,7 +162,7 @@ look_for(
 )
 
 with deeper():
-    forward_section(data)
+    forward_section(data, view)
     if info is not None:
         st.markdown("#### Reverse: how the network removes the noise")
         st.markdown(

@@ -9,9 +9,11 @@ from explorer.ui.anatomy import look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.view_link import ViewLink
 
 DIAGRAM_MODEL = "ae_k16"
 
+view = ViewLink(HOME.path)  # no settings of its own: the lesson-wide ones, and a lesson link to any page
 page_header("🧠 Autoencoder Explorer", "What does a network learn when its only job is to copy its input?")
 st.markdown(
     f"""
@@ -69,4 +71,5 @@ st.caption(
     f"{len(data.train_images) + len(data.test_images):,} that ship with the app (the other "
     f"{len(data.test_images):,} are kept aside to test them)."
 )
+view.finish()
 next_link(HOME.path)

@@ -32,13 +32,15 @@ view.restore(ViewParam("digit", "inside_digit", int, low=0, high=9),
              ViewParam("channels", "inside_channels", options=list(CHANNEL_MODES)),
              ViewParam("first", "inside_first", int, low=1, high=64))
 controls = st.columns([0.8, 1, 1.6, 1.6, 1.1])
-digit = controls[0].selectbox("Digit", range(10), index=7, key="inside_digit")
-example = controls[1].number_input("Test example", min_value=1, max_value=per_digit, value=1, key="inside_example")
-shift = controls[2].select_slider("Shift right by (pixels)", options=list(SHIFTS), value=0, key="inside_shift")
-mode = controls[3].selectbox("Maps shown", list(CHANNEL_MODES), format_func=CHANNEL_MODES.get,
-                             key="inside_channels")
-first = (controls[4].number_input("From channel", min_value=1, max_value=64, value=1, key="inside_first",
-                                  help="Layers with fewer channels start again from 1.")
+digit = view.control(controls[0].selectbox, "Digit", range(10), index=7, key="inside_digit")
+example = view.control(controls[1].number_input, "Test example", min_value=1, max_value=per_digit, value=1,
+                       key="inside_example")
+shift = view.control(controls[2].select_slider, "Shift right by (pixels)", options=list(SHIFTS), value=0,
+                     key="inside_shift")
+mode = view.control(controls[3].selectbox, "Maps shown", list(CHANNEL_MODES), format_func=CHANNEL_MODES.get,
+                    key="inside_channels")
+first = (view.control(controls[4].number_input, "From channel", min_value=1, max_value=64, value=1,
+                      key="inside_first", help="Layers with fewer channels start again from 1.")
          if mode == BY_NUMBER else 1)
 
 index = int(np.flatnonzero(data.test_labels == digit)[example - 1])

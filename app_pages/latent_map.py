@@ -60,7 +60,7 @@ view.restore(ViewParam("k", "latent_k", options=list(pairs)),
              ViewParam("b", WALK_B, int, low=0, high=len(images) - 1))
 keep_whole_walk()
 controls = st.columns([2, 3, 2, 1.7, 1.7], vertical_alignment="center")
-k = controls[0].radio("Code size", sorted(pairs, key=int, reverse=True), format_func=lambda v: f"k = {v}",
+k = view.control(controls[0].radio, "Code size", sorted(pairs, key=int, reverse=True), format_func=lambda v: f"k = {v}",
                       key="latent_k", horizontal=True, on_change=change_k, args=(pairs,),
                       help="The number of numbers in a code. k = 2: the map is the code's own plane, no "
                            "projection needed.")
@@ -68,18 +68,19 @@ names = {kind: pairs[k][kind] for kind in KINDS}
 methods = [m for m in METHODS if m in info["files"][names["ae"]]["maps"]]
 if st.session_state.get(METHOD) not in methods:
     st.session_state[METHOD] = methods[0]
-method = controls[1].radio(
+method = view.control(
+    controls[1].radio,
     "Map", methods, format_func=METHODS.get, key=METHOD, horizontal=True, on_change=forget_map_clicks,
     disabled=len(methods) == 1,
     help="PCA lays the codes flat on the slice they spread most along: each point of the map is exactly one "
          "code. UMAP and t-SNE are two methods that lay the codes out so that each keeps its nearest "
          "neighbours close, bending larger distances to do it.")
-show_random = controls[2].toggle("Random codes", value=True, key="latent_show_random",
+show_random = view.control(controls[2].toggle, "Random codes", value=True, key="latent_show_random",
                                  help="Show or hide the black crosses: codes drawn at random from N(0, I).")
-controls[3].button("🎲 New draws", key="latent_fresh", on_click=draw_fresh,
+controls[3].button("🎲 New draws", key="latent_fresh", on_click=draw_fresh, disabled=view.locked(FRESH_SEED),
                    help="Draw fresh random codes from N(0, I).")
 controls[4].button("Shipped draws", key="latent_reset_draws", on_click=reset_draws,
-                   disabled=st.session_state.get(FRESH_SEED) is None)
+                   disabled=st.session_state.get(FRESH_SEED) is None or view.locked(FRESH_SEED))
 
 spaces = {}
 with report_pretrained_error():

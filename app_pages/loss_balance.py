@@ -45,6 +45,7 @@ from explorer.ui.loaders import (
     training_slots,
 )
 from explorer.ui.loss_balance_charts import RunCharts
+from explorer.ui.shortcuts import TRAIN_AGAIN, keys_hint
 from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/loss_balance.py"
@@ -82,7 +83,8 @@ view.restore(ViewParam("beta", "lb_beta", float, options=BETA_CHOICES),
              ViewParam("epochs", "lb_epochs", int, low=1, high=40),
              ViewParam("data", "lb_dataset", options=list(DATASET_TITLES)))
 controls = st.columns([5, 2.6, 1.2, 1.4], vertical_alignment="bottom")
-beta = controls[0].select_slider(
+beta = view.control(
+    controls[0].select_slider,
     "β, the weight of KL: how far the codes stray from the prior", options=BETA_CHOICES, value=1.0,
     key="lb_beta", on_change=request_run,
     help="A VAE learns two jobs at once: reconstruct each digit, and keep its codes close to the *prior* N(0, I), "
@@ -92,20 +94,23 @@ beta = controls[0].select_slider(
          "counts, a plain autoencoder with noisy codes. β = 1: the standard VAE. Above 1: codes pulled harder "
          "towards the prior, at the price of blurrier reconstructions.",
 )
-start = controls[1].radio("Start each run", list(START_MODES), format_func=START_LABELS.get, key="lb_start",
-                          horizontal=True, on_change=request_run,
-                          help="\n\n".join(f"{START_LABELS[mode]}: {words}." for mode, words in START_MODES.items()))
+start = view.control(controls[1].radio, "Start each run", list(START_MODES), format_func=START_LABELS.get,
+                     key="lb_start", horizontal=True, on_change=request_run,
+                     help="\n\n".join(f"{START_LABELS[mode]}: {words}." for mode, words in START_MODES.items()))
 run_settings = controls[2].popover("Settings", width="stretch")
-latent_dim = run_settings.select_slider(
+latent_dim = view.control(
+    run_settings.select_slider,
     "Code size k", options=LATENT_CHOICES, value=REFERENCE_LATENT, key="lb_latent", on_change=request_run,
     help=f"Warm starts exist only for k = {REFERENCE_LATENT}, the shipped runs' size.")
-epochs = run_settings.slider("Epochs", 1, 40, 15, key="lb_epochs", on_change=request_run)
-dataset = run_settings.selectbox("Data set", list(DATASET_TITLES), format_func=DATASET_TITLES.get, key="lb_dataset",
-                                 on_change=request_run,
-                                 help="Sets other than the bundled one are downloaded once, then cut to "
-                                      f"{LIVE_TRAIN_IMAGES:,} training images so an epoch stays short.")
-if controls[3].button("Train again", key="lb_train", width="stretch"):
-    request_run()
+epochs = view.control(run_settings.slider, "Epochs", 1, 40, 15, key="lb_epochs", on_change=request_run)
+dataset = view.control(run_settings.selectbox, "Data set", list(DATASET_TITLES), format_func=DATASET_TITLES.get,
+                       key="lb_dataset", on_change=request_run,
+                       help="Sets other than the bundled one are downloaded once, then cut to "
+                            f"{LIVE_TRAIN_IMAGES:,} training images so an epoch stays short.")
+with controls[3]:
+    keys_hint(f"Key {TRAIN_AGAIN}")  # above the button, where the other controls have their labels
+    if st.button("Train again", key="lb_train", width="stretch", shortcut=TRAIN_AGAIN):
+        request_run()
 settings = RunSettings(beta=beta, latent_dim=latent_dim, epochs=epochs, dataset=dataset, start=start)
 
 loaded = live_dataset(settings.dataset)

@@ -35,13 +35,14 @@ view.restore(ViewParam("penalty", "sparse_strength", float, options=strengths),
              ViewParam("digit", "sparse_digit", int, low=0, high=9),
              ViewParam("example", "sparse_example", int, low=1, high=EXAMPLES))
 controls = st.columns([2.4, 1, 1])
-strength = controls[0].segmented_control(
-    "Penalty λ on the code (0: none)", options=strengths, format_func=lambda value: f"{value:g}",
-    default=strengths[len(strengths) // 2], required=True, key="sparse_strength",
+strength = view.control(
+    controls[0].segmented_control, "Penalty λ on the code (0: none)", options=strengths,
+    format_func=lambda value: f"{value:g}", default=strengths[len(strengths) // 2], required=True,
+    key="sparse_strength",
     help="One button per shipped model: the same network trained with this weight on the L1 penalty.")
-digit = controls[1].selectbox("Test digit", range(10), index=3, key="sparse_digit")
-example = controls[2].number_input("Which one", min_value=1, max_value=EXAMPLES, value=1, step=1,
-                                   key="sparse_example", help=f"One of the {EXAMPLES} test images of this digit.")
+digit = view.control(controls[1].selectbox, "Test digit", range(10), index=3, key="sparse_digit")
+example = view.control(controls[2].number_input, "Which one", min_value=1, max_value=EXAMPLES, value=1, step=1,
+                       key="sparse_example", help=f"One of the {EXAMPLES} test images of this digit.")
 
 position = strengths.index(strength)
 run, stats = runs[position], everything[position]

@@ -68,12 +68,12 @@ if mine is None:
     st.session_state[USE_OWN] = False  # forgotten, or never drawn
 st.session_state.setdefault(DIGIT, 0)
 controls = st.columns([1.4, 1.6, 1.8, 3], vertical_alignment="bottom")
-number = controls[0].number_input("Test digit", min_value=0, max_value=count - 1, key=DIGIT,
-                                  on_change=chose_test_digit,
-                                  help=f"One of the {count:,} test digits, by number; or click its dot on the plane.")
+number = view.control(controls[0].number_input, "Test digit", min_value=0, max_value=count - 1, key=DIGIT,
+                      on_change=chose_test_digit,
+                      help=f"One of the {count:,} test digits, by number; or click its dot on the plane.")
 use_own = controls[1].toggle("Use my own digit", key=USE_OWN, disabled=mine is None,
                              help="Draw or upload a digit under 'Your own digit' below, then show its cloud here.")
-controls[2].button("🎲 Draw another ε", key="posterior_another", on_click=draw_another,
+controls[2].button("🎲 Draw another ε", key="posterior_another", on_click=draw_another, disabled=view.locked(DRAW),
                    help="Draw a new ε from N(0, 1) for each dimension: the red sample moves inside the cloud.")
 draw = int(st.session_state[DRAW])
 
@@ -97,7 +97,8 @@ for column, close_up, key in ((whole, False, WHOLE_CHART), (close, True, CLOSE_C
                     "**Close up** (the square): ◆ μ, ellipses at ±1σ and ±2σ, 🔴 z")
         figure = posterior_figure(found.dots, found.labels, posterior, sample, others, close_up=close_up,
                                   height=PLANE_HEIGHT)
-        show_figure(figure, key=key, on_select=partial(remember_click, key), selection_mode="points",
+        show_figure(figure, key=key, selection_mode="points",  # a locked digit ignores clicks
+                    on_select="ignore" if view.locked(DIGIT) else partial(remember_click, key),
                     config={"displaylogo": False})
 with panel:
     show_reparameterisation(posterior, eps, sample, draw, image, row.mean_decode, decode_code(model, sample),

@@ -72,10 +72,9 @@ def editor() -> None:
                           vertical_alignment="bottom")
     use_own = mine is not None and controls.pop(1).toggle("My digit", key="vq_use_own",
                                                            help="Encode the digit you drew or uploaded below.")
-    index = controls[0].number_input("Test digit #", min_value=0, max_value=len(data.test_images) - 1, value=0,
-                                     step=1, key="vq_digit", disabled=use_own,
-                                     help=f"One of the {len(data.test_images):,} test digits: the model never "
-                                          "trained on them.")
+    index = view.control(controls[0].number_input, "Test digit #", min_value=0,
+                         max_value=len(data.test_images) - 1, value=0, step=1, key="vq_digit", disabled=use_own,
+                         help=f"One of the {len(data.test_images):,} test digits: the model never trained on them.")
     image = mine.image if use_own else data.test_images[int(index)]
     source = f"own {hashlib.sha1(image.tobytes()).hexdigest()}" if use_own else f"test {int(index)}"
 

@@ -107,4 +107,4 @@ def unknown_names(params: Sequence[ViewParam], query: dict[str, str]) -> list[st
 def view_path(page: str, settings: dict[str, str]) -> str:
     """The page's own path with its settings as a query string: app_pages/bottleneck.py -> /bottleneck?k=8."""
     stem = page.rsplit("/", 1)[-1].removesuffix(".py")
-    return f"/{stem}?{urlencode(settings)}" if settings else f"/{stem}"
+    return f"/{stem}?{urlencode(settings, safe=',')}" if settings else f"/{stem}"

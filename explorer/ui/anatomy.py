@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from explorer.ui.lesson import presenting
 from explorer.ui.navigation import next_page
 
 LOOK_FOR_TITLE = "👀 What to look for"
@@ -36,8 +37,13 @@ def look_for(text: str) -> None:
 
 @contextmanager
 def deeper() -> Iterator[None]:
-    """The same heading on every page over the details: charts, metrics, explanations."""
+    """The same heading on every page over the details: charts, metrics, explanations. In presenter mode, a
+    closed expander instead, so that the screen shows the essentials."""
     st.divider()
+    if presenting():
+        with st.expander(DEEPER_TITLE, expanded=False):
+            yield
+        return
     st.subheader(DEEPER_TITLE)
     yield
 

@@ -1,4 +1,5 @@
-"""Showing 28 x 28 digits at a size a projector shows crisply."""
+"""Showing 28 x 28 digits at a size a projector shows crisply; in presenter mode, rows of digits packed
+closer, so that each digit is drawn larger."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.images import enlarge, heat_map
+from explorer.ui.lesson import presenting
 
 
 def show_digit(image: np.ndarray, caption: str | None = None, factor: int = 4) -> None:
@@ -19,8 +21,10 @@ def show_heat_map(errors: np.ndarray, vmax: float, caption: str | None = None, f
 
 def show_digit_rows(rows: list[tuple[str, np.ndarray, list[str]]], label_width: float = 1.3) -> None:
     """One row per (label, images, captions): a label cell, then the digits side by side."""
+    packed = presenting()
     for label, images, captions in rows:
-        cells = st.columns([label_width] + [1] * len(images), vertical_alignment="center")
+        cells = st.columns([label_width] + [1] * len(images), vertical_alignment="center",
+                           gap="small" if packed else "medium")
         cells[0].markdown(f"**{label}**")
         for cell, image, caption in zip(cells[1:], images, captions, strict=True):
             with cell:
