@@ -1,0 +1,77 @@
+"""The prediction card (README "Predict, then reveal"): a question the student answers before the page shows
+the answer, then the measured answer, and, in a lesson, how the class answered.
+
+A page calls `predict_first` right under its header, folded, so that the card takes one line above the main
+picture and the picture does not show the answer before the student has chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from explorer.checkpoints.store import PretrainedFileError
+from explorer.core.class_tally import ClassTally
+from explorer.core.prediction import Prediction, percent
+
+PREDICT_TITLE = "🤔 Predict first"
+CLASS_KEY = "lesson_class"  # set by a lesson link (class=<id> in its URL); only read here
+BAR_WIDTH = 20  # characters of the longest bar
+
+
+@st.cache_resource(show_spinner=False)
+def class_tally() -> ClassTally:
+    """The one tally of this server, shared by every session."""
+    return ClassTally()
+
+
+def predict_first(measure: Callable[[], Prediction]) -> None:
+    """The card; `measure` returns the page's Prediction (a cached loader from ui/prediction_loaders.py)."""
+    try:
+        prediction = measure()
+    except PretrainedFileError:  # the page names the file where it needs it; the card just steps aside
+        st.caption(f"{PREDICT_TITLE}: this page's question needs a shipped file that cannot be used.")
+        return
+    key = f"predict_{prediction.card_id}"
+    with st.expander(f"{PREDICT_TITLE}: {prediction.question}"):
+        choice = st.radio("Your prediction", prediction.choices, index=None, horizontal=True, key=f"{key}_choice")
+        if not st.session_state.get(f"{key}_revealed"):
+            if not st.button("Reveal", key=f"{key}_reveal", disabled=choice is None, type="primary",
+                             help="Pick an answer first." if choice is None else "Show the measured answer."):
+                return
+            st.session_state[f"{key}_revealed"] = True
+        if choice is None:
+            return
+        show_answer(prediction, choice)
+        class_id = st.session_state.get(CLASS_KEY)
+        if isinstance(class_id, str) and class_id:
+            receipt_key = f"{key}_receipt"  # this session's own vote, so that a new choice moves it
+            st.session_state[receipt_key] = class_tally().vote(class_id, prediction.card_id, choice,
+                                                               previous=st.session_state.get(receipt_key))
+            show_class_shares(prediction, class_tally().counts(class_id, prediction.card_id))
+
+
+def show_answer(prediction: Prediction, choice: str) -> None:
+    verdict = ("✅ You predicted it." if choice == prediction.answer
+               else f"❌ You predicted *{choice}*.")
+    st.markdown(f"**Measured answer: {prediction.answer}.** {verdict}\n\n{prediction.measured}\n\n"
+                f"**Why:** {prediction.why}")
+
+
+def share_lines(prediction: Prediction, counts: dict[str, int]) -> list[str]:
+    """One line per choice: a bar drawn in text, the count and its share; the measured answer marked."""
+    total = sum(counts.values())
+    most = max(counts.values(), default=0)
+    lines = []
+    for choice in prediction.choices:
+        count = counts.get(choice, 0)
+        bar = "█" * round(BAR_WIDTH * count / most) if most else ""
+        mark = " ✓" if choice == prediction.answer else ""
+        lines.append(f"`{bar:<{BAR_WIDTH}}` {count} ({percent(count / total) if total else '0%'}): {choice}{mark}")
+    return lines
+
+
+def show_class_shares(prediction: Prediction, counts: dict[str, int]) -> None:
+    total = sum(counts.values())
+    st.markdown(f"**Your class so far: {total} prediction{'s' if total != 1 else ''}** (counts only, no names)\n\n"
+                + "  \n".join(share_lines(prediction, counts)))
