@@ -23,7 +23,7 @@ def hardest_prediction(aucs: dict[int, float], errors: dict[int, np.ndarray], la
         answer=str(hardest),
         measured=(f"ROC AUC of each model's reconstruction error ({listed}): the chance that an unseen digit "
                   "scores a higher error than a normal one; 0.5 is a coin toss, 1 a perfect split."),
-        why=(f"The error only flags digits that the autoencoder redraws badly, and the model that never saw "
-             f"a {hardest} redraws unseen {hardest}s with a mean error of {unseen:.4f}, only "
+        why=(f"The error only flags digits that the autoencoder reconstructs badly, and the model that never saw "
+             f"a {hardest} reconstructs unseen {hardest}s with a mean error of {unseen:.4f}, only "
              f"{unseen / seen:.1f} times the {seen:.4f} of the digits it saw."),
     )
