@@ -35,11 +35,12 @@ def predict_first(measure: Callable[[], Prediction]) -> None:
     key = f"predict_{prediction.card_id}"
     with st.expander(f"{PREDICT_TITLE}: {prediction.question}"):
         choice = st.radio("Your prediction", prediction.choices, index=None, horizontal=True, key=f"{key}_choice")
-        if not st.session_state.get(f"{key}_revealed"):
-            if not st.button("Reveal", key=f"{key}_reveal", disabled=choice is None, type="primary",
-                             help="Pick an answer first." if choice is None else "Show the measured answer."):
-                return
-            st.session_state[f"{key}_revealed"] = True
+        revealed = f"{key}_revealed"
+        if not st.session_state.get(revealed):  # the click sets it before the rerun: the button goes at once
+            st.button("Reveal", key=f"{key}_reveal", disabled=choice is None, type="primary",
+                      on_click=st.session_state.__setitem__, args=(revealed, True),
+                      help="Pick an answer first." if choice is None else "Show the measured answer.")
+            return
         if choice is None:
             return
         show_answer(prediction, choice)
@@ -59,15 +60,14 @@ def show_answer(prediction: Prediction, choice: str) -> None:
 
 
 def share_lines(prediction: Prediction, counts: dict[str, int]) -> list[str]:
-    """One line per choice: a bar drawn in text, the count and its share; the measured answer marked."""
-    total = sum(counts.values())
-    most = max(counts.values(), default=0)
+    """One line per choice: a bar of its share drawn in text, the count and the share; the answer marked."""
+    total = max(sum(counts.values()), 1)
     lines = []
     for choice in prediction.choices:
         count = counts.get(choice, 0)
-        bar = "█" * round(BAR_WIDTH * count / most) if most else ""
+        filled = round(BAR_WIDTH * count / total)
         mark = " ✓" if choice == prediction.answer else ""
-        lines.append(f"`{bar:<{BAR_WIDTH}}` {count} ({percent(count / total) if total else '0%'}): {choice}{mark}")
+        lines.append(f"`{'█' * filled}{'░' * (BAR_WIDTH - filled)}` {count} ({percent(count / total)}): {choice}{mark}")
     return lines
 
 

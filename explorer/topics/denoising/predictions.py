@@ -31,5 +31,5 @@ def plain_cleans_prediction(curves: PsnrCurves) -> Prediction:
         measured=f"Mean PSNR over the test digits, noisy input → plain autoencoder (higher is cleaner): {steps}.",
         why=("The plain autoencoder draws the digits it learned, on a black background. Masking only takes ink "
              "away, so its drawing fills the gaps; the other two speckle the background, and it draws ink "
-             f"there too. Pick each noise at level {LEVEL:g} above to see it."),
+             f"there too. Pick each noise at level {LEVEL:g} below to see it."),
     )
