@@ -1,8 +1,8 @@
 """The one page anatomy every page follows, in this order (README, "Page anatomy"):
 
 1. `page_header`: the title and the page's question in one sentence;
-2. `predict_first` (ui/prediction_card.py): a folded "🤔 Predict first" card, one line until opened, that asks
-   a question before the page shows its answer;
+2. `predict_first` (ui/prediction_card.py): the "🤔 Predict first" card, a popover whose button sits at the
+   top right, beside the title, taking no line: a question asked before the page shows its answer;
 3. the controls, in one row;
 4. the main picture;
 5. the result of the last action, beside or directly under what was clicked;

@@ -1,8 +1,9 @@
 """The prediction card (README "Predict, then reveal"): a question the student answers before the page shows
 the answer, then the measured answer, and, in a lesson, how the class answered.
 
-A page calls `predict_first` right under its header, folded, so that the card takes one line above the main
-picture and the picture does not show the answer before the student has chosen."""
+A page calls `predict_first` right under its header. The card is a popover whose button sits at the top right
+of the page, beside the title, and takes no line of its own: the main picture and the results stay where they
+were on a 1366 x 768 screen, and open over them only when asked."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from explorer.core.prediction import Prediction, percent
 
 PREDICT_TITLE = "🤔 Predict first"
 CLASS_KEY = "lesson_class"  # set by a lesson link (class=<id> in its URL); only read here
-BAR_WIDTH = 20  # characters of the longest bar
+BAR_WIDTH = 20  # characters of a bar that holds the whole class
+CARD_KEY = "predict_card"
+# Out of the page's flow, in the empty band above the title's right end (style.py leaves 2.2rem there).
+_CARD_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] {{ position: relative; }}
+[data-testid="stMainBlockContainer"] [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_KEY}) {{
+  position: absolute; top: 0.5rem; right: 5rem; width: auto; z-index: 10; }}
+</style>"""
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,16 +41,19 @@ def predict_first(measure: Callable[[], Prediction]) -> None:
         st.caption(f"{PREDICT_TITLE}: this page's question needs a shipped file that cannot be used.")
         return
     key = f"predict_{prediction.card_id}"
-    with st.expander(f"{PREDICT_TITLE}: {prediction.question}"):
-        choice = st.radio("Your prediction", prediction.choices, index=None, horizontal=True, key=f"{key}_choice")
-        revealed = f"{key}_revealed"
-        if not st.session_state.get(revealed):  # the click sets it before the rerun: the button goes at once
+    revealed = f"{key}_revealed"  # False, or the choice last revealed: a widget's own state goes with its page
+    kept = st.session_state.get(revealed)
+    st.html(_CARD_CSS)
+    with st.container(key=CARD_KEY), st.popover(PREDICT_TITLE, type="primary", help=prediction.question):
+        st.markdown(f"**{PREDICT_TITLE}: {prediction.question}**")
+        choice = st.radio("Your prediction", prediction.choices, horizontal=True, key=f"{key}_choice",
+                          index=prediction.choices.index(kept) if kept in prediction.choices else None)
+        if not kept or choice is None:  # the click sets it before the rerun, so the button goes at once
             st.button("Reveal", key=f"{key}_reveal", disabled=choice is None, type="primary",
                       on_click=st.session_state.__setitem__, args=(revealed, True),
                       help="Pick an answer first." if choice is None else "Show the measured answer.")
             return
-        if choice is None:
-            return
+        st.session_state[revealed] = choice
         show_answer(prediction, choice)
         class_id = st.session_state.get(CLASS_KEY)
         if isinstance(class_id, str) and class_id:

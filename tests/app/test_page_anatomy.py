@@ -34,7 +34,7 @@ def test_the_page_follows_the_anatomy(open_page, spec):
     title = position(elements, "Title", "")
     question = position(elements, "Markdown", "##### ")
     assert elements[question][1].rstrip().endswith("?")
-    predict = position(elements, "Expander", PREDICT_TITLE)
+    predict = position(elements, "Markdown", f"**{PREDICT_TITLE}: ")
     look = position(elements, "Markdown", f"**{LOOK_FOR_TITLE}.**")
     order = [title, question, predict, look]
     if any(kind == "Expander" and text.startswith(OWN_DIGIT_LABEL) for kind, text in elements):

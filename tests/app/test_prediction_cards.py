@@ -48,8 +48,8 @@ def reveal(app, prediction, choice: str):
 def test_the_card_asks_first_and_reveals_the_measured_answer(open_page, path):
     app = open_page(None if path == HOME.path else path)
     prediction = MEASURES[path]()
-    assert [e.label for e in app.expander if e.label.startswith(PREDICT_TITLE)] == [
-        f"{PREDICT_TITLE}: {prediction.question}"]
+    assert [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")] == [
+        f"**{PREDICT_TITLE}: {prediction.question}**"]
     assert choice_radio(app, prediction).value is None  # no answer preselected
     assert list(choice_radio(app, prediction).options) == list(prediction.choices)
     assert reveal_button(app, prediction).disabled
@@ -107,3 +107,13 @@ def test_another_class_keeps_its_own_count(open_page):
     reveal(first, prediction, prediction.answer)
     reveal(second, prediction, prediction.answer)
     assert class_count_line(second).startswith("**Your class so far: 1 prediction**")
+
+
+def test_a_revealed_card_keeps_its_choice_after_a_visit_to_another_page(open_page):
+    app = open_page("app_pages/denoising.py")
+    prediction = loaders.denoising_prediction()
+    reveal(app, prediction, prediction.answer)
+    app.switch_page("app_pages/anomaly.py").run()
+    app.switch_page("app_pages/denoising.py").run()
+    assert choice_radio(app, prediction).value == prediction.answer
+    assert f"**Measured answer: {prediction.answer}.** ✅ You predicted it." in texts(app)

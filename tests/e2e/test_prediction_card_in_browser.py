@@ -37,10 +37,12 @@ def lesson_url():
 
 def predict_and_reveal(page, url: str, choice: str) -> None:
     page.goto(f"{url}/denoising")
-    card = page.get_by_test_id("stExpander").filter(has_text=PREDICT_TITLE)
-    card.wait_for()
+    opener = page.get_by_role("button", name=PREDICT_TITLE)
+    opener.wait_for()
     wait_for_app(page)
-    card.get_by_text(PREDICT_TITLE).click()  # unfold
+    assert_in_view(page, opener, "the Predict first button")
+    opener.click()
+    card = page.get_by_test_id("stPopoverBody")
     reveal = card.get_by_role("button", name="Reveal")
     assert reveal.is_disabled()  # nothing picked yet
     card.get_by_text(choice, exact=True).click()

@@ -22,7 +22,7 @@ def plain_cleans_prediction(curves: PsnrCurves) -> Prediction:
     gains = gains_at(curves, LEVEL)
     best = max(gains, key=gains.get)
     steps = "; ".join(f"{KIND_NAMES[kind]} {curves.noisy[kind][at]:.1f} → {curves.plain[kind][at]:.1f} dB "
-                      f"({gains[kind]:+.1f})" for kind in NOISE_KINDS)
+                      f"({gains[kind]:+.1f})".replace("-", "−") for kind in NOISE_KINDS)
     return Prediction(
         card_id=CARD_ID,
         question=f"Noise at level {LEVEL:g}: which kind does the plain autoencoder clean up best?",
@@ -31,5 +31,5 @@ def plain_cleans_prediction(curves: PsnrCurves) -> Prediction:
         measured=f"Mean PSNR over the test digits, noisy input → plain autoencoder (higher is cleaner): {steps}.",
         why=("The plain autoencoder draws the digits it learned, on a black background. Masking only takes ink "
              "away, so its drawing fills the gaps; the other two speckle the background, and it draws ink "
-             f"there too. Pick each noise at level {LEVEL:g} below to see it."),
+             f"there too. Close this card and pick each noise at level {LEVEL:g} to see it."),
     )
