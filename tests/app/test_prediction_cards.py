@@ -117,3 +117,12 @@ def test_a_revealed_card_keeps_its_choice_after_a_visit_to_another_page(open_pag
     app.switch_page("app_pages/denoising.py").run()
     assert choice_radio(app, prediction).value == prediction.answer
     assert f"**Measured answer: {prediction.answer}.** ✅ You predicted it." in texts(app)
+
+
+def test_without_the_files_a_card_needs_the_page_still_opens_and_the_card_steps_aside(open_page, cut_short):
+    cut_short("diffusion/diffusion_classifier.safetensors", keep=1000)  # the Home card's answer needs it
+    app = open_page(None)
+    assert not app.exception
+    assert any(caption.value.startswith(PREDICT_TITLE) for caption in app.caption)
+    assert not [md for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")]
+    assert app.get("image")  # the home page's own picture needs no classifier
