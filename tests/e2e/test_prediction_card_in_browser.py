@@ -4,26 +4,28 @@ the measured answer and the class tally, the second counting both."""
 import pytest
 
 from explorer.ui.prediction_card import PREDICT_TITLE
-from scripts.app_process import ROOT, free_port, start_app, stop_app, wait_for_app, wait_until_healthy
+from scripts.app_process import APP_SCRIPT, free_port, start_app, stop_app, wait_for_app, wait_until_healthy
 from tests.e2e.conftest import LAPTOP, assert_in_view, screenshot
 from tests.e2e.test_pages_in_browser import assert_no_exception
 
 pytestmark = pytest.mark.e2e
 
 CLASS_ID = "e2e-class"
-# app.py as a lesson link leaves a session: with a class id. It must sit beside app.py, since page paths are
-# read from the main script's folder.
+# The visit script as a lesson link leaves a session: with a class id. It must sit beside the visit script,
+# since page paths are read from the main script's folder.
 LESSON_APP = f'''"""Written by tests/e2e/test_prediction_card_in_browser.py for one test, then removed."""
 import streamlit as st
 
+from scripts.app_process import APP_SCRIPT
+
 st.session_state.setdefault("lesson_class", {CLASS_ID!r})
-exec(compile(open("app.py").read(), "app.py", "exec"))
+exec(compile(APP_SCRIPT.read_text(), APP_SCRIPT.name, "exec"))
 '''
 
 
 @pytest.fixture(scope="module")
 def lesson_url():
-    script = ROOT / "e2e_lesson_app.py"
+    script = APP_SCRIPT.parent / "e2e_lesson_app.py"
     script.write_text(LESSON_APP)
     port = free_port()
     process = start_app(port, script=script.name)
