@@ -15,8 +15,11 @@ from explorer.topics.denoising.logic import PsnrCurves
 from explorer.topics.denoising.predictions import plain_cleans_prediction
 from explorer.topics.diffusion.predictions import step_cost_prediction
 from explorer.topics.home.predictions import readable_prediction
+from explorer.topics.inside_network.predictions import shift_prediction
 from explorer.topics.latent_map.predictions import random_codes_prediction
 from explorer.topics.loss_balance.predictions import active_prediction
+from explorer.topics.sparse_codes.predictions import units_on_prediction
+from explorer.topics.vae_posterior.predictions import costliest_prediction
 from explorer.topics.vqvae.predictions import unused_prediction
 from explorer.ui.loaders import (
     anomaly_aucs,
@@ -28,6 +31,8 @@ from explorer.ui.loaders import (
     pretrained_store,
     reference_runs,
 )
+from explorer.ui.sparse_loaders import measured, sparse_runs
+from explorer.ui.vae_posterior_loaders import test_posteriors
 from explorer.ui.vqvae_loaders import codebook, vqvae_group
 
 MEASURING = "Measuring the answer to this page's question…"
@@ -89,3 +94,20 @@ def diffusion_prediction() -> Prediction:
 @st.cache_resource(show_spinner=MEASURING)
 def vqvae_prediction() -> Prediction:
     return unused_prediction(codebook(vqvae_group()["model"]).usage, GRID * GRID)
+
+
+@st.cache_resource(show_spinner=MEASURING)
+def sparse_codes_prediction() -> Prediction:
+    runs = sparse_runs()
+    return units_on_prediction([run.strength for run in runs], [measured(run.name) for run in runs])
+
+
+@st.cache_resource(show_spinner=MEASURING)
+def inside_network_prediction() -> Prediction:
+    return shift_prediction(pretrained_store().group("inside_network")["shift_curve"])
+
+
+@st.cache_resource(show_spinner=MEASURING)
+def vae_posterior_prediction() -> Prediction:
+    found = test_posteriors()
+    return costliest_prediction(found.means, found.logvars, found.labels)

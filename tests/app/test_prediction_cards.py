@@ -18,6 +18,9 @@ MEASURES = {
     "app_pages/loss_balance.py": loaders.loss_balance_prediction,
     "app_pages/diffusion.py": loaders.diffusion_prediction,
     "app_pages/vqvae.py": loaders.vqvae_prediction,
+    "app_pages/sparse_codes.py": loaders.sparse_codes_prediction,
+    "app_pages/inside_network.py": loaders.inside_network_prediction,
+    "app_pages/vae_posterior.py": loaders.vae_posterior_prediction,
 }
 
 

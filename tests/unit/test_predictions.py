@@ -159,3 +159,49 @@ def test_vqvae_the_unused_entries_match_the_manifest(store, data):
     band = next(band for band in unused_bands(model.config.codebook_size) if band.label == prediction.answer)
     assert band.low <= len(counted.dead) < band.high
     assert model.config.restart_below > 0  # its "why": entries that fall behind are restarted
+
+
+def test_sparse_codes_the_strongest_penalty_leaves_a_handful_of_units_on(store, data):
+    from explorer.topics.sparse_codes.logic import measure
+    from explorer.topics.sparse_codes.predictions import bands as unit_bands
+    from explorer.topics.sparse_codes.predictions import units_on_prediction
+    from explorer.topics.sparse_codes.shipped import shipped_runs
+
+    runs = shipped_runs(store)
+    measured = [measure(store.load_model(run.name), data.test_images) for run in runs]
+    prediction = units_on_prediction([run.strength for run in runs], measured)
+    check_card(prediction)
+    on = measured[-1].use.mean_active
+    band = next(band for band in unit_bands(measured[-1].use.units) if band.label == prediction.answer)
+    assert band.low <= on < band.high - 2  # not on the band's edge
+    # its "why": a stronger penalty, fewer units, more digit-like pictures, more error
+    assert measured[-1].likeness > measured[0].likeness and measured[-1].mse > measured[0].mse
+
+
+def test_inside_network_neither_model_copes_with_a_moved_digit(store):
+    from explorer.topics.inside_network.predictions import CHOICES, COPES, SHIFT, shift_prediction
+
+    curve = store.group("inside_network")["shift_curve"]
+    prediction = shift_prediction(curve)
+    check_card(prediction)
+    at = curve["shifts"].index(SHIFT)
+    growth = {name: curve[f"{name}_mse"][at] / curve[f"{name}_mse"][0] for name in ("conv", "mlp", "shift_trained")}
+    assert prediction.answer == CHOICES["neither"]
+    assert min(growth["conv"], growth["mlp"]) > 1.5 * COPES  # clear-cut: far past the line
+    assert growth["shift_trained"] < COPES  # its "why": training with shifts is what helps
+
+
+def test_vae_posterior_the_costliest_cloud_sits_farthest_out(store, data):
+    from explorer.topics.vae_posterior.logic import encode_posteriors
+    from explorer.topics.vae_posterior.predictions import DIGITS_ASKED, costliest_prediction, kl_parts
+
+    model = store.load_model(store.group("latent_map")["pairs"]["2"]["vae"])
+    means, logvars = encode_posteriors(model, data.test_images)
+    prediction = costliest_prediction(means, logvars, data.test_labels)
+    check_card(prediction)
+    where, width = kl_parts(means, logvars)
+    kl = {digit: (where + width)[data.test_labels == digit].mean() for digit in DIGITS_ASKED}
+    ranked = sorted(kl, key=kl.get, reverse=True)
+    assert prediction.answer == str(ranked[0]) and kl[ranked[0]] - kl[ranked[1]] > 0.5  # nats: no near tie
+    place = {digit: where[data.test_labels == digit].mean() for digit in range(10)}
+    assert max(place, key=place.get) == ranked[0]  # its "why": it sits farthest out
