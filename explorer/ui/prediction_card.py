@@ -44,12 +44,12 @@ def predict_first(measure: Callable[[], Prediction]) -> None:
     revealed = f"{key}_revealed"  # False, or the choice last revealed: a widget's own state goes with its page
     kept = st.session_state.get(revealed)
     st.html(_CARD_CSS)
-    with st.container(key=CARD_KEY), st.popover(PREDICT_TITLE, type="primary", help=prediction.question):
+    with st.container(key=CARD_KEY), st.popover(PREDICT_TITLE, help=prediction.question):
         st.markdown(f"**{PREDICT_TITLE}: {prediction.question}**")
         choice = st.radio("Your prediction", prediction.choices, horizontal=True, key=f"{key}_choice",
                           index=prediction.choices.index(kept) if kept in prediction.choices else None)
         if not kept or choice is None:  # the click sets it before the rerun, so the button goes at once
-            st.button("Reveal", key=f"{key}_reveal", disabled=choice is None, type="primary",
+            st.button("Reveal", key=f"{key}_reveal", disabled=choice is None,
                       on_click=st.session_state.__setitem__, args=(revealed, True),
                       help="Pick an answer first." if choice is None else "Show the measured answer.")
             return
