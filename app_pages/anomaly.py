@@ -26,6 +26,8 @@ from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
 from explorer.ui.loaders import anomaly_aucs, anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import anomaly_prediction
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -39,6 +41,7 @@ INSPECT = {
 
 page_header("🚨 Anomaly: catching the digit it never saw",
             "Can an autoencoder flag a digit it never saw, by how badly it reconstructs it?")
+predict_first(anomaly_prediction)
 
 with report_pretrained_error():
     group = pretrained_store().group("anomaly")

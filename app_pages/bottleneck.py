@@ -28,6 +28,8 @@ from explorer.ui.loaders import (
     pretrained_store,
 )
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import bottleneck_prediction
 from explorer.ui.shortcuts import option_stepper
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
@@ -37,6 +39,7 @@ IMAGES_SHOWN = 8
 
 page_header("🗜️ Bottleneck: what do k numbers keep?",
             f"How much of a {PIXELS}-pixel digit survives a code of only k numbers?")
+predict_first(bottleneck_prediction)
 
 with report_pretrained_error():
     curve = error_curve(pretrained_store())

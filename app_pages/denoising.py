@@ -13,6 +13,8 @@ from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit, show_digit_rows
 from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import denoising_prediction
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -22,6 +24,7 @@ NOISE_NAMES = {"gaussian": "Gaussian", "salt_pepper": "Salt and pepper", "maskin
 
 page_header("🧽 Denoising: learning to undo noise",
             "Can an autoencoder learn to take the noise off a digit, and can one that only learned to copy?")
+predict_first(denoising_prediction)
 
 with report_pretrained_error():
     group = pretrained_store().group("denoising")

@@ -32,6 +32,8 @@ from explorer.ui.loaders import (
     pretrained_model,
     pretrained_store,
 )
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import diffusion_prediction
 from explorer.ui.shared_runs import shared_run
 from explorer.ui.shortcuts import play_key
 from explorer.ui.style import show_figure
@@ -86,6 +88,7 @@ def forward_section(data, view: ViewLink) -> None:
 
 
 page_header("🌫️ Diffusion", "How can a network turn pure static into a digit, one small denoising step at a time?")
+predict_first(diffusion_prediction)
 data = bundled_data()
 last_image = len(data.test_images) - 1
 view = ViewLink(PAGE)

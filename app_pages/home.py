@@ -1,5 +1,7 @@
 """Home: what an autoencoder is, with a picture drawn by a real, shipped one."""
 
+from functools import partial
+
 import streamlit as st
 
 from explorer.core.data import PIXELS
@@ -9,12 +11,15 @@ from explorer.ui.anatomy import look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import home_prediction
 from explorer.ui.view_link import ViewLink
 
 DIAGRAM_MODEL = "ae_k16"
 
 view = ViewLink(HOME.path)  # no settings of its own: the lesson-wide ones, and a lesson link to any page
 page_header("🧠 Autoencoder Explorer", "What does a network learn when its only job is to copy its input?")
+predict_first(partial(home_prediction, DIAGRAM_MODEL))
 st.markdown(
     f"""
 An **autoencoder** is a neural network with a strange-sounding job: give back its own input.

@@ -11,6 +11,8 @@ from explorer.ui.inside_network_compare import explain_locality_and_shifts, show
 from explorer.ui.inside_network_view import inside_pair, show_layer_trace
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import inside_network_prediction
 from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/inside_network.py"
@@ -18,6 +20,7 @@ PAGE = "app_pages/inside_network.py"
 page_header("🔬 Inside the network",
             "What does each layer of a conv autoencoder make of a digit, and does it cope with a moved digit "
             "better than a fully connected one?")
+predict_first(inside_network_prediction)
 
 with report_pretrained_error():
     pair = inside_pair()

@@ -37,6 +37,8 @@ from explorer.ui.latent_map_state import (
 from explorer.ui.latent_map_walk import show_walk
 from explorer.ui.loaders import pretrained_store
 from explorer.ui.own_digit import own_digit, own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import latent_map_prediction
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -44,6 +46,7 @@ PAGE = "app_pages/latent_map.py"
 MAP_HEIGHT = 400  # px: the maps, the page's title and its controls fit a 1366 x 768 laptop screen
 
 page_header("🗺️ Latent map", "Where does each model put its codes, and what does it decode between them?")
+predict_first(latent_map_prediction)
 
 with report_pretrained_error():
     info = pretrained_store().group(GROUP)

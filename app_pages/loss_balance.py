@@ -45,6 +45,8 @@ from explorer.ui.loaders import (
     training_slots,
 )
 from explorer.ui.loss_balance_charts import RunCharts
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import loss_balance_prediction
 from explorer.ui.shortcuts import TRAIN_AGAIN, keys_hint
 from explorer.ui.view_link import ViewLink, ViewParam
 
@@ -61,6 +63,7 @@ def request_run() -> None:
 
 
 page_header("⚖️ Loss balance", "What does β trade: sharp reconstructions, or new digits from random codes?")
+predict_first(loss_balance_prediction)
 
 try:
     references = reference_runs()

@@ -12,6 +12,8 @@ from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit
 from explorer.ui.loaders import bundled_data, pretrained_model
 from explorer.ui.own_digit import own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import sparse_codes_prediction
 from explorer.ui.sparse_loaders import activation_histogram, unit_pictures, usable_runs
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
@@ -22,6 +24,7 @@ EXAMPLES = 100  # test digits of each kind to choose from (the bundled test spli
 
 page_header("✨ Sparse codes: what does each unit draw?",
             "When a wide code must pay for every unit it uses, which units stay on, and what do they draw?")
+predict_first(sparse_codes_prediction)
 
 with report_pretrained_error():
     runs, everything = usable_runs()

@@ -28,6 +28,8 @@ from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.loaders import bundled_data
 from explorer.ui.own_digit import own_digit, own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import vae_posterior_prediction
 from explorer.ui.style import show_figure
 from explorer.ui.vae_posterior_loaders import pair_difference, test_posteriors, vae
 from explorer.ui.vae_posterior_panel import show_gradient, show_kl, show_reparameterisation, show_samples
@@ -50,6 +52,7 @@ PLANE_HEIGHT = 330  # px: the title, the controls and both planes fit a 1366 x 7
 
 page_header("🎲 Inside the VAE", "Why is a VAE's code a small cloud, not a point, and how can it learn through a "
                                  "random draw?")
+predict_first(vae_posterior_prediction)
 
 with report_pretrained_error():
     found = test_posteriors()

@@ -14,6 +14,8 @@ from explorer.ui.errors import report_pretrained_error
 from explorer.ui.images import show_digit
 from explorer.ui.loaders import bundled_data
 from explorer.ui.own_digit import own_digit, own_digit_input
+from explorer.ui.prediction_card import predict_first
+from explorer.ui.prediction_loaders import vqvae_prediction
 from explorer.ui.style import show_figure
 from explorer.ui.view_link import ViewLink, ViewParam
 from explorer.ui.vqvae_deeper import show_deeper
@@ -25,6 +27,7 @@ CELL_CODE = "vq_cell_code"  # the number input of the selected cell's code index
 
 page_header("🧩 VQ-VAE: a digit as a grid of tokens",
             "What if the code were a short list of words from a fixed dictionary, instead of numbers?")
+predict_first(vqvae_prediction)
 st.markdown(
     "A **VQ-VAE** encodes a digit as a 7 × 7 grid of vectors and swaps each for the **nearest** entry of a learned "
     "**codebook**; the decoder turns the grid of entries back into a digit. A cell's code is just its entry's number: "

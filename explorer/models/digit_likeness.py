@@ -53,3 +53,9 @@ def score_images(classifier: nn.Module, images: np.ndarray) -> DigitLikeness:
     """digit_likeness of N x 28 x 28 (or N x 1 x 28 x 28) images in [0, 1] as the classifier sees them."""
     batch = torch.from_numpy(np.asarray(images, np.float32).reshape(-1, 1, 28, 28))
     return digit_likeness(class_probabilities(classifier, batch).numpy())
+
+
+def reads_right(classifier: nn.Module, images: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Per image: does the classifier read it as its label? (N x 1 x 28 x 28 images in [0, 1])"""
+    batch = torch.from_numpy(np.asarray(images, np.float32).reshape(-1, 1, 28, 28))
+    return class_probabilities(classifier, batch).argmax(dim=1).numpy() == np.asarray(labels)

@@ -1,10 +1,11 @@
-"""Every page in the one anatomy of README "Page anatomy": title, question, (controls and pictures),
-what to look for, the student's own digit, go deeper, next; in that order."""
+"""Every page in the one anatomy of README "Page anatomy": title, question, predict first, (controls and
+pictures), what to look for, the student's own digit, go deeper, next; in that order."""
 
 import pytest
 
 from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from explorer.ui.navigation import HOME, PAGES, next_page
+from explorer.ui.prediction_card import PREDICT_TITLE
 
 OWN_DIGIT_LABEL = "✏️ Your own digit"
 
@@ -33,8 +34,9 @@ def test_the_page_follows_the_anatomy(open_page, spec):
     title = position(elements, "Title", "")
     question = position(elements, "Markdown", "##### ")
     assert elements[question][1].rstrip().endswith("?")
+    predict = position(elements, "Markdown", f"**{PREDICT_TITLE}: ")
     look = position(elements, "Markdown", f"**{LOOK_FOR_TITLE}.**")
-    order = [title, question, look]
+    order = [title, question, predict, look]
     if any(kind == "Expander" and text.startswith(OWN_DIGIT_LABEL) for kind, text in elements):
         order.append(position(elements, "Expander", OWN_DIGIT_LABEL))
     if spec is not HOME:

@@ -1,0 +1,131 @@
+"""Every page's "Predict first" card: folded, nothing chosen, Reveal only after a choice; the reveal shows the
+answer measured from the shipped models; in a lesson, the class tally counts each session once."""
+
+import re
+
+import pytest
+
+from explorer.ui import prediction_loaders as loaders
+from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.prediction_card import CLASS_KEY, PREDICT_TITLE
+
+MEASURES = {
+    HOME.path: lambda: loaders.home_prediction("ae_k16"),
+    "app_pages/bottleneck.py": loaders.bottleneck_prediction,
+    "app_pages/latent_map.py": loaders.latent_map_prediction,
+    "app_pages/denoising.py": loaders.denoising_prediction,
+    "app_pages/anomaly.py": loaders.anomaly_prediction,
+    "app_pages/loss_balance.py": loaders.loss_balance_prediction,
+    "app_pages/diffusion.py": loaders.diffusion_prediction,
+    "app_pages/vqvae.py": loaders.vqvae_prediction,
+    "app_pages/sparse_codes.py": loaders.sparse_codes_prediction,
+    "app_pages/inside_network.py": loaders.inside_network_prediction,
+    "app_pages/vae_posterior.py": loaders.vae_posterior_prediction,
+}
+
+
+def test_every_page_has_a_card():
+    assert set(MEASURES) == {HOME.path, *(page.path for page in PAGES)}
+
+
+def choice_radio(app, prediction):
+    return app.radio(key=f"predict_{prediction.card_id}_choice")
+
+
+def reveal_button(app, prediction):
+    return app.button(key=f"predict_{prediction.card_id}_reveal")
+
+
+def texts(app) -> str:
+    return "\n".join(md.value for md in app.markdown)
+
+
+def reveal(app, prediction, choice: str):
+    choice_radio(app, prediction).set_value(choice).run()
+    assert not reveal_button(app, prediction).disabled
+    reveal_button(app, prediction).click().run()
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("path", MEASURES, ids=lambda path: path.split("/")[-1])
+def test_the_card_asks_first_and_reveals_the_measured_answer(open_page, path):
+    app = open_page(None if path == HOME.path else path)
+    prediction = MEASURES[path]()
+    assert [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")] == [
+        f"**{PREDICT_TITLE}: {prediction.question}**"]
+    assert choice_radio(app, prediction).value is None  # no answer preselected
+    assert list(choice_radio(app, prediction).options) == list(prediction.choices)
+    assert reveal_button(app, prediction).disabled
+    assert "Measured answer" not in texts(app) and prediction.measured not in texts(app)
+
+    wrong = next(choice for choice in prediction.choices if choice != prediction.answer)
+    reveal(app, prediction, wrong)
+    shown = texts(app)
+    assert f"**Measured answer: {prediction.answer}.** ❌ You predicted *{wrong}*." in shown
+    assert prediction.measured in shown and prediction.why in shown
+    assert "Your class so far" not in shown  # no lesson, no tally
+
+    choice_radio(app, prediction).set_value(prediction.answer).run()
+    assert f"**Measured answer: {prediction.answer}.** ✅ You predicted it." in texts(app)
+
+
+def class_count_line(app) -> str:
+    return next(md.value for md in app.markdown if md.value.startswith("**Your class so far"))
+
+
+def class_shares(app) -> dict[str, str]:
+    """choice -> "count (share)", read from the tally's bars."""
+    found = re.findall(r"` (\d+ \(\d+%\)): (.+?)(?: ✓)?\s*$", class_count_line(app), flags=re.MULTILINE)
+    return {choice: count for count, choice in found}
+
+
+def test_two_sessions_of_one_class_both_count_and_a_changed_mind_moves_the_vote(open_page):
+    path = "app_pages/denoising.py"
+    first, second = open_page(path), open_page(path)  # opened first: each opening clears the server's caches
+    prediction = loaders.denoising_prediction()
+    wrong = next(choice for choice in prediction.choices if choice != prediction.answer)
+    for app in (first, second):
+        app.session_state[CLASS_KEY] = "class-of-test"
+    reveal(first, prediction, wrong)
+    assert class_count_line(first).startswith("**Your class so far: 1 prediction**")
+    reveal(second, prediction, prediction.answer)
+    line = class_count_line(second)
+    assert line.startswith("**Your class so far: 2 predictions**")
+    others = set(prediction.choices) - {wrong, prediction.answer}
+    assert class_shares(second) == {wrong: "1 (50%)", prediction.answer: "1 (50%)", **dict.fromkeys(others, "0 (0%)")}
+    assert f"{prediction.answer} ✓" in line  # the measured answer is marked
+
+    choice_radio(first, prediction).set_value(prediction.answer).run()  # a changed mind: the vote moves
+    line = class_count_line(first)
+    assert line.startswith("**Your class so far: 2 predictions**")
+    assert class_shares(first)[prediction.answer] == "2 (100%)" and class_shares(first)[wrong] == "0 (0%)"
+
+
+def test_another_class_keeps_its_own_count(open_page):
+    path = "app_pages/denoising.py"
+    first, second = open_page(path), open_page(path)
+    prediction = loaders.denoising_prediction()
+    first.session_state[CLASS_KEY] = "one-lesson"
+    second.session_state[CLASS_KEY] = "another-lesson"
+    reveal(first, prediction, prediction.answer)
+    reveal(second, prediction, prediction.answer)
+    assert class_count_line(second).startswith("**Your class so far: 1 prediction**")
+
+
+def test_a_revealed_card_keeps_its_choice_after_a_visit_to_another_page(open_page):
+    app = open_page("app_pages/denoising.py")
+    prediction = loaders.denoising_prediction()
+    reveal(app, prediction, prediction.answer)
+    app.switch_page("app_pages/anomaly.py").run()
+    app.switch_page("app_pages/denoising.py").run()
+    assert choice_radio(app, prediction).value == prediction.answer
+    assert f"**Measured answer: {prediction.answer}.** ✅ You predicted it." in texts(app)
+
+
+def test_without_the_files_a_card_needs_the_page_still_opens_and_the_card_steps_aside(open_page, cut_short):
+    cut_short("diffusion/diffusion_classifier.safetensors", keep=1000)  # the Home card's answer needs it
+    app = open_page(None)
+    assert not app.exception
+    assert any(caption.value.startswith(PREDICT_TITLE) for caption in app.caption)
+    assert not [md for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")]
+    assert app.get("image")  # the home page's own picture needs no classifier
