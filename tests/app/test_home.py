@@ -1,4 +1,5 @@
 from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.prediction_card import PREDICT_TITLE
 from tests.app.conftest import image_urls
 
 
@@ -6,7 +7,8 @@ def test_home_explains_and_draws_a_real_autoencoder(open_page):
     app = open_page()
     assert app.title[0].value.endswith("Autoencoder Explorer")
     assert app.markdown[0].value.endswith("?")  # the page's question
-    assert "bottleneck" in app.markdown[1].value
+    intro = next(md.value for md in app.markdown[1:] if not md.value.startswith(f"**{PREDICT_TITLE}"))
+    assert "bottleneck" in intro
     assert len(image_urls(app)) == 1
     assert not app.error
 
