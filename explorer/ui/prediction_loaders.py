@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.checkpoints.store import MANIFEST_NAME, PretrainedFileError
 from explorer.core.prediction import Prediction
 from explorer.models.digit_likeness import reads_right
 from explorer.models.inference import reconstruct
@@ -63,7 +64,12 @@ def bottleneck_prediction() -> Prediction:
 
 @st.cache_resource(show_spinner=MEASURING)
 def latent_map_prediction() -> Prediction:
-    likeness = pretrained_store().group("latent_map")["digit_likeness"]
+    store = pretrained_store()
+    likeness = store.group("latent_map").get("digit_likeness")
+    if likeness is None:
+        raise PretrainedFileError(store.root / MANIFEST_NAME, "the latent_map group holds no digit-likeness scores "
+                                  "(a build older than the page)",
+                                  rebuild="python scripts/train_pretrained.py --only latent_map")
     code_size = max((size for size in likeness if size.isdigit()), key=int)  # the page opens on its larger code
     return random_codes_prediction(likeness[code_size], int(code_size))
 
