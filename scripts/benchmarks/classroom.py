@@ -109,7 +109,7 @@ async def visit(page, record: ClassRecord, name: str, student: int) -> None:
     elif name in ("denoising", "anomaly"):
         await act(page, record, f"{name} slider", lambda: press_slider(page))
     elif name == "diffusion":
-        seed = page.get_by_label("Seed")
+        seed = page.get_by_label("Seed", exact=True)
 
         async def try_seed() -> None:
             await seed.fill(str(1 + student % 2))
