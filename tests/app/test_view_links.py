@@ -93,18 +93,21 @@ def widget(app: AppTest, kind: str, key: str):
     return Stored(app.session_state[key]) if kind == "state" else getattr(app, kind)(key=key)
 
 
+def assert_settings(app: AppTest, settings: dict) -> None:
+    for (kind, key), value in settings.items():
+        assert widget(app, kind, key).value == value, key
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_a_link_opens_the_page_at_its_settings_and_says_them_again(name):
     page, query, expected, _, _ = CASES[name]
     app = open_with(page, query)
-    for (kind, key), value in expected.items():
-        assert widget(app, kind, key).value == value, key
+    assert_settings(app, expected)
     assert not notice(app)
     link = link_shown(app)
     assert all(f"{param}={value}" in link for param, value in query.items()), link
     again = open_with(page, dict(pair.split("=") for pair in link.split("?")[1].split("&")))
-    for (kind, key), value in expected.items():
-        assert widget(again, kind, key).value == value, key
+    assert_settings(again, expected)
     assert image_urls(again) == image_urls(app)
 
 
@@ -112,8 +115,7 @@ def test_a_link_opens_the_page_at_its_settings_and_says_them_again(name):
 def test_nonsense_in_a_link_opens_the_defaults_and_names_what_was_ignored(name):
     page, _, _, nonsense, defaults = CASES[name]
     app = open_with(page, nonsense)
-    for (kind, key), value in defaults.items():
-        assert widget(app, kind, key).value == value, key
+    assert_settings(app, defaults)
     for param, value in nonsense.items():
         assert f"{param}={value}" in notice(app)
     assert link_shown(app).startswith("/" + page.removeprefix("app_pages/").removesuffix(".py"))
