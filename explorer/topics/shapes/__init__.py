@@ -1,0 +1,1 @@
+"""The shapes page: β-VAEs on shapes whose true factors are known."""
