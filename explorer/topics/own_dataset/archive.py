@@ -22,6 +22,7 @@ from explorer.topics.own_dataset.limits import (
     MAX_IMAGES,
     MAX_UNPACKED_BYTES,
     DatasetInputError,
+    are,
     count,
 )
 
@@ -141,7 +142,7 @@ def skipped_notes(found: Unzipped) -> tuple[str, ...]:
     """What the zip held that is not used, for the student."""
     notes = []
     if found.others:
-        notes.append(f"Skipped {count(len(found.others), 'file')} that are not images "
+        notes.append(f"Skipped {count(len(found.others), 'file')} that {are(len(found.others))} not images "
                      f"(e.g. {found.others[0]}).")
     if found.archives:
         notes.append(f"Skipped {count(len(found.archives), 'archive')} inside the zip (e.g. {found.archives[0]}): "

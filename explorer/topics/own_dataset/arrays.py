@@ -66,57 +66,60 @@ def read_npy(data: bytes, name: str) -> np.ndarray:
 
 def as_grey(array: np.ndarray, name: str) -> tuple[np.ndarray, tuple[str, ...]]:
     """N x H x W, N x 1 x H x W, N x H x W x 1/3/4, N x 3 x H x W or N x 784 -> N x H x W float32 in [0, 1]."""
-    notes: list[str] = []
     if array.dtype.kind not in "biuf":
         raise DatasetInputError(f"{name} holds {array.dtype} values, not pixel numbers; images should be "
                                 "whole numbers 0 to 255 or fractions 0 to 1.")
+    notes: list[str] = []
+    channels = None  # the axis of colour channels, if any
     if array.ndim == 2 and array.shape[1] == SIDE * SIDE:
         array = array.reshape(-1, SIDE, SIDE)  # flattened MNIST rows
         notes.append(f"Each row of {SIDE * SIDE} values was read as a {SIDE} × {SIDE} image.")
     elif array.ndim == 4 and array.shape[-1] in (1, 3, 4) and array.shape[1] not in (1, 3):
-        array = _average_channels(array[..., : min(array.shape[-1], 3)], -1, notes)  # alpha is not grey
+        channels, array = 3, array[..., : min(array.shape[-1], 3)]  # a fourth channel is alpha, not grey
     elif array.ndim == 4 and array.shape[1] in (1, 3):
-        array = _average_channels(array, 1, notes)
-    if array.ndim != 3:
+        channels = 1
+    size = array.shape if channels is None else tuple(n for axis, n in enumerate(array.shape) if axis != channels)
+    if len(size) != 3:
         raise DatasetInputError(f"{name} has shape {array.shape}; images should be N x H x W, N x 1 x H x W, "
                                 f"N x H x W x 3 (colour) or N x {SIDE * SIDE}.")
-    images, height, width = array.shape
+    _check_size(size, name)
+    if channels is not None and array.shape[channels] > 1:
+        notes.append(f"Colour channels were averaged to grey ({array.shape[channels]} channels).")
+    full_scale = _full_scale(array, name, notes)
+    grey = array.astype(np.float32) if channels is None else array.mean(axis=channels, dtype=np.float32)
+    return grey / full_scale, tuple(notes)
+
+
+def _check_size(size: tuple[int, ...], name: str) -> None:
+    images, height, width = size
     if images == 0:
-        raise DatasetInputError(f"{name} holds no images (shape {array.shape}).")
+        raise DatasetInputError(f"{name} holds no images (shape {size}).")
     if images > MAX_IMAGES:
         raise DatasetInputError(f"{name} holds {images:,} images; at most {MAX_IMAGES:,} can be read. "
                                 "Save a part of them.")
     if height < MIN_SIDE or width < MIN_SIDE:
-        raise DatasetInputError(f"{name} has shape {array.shape}: images of {height} × {width} pixels are too "
-                                f"small (at least {MIN_SIDE} × {MIN_SIDE}). Is it really N x H x W?")
-    if array.size > MAX_TOTAL_PIXELS:
-        raise DatasetInputError(f"{name} holds {array.size / 1e6:.0f} million pixels; at most "
+        raise DatasetInputError(f"{name} holds images of {height} × {width} pixels, too small (at least "
+                                f"{MIN_SIDE} × {MIN_SIDE}). Is it really N x H x W?")
+    if images * height * width > MAX_TOTAL_PIXELS:
+        raise DatasetInputError(f"{name} holds {images * height * width / 1e6:.0f} million pixels; at most "
                                 f"{MAX_TOTAL_PIXELS // 1_000_000} million. Use smaller images or fewer.")
-    return _scaled(array, name, notes), tuple(notes)
 
 
-def _average_channels(array: np.ndarray, axis: int, notes: list[str]) -> np.ndarray:
-    if array.shape[axis] > 1:
-        notes.append(f"Colour channels were averaged to grey ({array.shape[axis]} channels).")
-    return array.mean(axis=axis, dtype=np.float32) if array.shape[axis] > 1 else array.squeeze(axis)
-
-
-def _scaled(array: np.ndarray, name: str, notes: list[str]) -> np.ndarray:
-    """Values -> [0, 1]: 0-255 integers or floats divided by 255, 16-bit by 65535, 0-1 floats kept."""
+def _full_scale(array: np.ndarray, name: str, notes: list[str]) -> float:
+    """What the values are divided by: 255 for 0-255 integers or floats, 65535 for 16-bit, 1 for 0-1 floats."""
     if array.dtype.kind == "f" and not np.isfinite(array).all():
         raise DatasetInputError(f"{name} holds NaN or infinite values; every pixel must be a number.")
     low, high = float(array.min()), float(array.max())
     if low < 0:
         raise DatasetInputError(f"{name} holds negative values (down to {low:g}); pixels should run from 0 to "
                                 "255, or 0 to 1. Was it normalised? Save the images before normalising.")
-    grey = array.astype(np.float32)
-    if array.dtype.kind == "f" and high <= 1.0:
-        return grey
+    if array.dtype.kind == "b" or (array.dtype.kind == "f" and high <= 1.0):
+        return 1.0
     if high <= 255:
         if array.dtype.kind == "f":
             notes.append(f"Values run up to {high:g}, so they were read as 0 to 255 and divided by 255.")
-        return grey / 255.0
+        return 255.0
     if array.dtype.kind in "ui" and high <= 65535:
         notes.append("Values run past 255, so they were read as 16-bit (0 to 65535).")
-        return grey / 65535.0
+        return 65535.0
     raise DatasetInputError(f"{name} holds values up to {high:g}; pixels should run from 0 to 255, or 0 to 1.")

@@ -17,7 +17,6 @@ PLACEMENTS = {"centre": "Centre like MNIST", "resize": "Just resize"}
 # For st.file_uploader(type=...): None, because MNIST's own IDX names (train-images-idx3-ubyte) have no
 # extension that a browser's file filter could match; read_dataset recognises every format by its bytes.
 ACCEPTED_TYPES = None
-FORMATS = ("zip", "npz", "npy", "gz", "idx3-ubyte", "idx1-ubyte")
 
 
 class DatasetInputError(ValueError):
@@ -35,3 +34,7 @@ def limits_text() -> str:
 def count(number: int, thing: str, things: str | None = None) -> str:
     """'1 image', '5,000 images': every note and message counts this way."""
     return f"{number:,} {thing if number == 1 else things or thing + 's'}"
+
+
+def are(number: int) -> str:
+    return "is" if number == 1 else "are"

@@ -61,6 +61,8 @@ def _resized(greys: Sequence[np.ndarray] | np.ndarray) -> np.ndarray:
     """The whole picture shrunk (or grown) to 28 x 28, nothing cropped or inverted."""
     if isinstance(greys, np.ndarray) and greys.shape[1:] == (SIDE, SIDE):
         return greys.astype(np.float32, copy=False)  # already the right size: one batched step
+    if not len(greys):
+        return np.zeros((0, SIDE, SIDE), dtype=np.float32)
     return np.stack([_resize(grey) for grey in greys]).astype(np.float32)
 
 

@@ -12,6 +12,7 @@ Archives inside the zip are skipped and counted in their own note (see archive.p
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,9 +87,9 @@ def _load(filename: str, data: bytes) -> _Loaded:
     if data.startswith(b"PK"):
         return _from_zip(filename, data)
     if data.startswith(NPY_MAGIC):
-        return _from_arrays(read_npy(data, filename), None, filename, f"an .npy array ({filename})")
+        return _from_arrays(read_npy(data, filename), None, filename, "an .npy array")
     if is_idx(data):
-        return _from_arrays(read_idx(data, filename), None, filename, f"an IDX file ({filename})")
+        return _from_arrays(read_idx(data, filename), None, filename, "an IDX file")
     raise DatasetInputError(f"{filename} is not a data set that can be read. Upload a .zip of pictures, an .npz "
                             "or .npy array, or MNIST's IDX files.")
 
@@ -97,19 +98,24 @@ def _from_zip(filename: str, data: bytes) -> _Loaded:
     found = unzip(data)
     skipped = skipped_notes(found)
     if found.idx:
-        return _from_idx(found.idx, skipped)
+        beside = (f"Skipped {count(len(found.images), 'picture')} beside the IDX files.",) if found.images else ()
+        return _from_idx(found.idx, skipped + beside)
     if found.arrays and not found.images:
         return _from_npz(found.arrays, filename)
     if not found.images:
         what = "archives inside it, which are not opened" if found.archives else "no pictures"
         raise DatasetInputError(f"The zip holds {what}." + "".join(f" {note}" for note in skipped))
-    greys, paths, unreadable, pixels = [], [], [], 0
+    greys, paths, unreadable, said, pixels = [], [], [], Counter(), 0
     for member in found.images:
         try:
-            grey, _ = read_grey(member.data, max_pixels=MAX_IMAGE_PIXELS)
+            grey, picture_notes = read_grey(member.data, max_pixels=MAX_IMAGE_PIXELS)
         except DigitInputError as error:
             unreadable.append(f"{'/'.join(member.path)}: {error}")
             continue
+        except Exception as error:  # noqa: BLE001  Pillow's decoders can fail on hostile bytes in undocumented ways
+            unreadable.append(f"{'/'.join(member.path)}: damaged ({type(error).__name__})")
+            continue
+        said.update(picture_notes)
         pixels += grey.size
         if pixels > MAX_TOTAL_PIXELS:
             raise DatasetInputError(f"The pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} million pixels "
@@ -119,6 +125,7 @@ def _from_zip(filename: str, data: bytes) -> _Loaded:
     if unreadable:
         skipped += (f"Skipped {count(len(unreadable), 'file')} that could not be read as pictures "
                     f"(e.g. {unreadable[0]})",)
+    skipped += tuple(f"{count(times, 'picture')}: {note}" for note, times in said.items())
     labels, class_names, source = _folder_labels(paths)
     return _Loaded(greys, labels, class_names, skipped, source)
 
@@ -154,7 +161,7 @@ def _from_npz(arrays: list[Member], filename: str) -> _Loaded:
     labels = None if label_key is None else read_npy(named[label_key].data, f"{filename}['{label_key}']")
     unused = sorted(set(named) - {image_key, label_key})
     notes = (f"Arrays not used: {', '.join(unused)}.",) if unused else ()
-    loaded = _from_arrays(images, labels, f"{filename}['{image_key}']", f"an .npz array ({filename})")
+    loaded = _from_arrays(images, labels, f"{filename}['{image_key}']", "an .npz array")
     return _Loaded(loaded.greys, loaded.labels, loaded.class_names, notes + loaded.notes, loaded.source)
 
 
@@ -168,14 +175,15 @@ def _from_idx(members: list[Member], skipped: tuple[str, ...]) -> _Loaded:
                                 "(idx3-ubyte) and at most one labels file (idx1-ubyte), e.g. MNIST's train pair.")
     (image_array, image_name), = images
     label_array, label_name = labels[0] if labels else (None, "")
-    loaded = _from_arrays(image_array, label_array, image_name, f"IDX files ({image_name})")
+    loaded = _from_arrays(image_array, label_array, image_name, "IDX files")
     return _Loaded(loaded.greys, loaded.labels, loaded.class_names, skipped + loaded.notes, loaded.source)
 
 
-def _from_arrays(images: np.ndarray, labels: np.ndarray | None, name: str, source: str) -> _Loaded:
+def _from_arrays(images: np.ndarray, labels: np.ndarray | None, name: str, kind: str) -> _Loaded:
     greys, notes = as_grey(images, name)
+    source = f"{kind} of {count(len(greys), 'image')}"
     label_indices, class_names = None, ()
     if labels is not None:
         label_indices, class_names = labelling.from_array(labels, len(greys), name)
-        source += f" with {count(len(class_names), 'class', 'classes')}"
-    return _Loaded(greys, label_indices, class_names, notes, f"{source}: {count(len(greys), 'image')}")
+        source += f" in {count(len(class_names), 'class', 'classes')}"
+    return _Loaded(greys, label_indices, class_names, notes, source)
