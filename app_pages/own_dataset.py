@@ -10,7 +10,7 @@ from explorer.core.images import strip
 from explorer.topics.own_dataset.epoch_view import Probe, make_probe, view_epoch
 from explorer.topics.own_dataset.example import EXAMPLE_COUNT, EXAMPLE_NAME, EXAMPLE_PLACEMENT, example_zip
 from explorer.topics.own_dataset.figures import code_map_figure, preview
-from explorer.topics.own_dataset.reading import ACCEPTED_TYPES, PLACEMENTS, limits_text
+from explorer.topics.own_dataset.reading import ACCEPTED_TYPES, MAX_UPLOAD_BYTES, PLACEMENTS, limits_text
 from explorer.topics.own_dataset.training import LATENT_CHOICES, MODEL_WORDS, MODELS, RunSettings, begin_run
 from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
@@ -57,7 +57,7 @@ def use_example() -> None:
 
 source, placing, example = st.columns([3.2, 1.6, 1.6])
 upload = source.file_uploader("Your data set", type=ACCEPTED_TYPES, key="own_upload", help=limits_text(),
-                              max_upload_size=50, label_visibility="collapsed")
+                              max_upload_size=MAX_UPLOAD_BYTES // 2**20, label_visibility="collapsed")
 placement = view.control(placing.radio, "Place each picture", list(PLACEMENTS), format_func=PLACEMENTS.get,
                          key="own_placement",
                          help="Centre like MNIST: each picture's ink cropped, fitted into 20 × 20 and centred in "
