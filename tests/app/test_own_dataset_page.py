@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.ui.navigation import next_page
-from explorer.ui.prediction_card import PREDICT_TITLE
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/own_dataset.py"
@@ -152,21 +151,6 @@ def test_sessions_keep_their_data_and_runs_to_themselves(open_page):
     assert "own_data" not in other_tab.session_state and "own_run" not in other_tab.session_state
     assert other_tab.button(key="own_train").disabled and not other_tab.get("plotly_chart")
     assert "own_run" in student.session_state
-
-
-def test_the_card_waits_for_a_finished_run_then_reveals_its_measured_errors(open_page):
-    app = open_page(PAGE)
-    reveal = app.button(key="predict_own_dataset_held_out_reveal")
-    assert reveal.disabled and "Train a model" in reveal.help
-    use_example(app)
-    run = train(app, epochs=2)
-    choice = app.radio(key="predict_own_dataset_held_out_choice")
-    choice.set_value(choice.options[0]).run()
-    app.button(key="predict_own_dataset_held_out_reveal").click().run()
-    shown = " ".join(md.value for md in app.markdown)
-    assert "Measured answer:" in shown and f"{run.last.train_mse:.4f}" in shown
-    assert f"{run.last.held_out['mse']:.4f}" in shown
-    assert any(md.value.startswith(f"**{PREDICT_TITLE}") for md in app.markdown)
 
 
 def test_the_page_is_the_last_of_the_route(open_page):
