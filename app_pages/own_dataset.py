@@ -35,6 +35,17 @@ from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/own_dataset.py"
 
+
+def show_preview(data) -> None:
+    """The first images of each class, a row each with its name (or, without labels, the first images)."""
+    counts = ", ".join(f"{name} {n:,}" for name, n in data.class_counts())
+    st.markdown(f"**Your images**, from {data.dataset.source}" + (f": {counts}" if counts else ""))
+    for name, images in preview(data.images, data.dataset.labels, data.dataset.class_names):
+        row = st.columns([1, 4], vertical_alignment="center") if name else [None, st]
+        if name:
+            row[0].markdown(f"**{name}**")
+        row[1].image(strip(images, factor=2), width="stretch")
+
 page_header("📂 Your data set", "What does an autoencoder learn from images you bring yourself?")
 card = st.container()  # the prediction card, drawn last: its answer is measured from this run's training
 
@@ -55,7 +66,7 @@ def use_example() -> None:
     take_example(EXAMPLE_PLACEMENT)
 
 
-source, placing, example = st.columns([3.2, 1.6, 1.6])
+source, placing, example = st.columns([3, 1.4, 1.6])
 upload = source.file_uploader("Your data set", type=ACCEPTED_TYPES, key="own_upload", help=limits_text(),
                               max_upload_size=MAX_UPLOAD_BYTES // 2**20, label_visibility="collapsed")
 placement = view.control(placing.radio, "Place each picture", list(PLACEMENTS), format_func=PLACEMENTS.get,
@@ -63,7 +74,7 @@ placement = view.control(placing.radio, "Place each picture", list(PLACEMENTS), 
                          help="Centre like MNIST: each picture's ink cropped, fitted into 20 × 20 and centred in "
                               "28 × 28 by its centre of mass. Just resize: the whole picture squeezed to 28 × 28.")
 with example:
-    st.markdown(f"**No data?** Try {EXAMPLE_COUNT} shapes in 4 classes.")
+    st.markdown(f"**No data?** {EXAMPLE_COUNT} shapes, 4 classes")
     st.button("Use the example", key="own_use_example", width="stretch", on_click=use_example,
               help="Loads the shapes into this session with *Just resize*: they are 28 × 28 already, each where "
                    "it was drawn. *Centre like MNIST* would move and scale every shape to the middle.")
@@ -71,7 +82,8 @@ with example:
                        key="own_download_example", on_click="ignore", width="stretch",
                        help=f"A zip of {EXAMPLE_COUNT} PNG pictures in one folder per shape, the format an upload "
                             "takes: a model of what to upload.")
-source.caption(limits_text())
+if loaded() is None:  # what may be uploaded, until something is: then the uploader's ⓘ keeps saying it
+    source.caption(limits_text())
 if upload is not None:
     take_upload(upload.file_id, upload.name, upload.getvalue(), placement)
 else:
@@ -95,29 +107,32 @@ train = controls[3].button("Train", key="own_train", type="primary", width="stre
                            help=None if data else "Upload a data set or use the example first.")
 
 # ---- What was loaded, then the run: status, pictures and map
+run = current_run()
+trained = run is not None and run.last is not None
 if data is None:
     st.info("Upload a data set, or press **Use the example**, then **Train**.")
 else:
-    counts = data.class_counts()
-    classes = (f" in {len(counts)} classes (" + ", ".join(f"{name} {n:,}" for name, n in counts) + ")" if counts
-               else ", without labels")
-    st.markdown(f"**{data.name}**: {len(data.images):,} images{classes} · {len(data.split.train):,} to train on, "
-                f"{len(data.split.held_out):,} held out · {data.dataset.source}")
+    classes = f" in {len(data.dataset.class_names)} classes" if data.dataset.labels is not None else ", no labels"
+    summary, look = st.columns([6, 1.3], vertical_alignment="center")
+    summary.markdown(f"**{data.name}** · {len(data.images):,} images{classes} · {len(data.split.train):,} to "
+                     f"train on, {len(data.split.held_out):,} held out")
     if data.dataset.notes:
-        st.caption(" ".join(data.dataset.notes))
-    with st.expander("The images", expanded=current_run() is None):
-        for name, images in preview(data.images, data.dataset.labels, data.dataset.class_names):
-            row = st.columns([1, 8], vertical_alignment="center")
-            row[0].markdown(f"**{name}**" if name else "first images")
-            row[1].image(strip(images, factor=2), width="content")
+        summary.caption(" ".join(data.dataset.notes))
+    if trained:  # the run's pictures take the preview's place; it stays a click away
+        with look.popover("🖼️ Your images", width="stretch"):
+            show_preview(data)
 
 status = st.empty()
 pictures, chart = st.columns([1, 1.15])
-rows = [LazyPlaceholder(pictures) for _ in range(3)]  # held-out images, their reconstructions, decodes
-map_slot = LazyPlaceholder(chart)
+left, map_slot = LazyPlaceholder(pictures), LazyPlaceholder(chart)  # the preview, then the run's pictures and map
 
 
 drawn = []  # the epochs drawn in this script run
+if data is not None and not trained and not train:  # a run about to start draws here instead (elements drawn
+    with left.container():                          # in this script run would outlive a shorter replacement)
+        show_preview(data)
+    map_slot.caption("Press **Train**: the reconstructions, the decodes of random codes and the map of the codes "
+                     "appear here, epoch by epoch.")
 
 
 def draw_view(run: LiveRun, probe: Probe) -> None:
@@ -129,10 +144,11 @@ def draw_view(run: LiveRun, probe: Probe) -> None:
                 f"ones · {shown.images_per_second:,.0f} images/s on {run.device.upper()}")
     prior = ("random codes drawn from N(0, I), the VAE's prior" if settings.model == "vae" else
              "random codes drawn from a bell curve fitted to the AE's codes (an AE has no prior)")
-    for slot, images, caption in zip(rows, (probe.shown, shown.reconstructions, shown.samples),
-                                     ("held-out images", f"their reconstructions after epoch {shown.epoch}",
-                                      f"decodes of {prior}"), strict=True):
-        slot.image(strip(images, factor=2), caption=caption, width="stretch")
+    with left.container():
+        for images, caption in zip((probe.shown, shown.reconstructions, shown.samples),
+                                   ("held-out images", f"their reconstructions after epoch {shown.epoch}",
+                                    f"decodes of {prior}"), strict=True):
+            st.image(strip(images, factor=2), caption=caption, width="stretch")
     with map_slot.container():
         st.markdown(f"**The codes after epoch {shown.epoch}**, " + (
             f"k = {settings.latent_dim}: the codes themselves" if settings.latent_dim <= 2 else
@@ -183,9 +199,9 @@ if run is not None and run.last is not None:
         status.info(f"The run ({run.settings.title}) was stopped after epoch {last.epoch}: a control moved. "
                     "Press **Train** to train with the new settings.")
     else:
-        status.success(f"Finished {last.epoch} epochs ({run.settings.title}): reconstruction error "
-                       f"{last.train_mse:.4f} on the training images, {last.held_out['mse']:.4f} on the held-out "
-                       "ones (mean squared pixel difference).")
+        status.success(f"Finished {last.epoch} epochs ({run.settings.title}) · reconstruction error "
+                       f"{last.train_mse:.4f} on the training images, {last.held_out['mse']:.4f} held out",
+                       icon="✅")
 elif run is not None and run.status == "failed":
     status.error(f"The run ({run.settings.title}) failed before its first epoch: {run.problem}.")
 if data is not None:

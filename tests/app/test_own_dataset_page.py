@@ -60,10 +60,13 @@ def test_training_on_the_example_streams_to_a_finished_run(open_page):
     assert "Finished 2 epochs (VAE, k = 4)" in app.success[0].value
     assert len(app.get("plotly_chart")) == 1  # the map of the codes
     assert any("The codes after epoch 2" in md.value for md in app.markdown)
-    assert len(image_urls(app)) == 4 + 3 + 1 + 6  # preview rows; held-out, reconstructions, decodes; neighbours
+    assert len(image_urls(app)) == 3 + 1 + 6  # held-out, reconstructions, decodes; an image and its neighbours
     assert len(app.get("vega_lite_chart")) == 1  # the loss curves
     texts = " ".join(md.value for md in app.markdown)
     assert "Nearest neighbours in code space" in texts
+    app.run()  # the next run: the same pictures, and the preview a click away in its popover
+    assert not app.exception and app.session_state["own_run"] is run and len(run.views) == 2
+    assert len(image_urls(app)) == 4 + 3 + 1 + 6 and app.get("popover")
 
 
 def test_the_ae_says_where_its_random_codes_come_from(open_page):
@@ -136,7 +139,7 @@ def test_a_good_upload_replaces_the_example_and_drops_its_run(open_page, uploade
     assert not app.exception and "own_run" not in app.session_state
     data = app.session_state["own_data"]
     assert data.name == "mine.zip" and data.dataset.labels is None and len(data.images) == 60
-    assert any("mine.zip" in md.value and "without labels" in md.value for md in app.markdown)
+    assert any("mine.zip" in md.value and "no labels" in md.value for md in app.markdown)
     uploader["file"] = None  # taken out of the uploader: its data goes with it
     app.run()
     assert "own_data" not in app.session_state

@@ -7,18 +7,19 @@ import plotly.graph_objects as go
 
 from explorer.core.colours import AE_COLOUR, DIGIT_COLOURS
 
-PREVIEW_PER_CLASS = 10
+PREVIEW_PER_CLASS = 8
 PREVIEW_CLASSES = 6  # rows: more classes are counted, not shown
-PREVIEW_UNLABELLED = 30
-MAP_HEIGHT = 330
+PREVIEW_UNLABELLED = 24  # three rows
+MAP_HEIGHT = 300
 
 
 def preview(images: np.ndarray, labels: np.ndarray | None, class_names: tuple[str, ...]
             ) -> list[tuple[str, np.ndarray]]:
     """(caption, images) rows: the first images of each class (up to PREVIEW_CLASSES classes), or without labels
-    the first PREVIEW_UNLABELLED images in one row."""
+    the first PREVIEW_UNLABELLED images, PREVIEW_PER_CLASS a row, with no names."""
     if labels is None:
-        return [("", images[:PREVIEW_UNLABELLED])]
+        return [("", images[start:start + PREVIEW_PER_CLASS])
+                for start in range(0, min(PREVIEW_UNLABELLED, len(images)), PREVIEW_PER_CLASS)]
     rows = []
     for index, name in enumerate(class_names[:PREVIEW_CLASSES]):
         members = np.flatnonzero(labels == index)[:PREVIEW_PER_CLASS]
