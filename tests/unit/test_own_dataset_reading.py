@@ -57,10 +57,10 @@ def test_other_files_corrupt_pictures_and_archives_are_skipped_and_counted():
     files = {f"{i}.png": png(picture) for i, picture in enumerate(blobs(N))}
     files |= {"readme.txt": b"my digits", ".DS_Store": b"\0\0\0\1Bud1", "__MACOSX/._0.png": b"\0\5\26\7"}
     files |= {"broken.png": png(blobs(1)[0])[:40], "noise.jpg": b"not a jpeg at all"}
-    files |= {"more.zip": zip_of({"x.png": png(blobs(1)[0])})}
+    files |= {"more.zip": zip_of({"x.png": png(blobs(1)[0])}), "extra.npy": npy_of(blobs(2))}
     dataset = read_dataset("messy.zip", zip_of(files))
     check_images(dataset)
-    assert "Skipped 3 files that are not images (e.g. .DS_Store)." in dataset.notes
+    assert "Skipped 4 files that are not images (e.g. .DS_Store)." in dataset.notes
     assert any(note.startswith("Skipped 2 files that could not be read as pictures") for note in dataset.notes)
     assert any(note.startswith("Skipped 1 archive inside the zip (e.g. more.zip)") for note in dataset.notes)
 

@@ -7,13 +7,14 @@ import zipfile
 import numpy as np
 import pytest
 
-from explorer.topics.own_dataset import archive
+from explorer.topics.own_dataset import archive, reading
 from explorer.topics.own_dataset.reading import (
     MAX_IMAGES,
     MAX_UPLOAD_BYTES,
     DatasetInputError,
     read_dataset,
 )
+from tests.unit.bad_images import png_claiming_size
 from tests.unit.own_datasets import (
     blobs,
     gz,
@@ -201,3 +202,18 @@ def test_the_bounded_read_never_asks_for_more_than_the_budget(monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "open", spying_open)
     read_dataset("loose.zip", png_zip(blobs(N)))
     assert asked and all(0 < n <= archive.MAX_UNPACKED_BYTES + 1 for n in asked)
+
+
+def test_too_many_pixels_in_all_are_refused(monkeypatch):
+    assert "25 million" in refused("big.npy", npy_of(np.zeros((10_000, 51, 51), dtype=np.uint8)))
+    monkeypatch.setattr(reading, "MAX_TOTAL_PIXELS", 28 * 28 * 10)
+    assert "more than 0 million pixels in all" in refused("big.zip", png_zip(blobs(N)))
+
+
+def test_a_picture_claiming_a_huge_size_is_skipped_unopened():
+    files = {f"{i}.png": png(picture) for i, picture in enumerate(blobs(N))}
+    files |= {"big.png": png_claiming_size(3_000, 3_000), "bomb.png": png_claiming_size(30_000, 30_000)}
+    dataset = read_dataset("bomb.zip", zip_of(files))
+    assert len(dataset.images) == N
+    assert ("Skipped 2 files that could not be read as pictures (e.g. big.png: The image is far too large (3000 "
+            "x 3000 pixels) to open safely: at most 4 million pixels. Shrink or crop it first.).") in dataset.notes
