@@ -217,3 +217,17 @@ def test_a_picture_claiming_a_huge_size_is_skipped_unopened():
     assert len(dataset.images) == N
     assert ("Skipped 2 files that could not be read as pictures (e.g. big.png: The image is far too large (3000 "
             "x 3000 pixels) to open safely: at most 4 million pixels. Shrink or crop it first.).") in dataset.notes
+
+
+def test_a_picture_that_breaks_the_decoder_in_an_undocumented_way_is_skipped(monkeypatch):
+    def fragile_read_grey(data, max_pixels):
+        if data == b"hostile":
+            raise IndexError("a decoder bug")
+        return real_read_grey(data, max_pixels=max_pixels)
+
+    real_read_grey = reading.read_grey
+    monkeypatch.setattr(reading, "read_grey", fragile_read_grey)
+    files = {f"{i}.png": png(picture) for i, picture in enumerate(blobs(N))} | {"odd.gif": b"hostile"}
+    dataset = read_dataset("odd.zip", zip_of(files))
+    assert len(dataset.images) == N
+    assert "Skipped 1 file that could not be read as pictures (e.g. odd.gif: damaged (IndexError))." in dataset.notes

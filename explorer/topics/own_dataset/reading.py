@@ -112,7 +112,7 @@ def _from_zip(filename: str, data: bytes) -> _Loaded:
         except DigitInputError as error:
             unreadable.append(f"{'/'.join(member.path)}: {error}")
             continue
-        except Exception as error:  # noqa: BLE001  Pillow's decoders can fail on hostile bytes in undocumented ways
+        except Exception as error:  # Pillow's decoders can fail on hostile bytes in undocumented ways
             unreadable.append(f"{'/'.join(member.path)}: damaged ({type(error).__name__})")
             continue
         said.update(picture_notes)
