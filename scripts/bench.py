@@ -17,6 +17,7 @@
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
   without the start-up visit;
+- own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
 

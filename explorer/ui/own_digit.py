@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from explorer.topics.own_digit.digitize import (
+from explorer.core.digitize import (
     MAX_UPLOAD_BYTES,
     Digit,
     DigitInputError,

@@ -11,6 +11,7 @@ from scripts.benchmarks import (
     inside_network,
     latent_map,
     loss_balance,
+    own_dataset_upload,
     sparse_codes,
     startup,
     vae_posterior,
@@ -32,4 +33,5 @@ BENCHMARKS = {
     "inside_network": inside_network.run,
     "first_open": first_open.run,
     "classroom": classroom.run,
+    "own_dataset_upload": own_dataset_upload.run,
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.core.data import load_bundled_mnist
-from explorer.topics.own_digit.digitize import Digit
+from explorer.core.digitize import Digit
 from explorer.ui.own_digit import OWN_DIGIT_KEY
 
 

@@ -3,7 +3,7 @@ import pytest
 from PIL import Image
 
 from explorer.core.data import load_bundled_mnist
-from explorer.topics.own_digit.digitize import DigitInputError, digitize_drawing, digitize_upload, mnist_style
+from explorer.core.digitize import DigitInputError, digitize_drawing, digitize_upload, mnist_style
 from tests.unit.bad_images import BAD_FILES, UNUSUAL_FILES, digit_picture, encode
 
 

@@ -1,2 +1,2 @@
-"""The student's own digit, used on several pages: a drawing or upload made MNIST-like (digitize), and where
-its code lands among the known digits (placement). Its Streamlit widget is explorer.ui.own_digit."""
+"""The student's own digit, used on several pages: where its code lands among the known digits (placement),
+once explorer.core.digitize has made the drawing or upload MNIST-like. Its Streamlit widget is explorer.ui.own_digit."""

@@ -52,8 +52,8 @@ def digitize_drawing(rgba: np.ndarray) -> Digit | None:
     return Digit(image, notes)
 
 
-def read_grey(data: bytes) -> tuple[np.ndarray, tuple[str, ...]]:
-    """Decode an image file safely -> (H x W grey floats in [0, 1], notes)."""
+def read_grey(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Decode an image file safely -> (H x W grey floats in [0, 1], notes); larger than max_pixels is refused."""
     if not data:
         raise DigitInputError("The file is empty (0 bytes). Choose a picture of a digit.")
     if len(data) > MAX_UPLOAD_BYTES:
@@ -67,12 +67,12 @@ def read_grey(data: bytes) -> tuple[np.ndarray, tuple[str, ...]]:
             raise DigitInputError("This file is not an image that can be read. "
                                   "Upload a PNG, JPEG, GIF, BMP or WebP picture.") from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _too_large() from None
+            raise _too_large(max_pixels=max_pixels) from None
         except (OSError, SyntaxError, ValueError) as exc:
             raise DigitInputError(f"The image file is damaged and cannot be opened ({exc}).") from None
         width, height = picture.size
-        if width * height > MAX_PIXELS:
-            raise _too_large(width, height)
+        if width * height > max_pixels:
+            raise _too_large(width, height, max_pixels)
         if width < MIN_SIDE or height < MIN_SIDE:
             raise DigitInputError(f"The image is only {width} x {height} pixels: too small to hold a digit. "
                                   f"It needs at least {MIN_SIDE} x {MIN_SIDE}.")
@@ -85,17 +85,17 @@ def read_grey(data: bytes) -> tuple[np.ndarray, tuple[str, ...]]:
             picture.load()
             grey = to_grey(picture)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _too_large(width, height) from None
+            raise _too_large(width, height, max_pixels) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise DigitInputError(f"The image file is damaged or cut short, so its pixels cannot be read "
                                   f"({exc}). Save or export it again and retry.") from None
     return grey, notes
 
 
-def _too_large(width: int | None = None, height: int | None = None) -> DigitInputError:
+def _too_large(width: int | None = None, height: int | None = None, max_pixels: int = MAX_PIXELS) -> DigitInputError:
     size = f" ({width} x {height} pixels)" if width else ""
     return DigitInputError(f"The image is far too large{size} to open safely: at most "
-                           f"{MAX_PIXELS // 1_000_000} million pixels. Shrink or crop it first.")
+                           f"{max_pixels / 1_000_000:g} million pixels. Shrink or crop it first.")
 
 
 def to_grey(picture: Image.Image) -> np.ndarray:
