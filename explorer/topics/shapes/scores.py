@@ -17,22 +17,36 @@ from explorer.topics.shapes.settings import ACTIVE_KL, SEED, TEST_SHARE
 @dataclass(frozen=True)
 class CodeScores:
     kl_per_dim: np.ndarray  # k: mean KL of each dimension over every shape, nats
-    found: Disentanglement  # MI of each dimension with each factor, MIG
+    normalised: np.ndarray  # k x factors: each dimension's share of each factor's information (see disentanglement)
+    gaps: np.ndarray  # per factor: the best dimension's share minus the runner-up's
+    mig: float  # the mean of gaps
+
+    @classmethod
+    def of(cls, kl_per_dim: np.ndarray, found: Disentanglement) -> CodeScores:
+        return cls(kl_per_dim, found.normalised, found.gaps, found.mig)
+
+    @classmethod
+    def from_json(cls, metrics: dict) -> CodeScores:
+        return cls(np.array(metrics["kl_per_dim"]), np.array(metrics["normalised_mi"]), np.array(metrics["gaps"]),
+                   float(metrics["mig"]))
+
+    def to_json(self) -> dict:
+        return {"mig": self.mig, "gaps": self.gaps.tolist(), "normalised_mi": self.normalised.tolist(),
+                "kl_per_dim": self.kl_per_dim.tolist(), "active_dims": int(self.active.sum())}
 
     @property
     def active(self) -> np.ndarray:
         return self.kl_per_dim > ACTIVE_KL
 
+    def factor_of(self, dim: int) -> str:
+        """The factor this dimension holds the largest share of (measured, whether or not it is in use)."""
+        return FACTOR_NAMES[int(self.normalised[dim].argmax())]
+
     def label(self, dim: int) -> str:
         """What moving this dimension changes, as measured: the factor it holds the largest share of."""
         if not self.active[dim]:
             return f"unused (KL below {ACTIVE_KL:g} nat)"
-        return f"{FACTOR_NAMES[self.found.dim_factors[dim]]} ({self.found.dim_shares[dim]:.0%} of it)"
-
-    def to_json(self) -> dict:
-        found = self.found
-        return {"mig": found.mig, "gaps": found.gaps.tolist(), "normalised_mi": found.normalised.tolist(),
-                "kl_per_dim": self.kl_per_dim.tolist(), "active_dims": int(self.active.sum())}
+        return f"{self.factor_of(dim)} ({self.normalised[dim].max():.0%} of it)"
 
 
 def split(count: int) -> tuple[np.ndarray, np.ndarray]:
