@@ -9,6 +9,7 @@ import streamlit as st
 from explorer.checkpoints.store import MissingGroupError, PretrainedFileError
 from explorer.core.data import BUNDLED, DATASET_TITLES
 from explorer.core.images import strip
+from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.epoch_view import make_probe, view_epoch
 from explorer.topics.loss_balance.evidence import MEAN_VARIANCE
 from explorer.topics.loss_balance.export import beta_sweep_gif, code_walk_gif
@@ -29,7 +30,7 @@ from explorer.topics.loss_balance.settings import (
     START_MODES,
     RunSettings,
 )
-from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
+from explorer.topics.loss_balance.traversal import traverse
 from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.beta_ladder import beta_ladder

@@ -14,9 +14,11 @@
 - vqvae: server time of opening the VQ-VAE page and of a cell edit (a whole script run: an upper bound).
 - inside_network: server time of opening the Inside the network page and of each of its controls;
 - sparse_codes: server time of opening the Sparse codes page and of each of its controls;
+- shapes: server time of opening the Shapes page, of each control, and of a live run's first epoch on screen;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
   without the start-up visit;
+- own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen

@@ -33,6 +33,18 @@ class ShapesData:
     def __len__(self) -> int:
         return len(self.images)
 
+    def index(self, **chosen: int) -> int:
+        """The first image whose factors have these indices (by factor name; the others any): index(shape=2)."""
+        unknown = set(chosen) - set(FACTOR_NAMES)
+        if unknown:
+            raise ValueError(f"unknown factors {sorted(unknown)}; the factors are {FACTOR_NAMES}")
+        match = np.ones(len(self), dtype=bool)
+        for name, value in chosen.items():
+            match &= self.factors[:, FACTOR_NAMES.index(name)] == value
+        if not match.any():
+            raise ValueError(f"no image has {chosen}")
+        return int(np.flatnonzero(match)[0])
+
 
 def factor_value(factor: str, index: int) -> str:
     """A factor's value in words, for labels: 'heart', 'radius 4.9 px', '33.75°', 'x = 11 px'."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -20,6 +21,11 @@ def gaussian_kl(posterior: GaussianPosterior) -> torch.Tensor:
     """KL(q(z|x) || N(0, I)) per latent dimension, closed form: N x k."""
     mean, logvar = posterior
     return 0.5 * (mean.pow(2) + logvar.exp() - 1.0 - logvar)
+
+
+def dims_by_kl(kl_per_dim) -> list[int]:
+    """Latent dimensions, the most used (largest KL) first."""
+    return [int(dim) for dim in np.argsort(-np.asarray(kl_per_dim), kind="stable")]
 
 
 def reparameterised_sample(posterior: GaussianPosterior, eps: torch.Tensor | None = None) -> torch.Tensor:

@@ -76,6 +76,12 @@ PAGES = (
                     "change?",
     ),
     PageSpec(
+        "app_pages/shapes.py", "Shapes", "🔷",
+        "Shapes made from five known factors: does a larger β give each factor a code dimension of its own?",
+        adds="pictures whose true causes are known, and a score for whether β untangles them",
+        lesson_task="Walk the rows at β = 1 and at the largest β. Does any row move only one thing?",
+    ),
+    PageSpec(
         "app_pages/diffusion.py", "Diffusion", "🌫️",
         "Noise a digit into static, then watch a trained network turn static into digits, in pixels and in codes.",
         adds="generation by many small denoising steps, from pure static to a digit",

@@ -19,6 +19,7 @@ from explorer.topics.home.predictions import readable_prediction
 from explorer.topics.inside_network.predictions import shift_prediction
 from explorer.topics.latent_map.predictions import random_codes_prediction
 from explorer.topics.loss_balance.predictions import active_prediction
+from explorer.topics.shapes.predictions import mig_prediction
 from explorer.topics.sparse_codes.predictions import units_on_prediction
 from explorer.topics.vae_posterior.predictions import costliest_prediction
 from explorer.topics.vqvae.predictions import unused_prediction
@@ -32,6 +33,7 @@ from explorer.ui.loaders import (
     pretrained_store,
     reference_runs,
 )
+from explorer.ui.shapes_loaders import shapes_runs
 from explorer.ui.sparse_loaders import measured, sparse_runs
 from explorer.ui.vae_posterior_loaders import test_posteriors
 from explorer.ui.vqvae_loaders import codebook, vqvae_group
@@ -117,3 +119,8 @@ def inside_network_prediction() -> Prediction:
 def vae_posterior_prediction() -> Prediction:
     found = test_posteriors()
     return costliest_prediction(found.means, found.logvars, found.labels)
+
+
+@st.cache_resource(show_spinner=MEASURING)
+def shapes_prediction() -> Prediction:
+    return mig_prediction(shapes_runs())

@@ -12,6 +12,8 @@ from scripts.benchmarks import (
     latent_map,
     loss_balance,
     own_dataset_training,
+    own_dataset_upload,
+    shapes,
     sparse_codes,
     startup,
     vae_posterior,
@@ -31,7 +33,9 @@ BENCHMARKS = {
     "sparse_codes": sparse_codes.run,
     "export": export.run,
     "inside_network": inside_network.run,
+    "shapes": shapes.run,
     "first_open": first_open.run,
     "classroom": classroom.run,
+    "own_dataset_upload": own_dataset_upload.run,
     "own_dataset_training": own_dataset_training.run,
 }

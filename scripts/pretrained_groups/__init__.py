@@ -11,6 +11,7 @@ from scripts.pretrained_groups import (
     inside_network,
     latent_map,
     loss_balance,
+    shapes,
     sparse,
     vqvae,
 )
@@ -25,4 +26,5 @@ GROUPS = {
     "vqvae": vqvae.build,
     "inside_network": inside_network.build,
     "sparse": sparse.build,
+    "shapes": shapes.build,
 }

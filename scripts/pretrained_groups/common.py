@@ -68,12 +68,13 @@ class BuildContext:
         corrupt: Callable[[torch.Tensor, torch.Generator], torch.Tensor] | None = None,
         train_images: np.ndarray | None = None,
         test_images: np.ndarray | None = None,
+        dataset: str | None = None,
     ) -> dict:
         """Seed, build, fit and save one model (kept in self.trained); return its manifest record.
 
         `on_epoch` also sees every epoch's report; `weights_dtype` (float16) halves the file;
         `corrupt` makes a denoising AE (see fit); `train_images` / `test_images` replace the
-        group's data, e.g. to leave one digit out.
+        group's data, e.g. to leave one digit out, and `dataset` names them when they are another set.
         """
         config = self.scaled(config)
         seed_everything(config.seed)
@@ -96,6 +97,6 @@ class BuildContext:
         metrics = {"test_mse": test["mse"], "test_bce": test["bce"], "test_loss": test["loss"]} | {
             f"test_{part}": value for part, value in test.items() if part not in {"mse", "bce", "loss"}
         }
-        record = model_record(model, file=self.relative(file), dataset=self.data.name, seed=config.seed,
+        record = model_record(model, file=self.relative(file), dataset=dataset or self.data.name, seed=config.seed,
                               train=asdict(config), metrics=metrics)
         return record | {"group": self.group}

@@ -21,6 +21,7 @@ MEASURES = {
     "app_pages/sparse_codes.py": loaders.sparse_codes_prediction,
     "app_pages/inside_network.py": loaders.inside_network_prediction,
     "app_pages/vae_posterior.py": loaders.vae_posterior_prediction,
+    "app_pages/shapes.py": loaders.shapes_prediction,
 }
 # A card answered from the student's own run rather than from shipped models: there is no answer until the student
 # has trained, so the test above cannot reveal it on opening. Its own test below asks, trains, then reveals.

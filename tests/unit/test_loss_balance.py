@@ -9,11 +9,12 @@ import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
+from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, project_2d, view_epoch
 from explorer.topics.loss_balance.references import ReferenceRun, read_reference
 from explorer.topics.loss_balance.run import live_subset, new_model, warm_start_from
 from explorer.topics.loss_balance.settings import REFERENCE_BETAS, RunSettings, nearest_reference, reference_name
-from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
+from explorer.topics.loss_balance.traversal import traverse
 from explorer.training.fit import NonFiniteLossError
 from explorer.training.live import LiveRun, train_live
 

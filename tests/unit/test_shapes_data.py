@@ -34,6 +34,16 @@ def _image(shapes, **factors) -> np.ndarray:
     return shapes.images[np.flatnonzero((shapes.factors == wanted).all(axis=1))[0], 0]
 
 
+def test_an_image_is_found_by_its_factors(shapes):
+    found = shapes.index(shape=3, x=5)
+    assert shapes.factors[found, 0] == 3 and shapes.factors[found, 3] == 5
+    assert shapes.index() == 0
+    with pytest.raises(ValueError, match="unknown factors"):
+        shapes.index(colour=1)
+    with pytest.raises(ValueError, match="no image"):
+        shapes.index(shape=9)
+
+
 def _centre_of_mass(image: np.ndarray) -> np.ndarray:
     rows, columns = np.indices(image.shape)
     return np.array([(image * columns).sum(), (image * rows).sum()]) / image.sum()

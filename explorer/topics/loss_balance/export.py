@@ -8,8 +8,9 @@ import numpy as np
 from explorer.core.animation import gif_bytes
 from explorer.core.images import tile
 from explorer.models.base import Autoencoder
+from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.references import ReferenceRun
-from explorer.topics.loss_balance.traversal import dims_by_kl, traverse
+from explorer.topics.loss_balance.traversal import traverse
 
 WALK_VALUES = np.linspace(-3.0, 3.0, 13)  # the values each walked dimension of the code takes, frame by frame
 WALK_DIMENSIONS = 8  # the most informative dimensions, one column each

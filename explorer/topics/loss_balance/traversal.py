@@ -15,8 +15,3 @@ def traverse(model: Autoencoder, base_code: np.ndarray, offsets: dict[int, float
     for dim, value in offsets.items():
         code[0, dim] = value
     return model.decode(torch.from_numpy(code)).numpy()
-
-
-def dims_by_kl(kl_per_dim: np.ndarray) -> list[int]:
-    """Latent dimensions, the most informative (largest KL) first."""
-    return [int(d) for d in np.argsort(-np.asarray(kl_per_dim), kind="stable")]

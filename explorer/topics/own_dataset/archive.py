@@ -50,8 +50,7 @@ class Unzipped:
 
 def is_idx_name(name: str) -> bool:
     """MNIST's names: train-images-idx3-ubyte(.gz), t10k-labels-idx1-ubyte ..."""
-    stem = name.lower().removesuffix(".gz")
-    return stem.endswith("ubyte") or stem.endswith(".idx")
+    return name.lower().removesuffix(".gz").endswith(("ubyte", ".idx", ".idx1", ".idx3"))
 
 
 def unzip(data: bytes) -> Unzipped:
@@ -141,9 +140,9 @@ def _too_much() -> DatasetInputError:
 def skipped_notes(found: Unzipped) -> tuple[str, ...]:
     """What the zip held that is not used, for the student."""
     notes = []
-    if found.others:
-        notes.append(f"Skipped {count(len(found.others), 'file')} that {are(len(found.others))} not images "
-                     f"(e.g. {found.others[0]}).")
+    others = found.others + ["/".join(member.path) for member in found.arrays]  # arrays beside pictures
+    if others:
+        notes.append(f"Skipped {count(len(others), 'file')} that {are(len(others))} not images (e.g. {others[0]}).")
     if found.archives:
         notes.append(f"Skipped {count(len(found.archives), 'archive')} inside the zip (e.g. {found.archives[0]}): "
                      "archives inside archives are not opened; unpack them and zip the pictures themselves.")

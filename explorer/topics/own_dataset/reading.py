@@ -112,7 +112,7 @@ def _from_zip(filename: str, data: bytes) -> _Loaded:
         except DigitInputError as error:
             unreadable.append(f"{'/'.join(member.path)}: {error}")
             continue
-        except Exception as error:  # noqa: BLE001  Pillow's decoders can fail on hostile bytes in undocumented ways
+        except Exception as error:  # Pillow's decoders can fail on hostile bytes in undocumented ways
             unreadable.append(f"{'/'.join(member.path)}: damaged ({type(error).__name__})")
             continue
         said.update(picture_notes)
@@ -120,11 +120,11 @@ def _from_zip(filename: str, data: bytes) -> _Loaded:
         if pixels > MAX_TOTAL_PIXELS:
             raise DatasetInputError(f"The pictures hold more than {MAX_TOTAL_PIXELS // 1_000_000} million pixels "
                                     "in all; shrink them (28 × 28 is enough) or zip fewer.")
-        greys.append(grey)
+        greys.append(grey.astype(np.float32))  # held until all are read: half the memory of float64
         paths.append(member.path)
     if unreadable:
         skipped += (f"Skipped {count(len(unreadable), 'file')} that could not be read as pictures "
-                    f"(e.g. {unreadable[0]})",)
+                    f"(e.g. {unreadable[0]}).",)
     skipped += tuple(f"{count(times, 'picture')}: {note}" for note, times in said.items())
     labels, class_names, source = _folder_labels(paths)
     return _Loaded(greys, labels, class_names, skipped, source)
