@@ -1,5 +1,6 @@
 """A student uploads a data set of their own in a real browser, trains on it, and sees a bad upload refused."""
 
+import re
 import zipfile
 
 import pytest
@@ -63,4 +64,25 @@ def test_a_corrupt_zip_is_refused_with_a_message_and_the_page_keeps_working(app_
     assert_no_exception(page)
     page.get_by_role("button", name="Use the example").click()
     page.get_by_text("shapes_example.zip · 500 images in 4 classes").wait_for(timeout=60_000)
+    assert_no_exception(page)
+
+
+def test_moving_a_control_mid_run_stops_the_run_cleanly(app_url, page):
+    open_page(app_url, page)
+    page.get_by_role("button", name="Use the example").click()
+    page.get_by_text("shapes_example.zip ·").wait_for(timeout=60_000)
+    wait_for_app(page)
+    code_size, epochs = page.get_by_role("slider").all()
+    epochs.focus()
+    page.keyboard.press("End")  # 40 epochs: a run long enough to move a control during it
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=stSliderThumbValue]')[1]"
+                           "?.textContent === '40'")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.get_by_text(re.compile(r"Epoch [2-9] of 40")).wait_for(timeout=60_000)
+    code_size.focus()
+    page.keyboard.press("ArrowRight")  # k 8 -> 16 while it trains
+    page.get_by_text(re.compile(r"The run \(VAE, k = 8\) was stopped after epoch \d+")).wait_for(timeout=60_000)
+    wait_for_app(page)
+    assert page.get_by_text(re.compile(r"Epoch \d+ of 40")).count() == 0  # no longer training
     assert_no_exception(page)
