@@ -19,6 +19,7 @@ from explorer.ui.own_dataset_deeper import explain, loss_chart, show_neighbours
 from explorer.ui.own_dataset_state import (
     ERROR_KEY,
     RUN_KEY,
+    LoadedData,
     current_run,
     follow_placement,
     forget_run,
@@ -36,15 +37,23 @@ from explorer.ui.view_link import ViewLink, ViewParam
 PAGE = "app_pages/own_dataset.py"
 
 
-def show_preview(data) -> None:
+def show_preview(data: LoadedData) -> None:
     """The first images of each class, a row each with its name (or, without labels, the first images)."""
     counts = ", ".join(f"{name} {n:,}" for name, n in data.class_counts())
     st.markdown(f"**Your images**, from {data.dataset.source}" + (f": {counts}" if counts else ""))
     for name, images in preview(data.images, data.dataset.labels, data.dataset.class_names):
-        row = st.columns([1, 4], vertical_alignment="center") if name else [None, st]
         if name:
-            row[0].markdown(f"**{name}**")
-        row[1].image(strip(images, factor=2), width="stretch")
+            label, pictures = st.columns([1, 4], vertical_alignment="center")
+            label.markdown(f"**{name}**")
+        else:
+            pictures = st.container()
+        pictures.image(strip(images, factor=2), width="stretch")
+
+
+def use_example() -> None:
+    st.session_state["own_placement"] = EXAMPLE_PLACEMENT  # set before the radio is drawn: it shows what was done
+    take_example(EXAMPLE_PLACEMENT)
+
 
 page_header("📂 Your data set", "What does an autoencoder learn from images you bring yourself?")
 card = st.container()  # the prediction card, drawn last: its answer is measured from this run's training
@@ -59,13 +68,6 @@ view.restore(ViewParam("placement", "own_placement", options=list(PLACEMENTS)),
              ViewParam("model", "own_model", options=list(MODELS)),
              ViewParam("k", "own_latent", int, options=LATENT_CHOICES),
              ViewParam("epochs", "own_epochs", int, low=1, high=40))
-
-
-def use_example() -> None:
-    st.session_state["own_placement"] = EXAMPLE_PLACEMENT  # set before the radio is drawn: it shows what was done
-    take_example(EXAMPLE_PLACEMENT)
-
-
 source, placing, example = st.columns([3, 1.4, 1.6])
 upload = source.file_uploader("Your data set", type=ACCEPTED_TYPES, key="own_upload", help=limits_text(),
                               max_upload_size=MAX_UPLOAD_BYTES // 2**20, label_visibility="collapsed")
@@ -82,14 +84,14 @@ with example:
                        key="own_download_example", on_click="ignore", width="stretch",
                        help=f"A zip of {EXAMPLE_COUNT} PNG pictures in one folder per shape, the format an upload "
                             "takes: a model of what to upload.")
-if loaded() is None:  # what may be uploaded, until something is: then the uploader's ⓘ keeps saying it
-    source.caption(limits_text())
 if upload is not None:
     take_upload(upload.file_id, upload.name, upload.getvalue(), placement)
 else:
     upload_removed()
 follow_placement(placement)
 data = loaded()
+if data is None:  # what may be uploaded, until something is: then the uploader's ⓘ keeps saying it
+    source.caption(limits_text())
 if device_notice:
     st.warning(device_notice)
 if problem := st.session_state.get(ERROR_KEY):

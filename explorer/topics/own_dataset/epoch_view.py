@@ -57,10 +57,6 @@ class EpochView:
     map_share: float  # share of the codes' variance the map's two directions show
     train_mse: float | None  # per-pixel MSE of the reconstructions of all training images, last epoch only
 
-    @property
-    def finished(self) -> bool:
-        return self.epoch == self.epochs
-
 
 def map_of(codes: np.ndarray) -> tuple[np.ndarray, float]:
     """(m x 2 points, share of the variance they show): the codes at k <= 2, else their top two principal
