@@ -31,6 +31,7 @@ from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/shapes.py"
 RUN_KEY = "shapes_run"  # this session's LiveRun (session_state: never shared with another student)
+STILL = {"displayModeBar": False}  # the matrices' toolbar would cover their column names
 redraws = iter(range(10**6))  # a fresh key for each redraw of a chart within one script run
 MIDDLE = {"scale": 3, "rotation": 0, "x": 3, "y": 4}  # the walk starts from a mid-sized, upright, central shape
 
@@ -70,11 +71,10 @@ rows = traversal_rows(model, code_of(model, start_image), in_use)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown(f"**Each row walks one dimension of the code from −{TRAVERSAL_REACH:g} to {TRAVERSAL_REACH:g}**, "
-                f"the others held at the {start}'s code. The label is the factor that dimension carries most, "
-                "measured over all the shapes.")
+    st.markdown(f"**Each row walks one dimension of the code from −{TRAVERSAL_REACH:g} to {TRAVERSAL_REACH:g}** "
+                f"from the {start}'s code, labelled by the factor it carries most over all the shapes.")
     for dim, row in zip(in_use, rows, strict=True):
-        cells = st.columns([1.4, 4], vertical_alignment="center", gap="small")
+        cells = st.columns([1.3, 3.4, 0.5], vertical_alignment="center", gap="small")
         cells[0].markdown(f"**{scores.label(dim)}**  \n{dim_label(scores, dim)}")
         cells[1].image(strip(row, factor=2), width="stretch")
     unused = len(order) - len(in_use)
@@ -84,8 +84,8 @@ with left:
 with right:
     st.markdown("**How much of each factor each dimension holds** (normalised mutual information)")
     show_figure(factor_matrix_figure(scores.normalised[order], [dim_label(scores, dim) for dim in order]),
-                key="shapes_matrix")
-    st.markdown(f"**MIG across β: {MIG_IN_ONE_LINE}**")
+                key="shapes_matrix", config=STILL)
+    st.markdown(f"**MIG across β.** {MIG_IN_ONE_LINE}")
     mig_chart = st.empty()
 
 
@@ -136,10 +136,11 @@ def draw_run(live_run: LiveRun) -> None:
         st.markdown("**What its dimensions in use carry:** "
                     + (", ".join(shown.scores.label(dim) for dim in used) if used else "none is in use"))
     with live_matrix.container():
+        st.markdown(f"**Your run's matrix, epoch {shown.epoch}**")
         live_order = dims_by_kl(shown.scores.kl_per_dim)
         show_figure(factor_matrix_figure(shown.scores.normalised[live_order],
                                          [dim_label(shown.scores, dim) for dim in live_order], height=300),
-                    key=f"shapes_live_matrix_{next(redraws)}")
+                    key=f"shapes_live_matrix_{next(redraws)}", config=STILL)
     draw_mig(live=(live_run.settings.beta, shown.scores.mig))
     status.info(f"Epoch {shown.epoch} of {shown.epochs} at β = {live_run.settings.beta:g} · MIG "
                 f"{shown.scores.mig:.3f} · test loss {shown.test['loss']:.1f} (reconstruction "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from explorer.checkpoints.store import PretrainedStore
+from explorer.topics.shapes.shipped import shipped_runs
 from scripts.benchmarks.page_timing import change_times, open_page, open_times
 from scripts.benchmarks.stats import median
 
@@ -15,7 +17,7 @@ CONTROL_TARGET_MS = 150  # and answers a control in at most 150 ms
 def run(runs: int) -> dict:
     opened = open_times(PAGE, runs) | {"target_at_most": OPEN_TARGET_MS}
     app, _ = open_page(PAGE)
-    betas = [float(value) for value in app.segmented_control(key="shapes_beta").options]
+    betas = [run.beta for run in shipped_runs(PretrainedStore())]
     controls = {
         "beta_change_server_ms": ("segmented_control", "shapes_beta", betas),
         "start_change_server_ms": ("selectbox", "shapes_start", ["ellipse", "heart", "triangle", "square"]),

@@ -29,7 +29,7 @@ def test_the_walk_and_matrix_show_then_a_live_run_is_scored(app_url, page):
     wait_for_app(page)
     assert image_sources(page) != before
 
-    page.get_by_role("button", name="Train", exact=True).click()
+    page.locator(".st-key-shapes_train").get_by_role("button").click()
     page.get_by_text(re.compile(r"Epoch \d+ of 8 at β = 4 · MIG")).wait_for(timeout=60_000)  # streamed, mid-run
     page.get_by_text(re.compile(r"Finished 8 epochs at β = 4: MIG \d\.\d{3}")).wait_for(timeout=120_000)
     wait_for_app(page)
