@@ -19,6 +19,7 @@ apply_readable_style(presenting())
 
 navigation = st.navigation(
     [st.Page(HOME.path, title=HOME.title, icon=HOME.icon, default=True)]
-    + [st.Page(page.path, title=page.title, icon=page.icon) for page in PAGES]
+    + [st.Page(page.path, title=page.title, icon=page.icon) for page in PAGES],
+    expanded=True,  # the whole route in view: past 12 pages Streamlit folds the last ones under "View N more"
 )
 navigation.run()

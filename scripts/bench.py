@@ -21,6 +21,8 @@
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
+- own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
+  (browser).
 
 Timings are measurements, not assertions: the machine is shared and noisy, so quote medians.
 """

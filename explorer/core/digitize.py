@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the same 5 MB as server.maxUploadSize in .streamlit/config.toml
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # one digit's picture; its uploader says so too (config.toml allows 50 MB data sets)
 MAX_PIXELS = 25_000_000  # 5000 x 5000; a larger picture is refused before its pixels are decoded
 MIN_SIDE = 8  # pixels: anything smaller cannot hold a recognisable digit
 BOX = 20  # MNIST scaled each digit to fit 20 x 20 ...

@@ -1,5 +1,5 @@
-"""A prediction card's content: a question with choices, and the answer measured from the shipped models.
-Each topic's predictions.py builds one; explorer/ui/prediction_card.py shows it."""
+"""A prediction card's content: a question with choices, and the answer measured from the shipped models (or
+from the student's own run). Each topic's predictions.py builds one; explorer/ui/prediction_card.py shows it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ class Prediction:
             raise ValueError(f"{self.card_id}: a card needs two or more different choices")
         if self.answer not in self.choices:
             raise ValueError(f"{self.card_id}: the measured answer {self.answer!r} is none of the choices")
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A card whose answer is measured later, from something the student does on the page (a run of their own):
+    asked now, revealed once the measurement exists."""
+
+    card_id: str
+    question: str
+    choices: tuple[str, ...]
+    until: str  # what the student does first, in words
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,11 @@ PAGES = (
         lesson_task="Click a cell and step its token up and down. Then randomise all 49: why does a generator "
                     "need a prior?",
     ),
+    PageSpec(
+        "app_pages/own_dataset.py", "Your data set", "📂",
+        "Upload a small data set of your own, or take the example shapes, and train an AE or a VAE on it live.",
+        adds="your own images: train an AE or a VAE on a data set you bring, and see what it learns from it",
+    ),
 )
 
 

@@ -53,6 +53,7 @@ def _upload(page_key: str) -> None:
         "A picture of one handwritten digit (PNG, JPEG, GIF, BMP or WebP)",
         key=f"{page_key}_own_upload",
         help=f"At most {MAX_UPLOAD_BYTES // 2**20} MB. Dark ink on light paper or light on dark both work.",
+        max_upload_size=MAX_UPLOAD_BYTES // 2**20,  # the browser refuses a larger file before sending it
     )
     if upload is None:
         return

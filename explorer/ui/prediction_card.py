@@ -13,7 +13,7 @@ import streamlit as st
 
 from explorer.checkpoints.store import PretrainedFileError
 from explorer.core.class_tally import ClassTally
-from explorer.core.prediction import Prediction, percent
+from explorer.core.prediction import OpenQuestion, Prediction, percent
 
 PREDICT_TITLE = "🤔 Predict first"
 CLASS_KEY = "lesson_class"  # set by a lesson link (class=<id> in its URL); only read here
@@ -33,8 +33,9 @@ def class_tally() -> ClassTally:
     return ClassTally()
 
 
-def predict_first(measure: Callable[[], Prediction]) -> None:
-    """The card; `measure` returns the page's Prediction (a cached loader from ui/prediction_loaders.py)."""
+def predict_first(measure: Callable[[], Prediction | OpenQuestion]) -> None:
+    """The card; `measure` returns the page's Prediction (a cached loader from ui/prediction_loaders.py), or an
+    OpenQuestion while its answer waits for something the student does: then Reveal stays off, saying what."""
     try:
         prediction = measure()
     except PretrainedFileError:  # the page names the file where it needs it; the card just steps aside
@@ -48,6 +49,10 @@ def predict_first(measure: Callable[[], Prediction]) -> None:
         st.markdown(f"**{PREDICT_TITLE}: {prediction.question}**")
         choice = st.radio("Your prediction", prediction.choices, horizontal=True, key=f"{key}_choice",
                           index=prediction.choices.index(kept) if kept in prediction.choices else None)
+        if isinstance(prediction, OpenQuestion):  # the choice is kept (its widget key) until the answer exists
+            st.button("Reveal", key=f"{key}_reveal", disabled=True, help=prediction.until)
+            st.caption(prediction.until)
+            return
         if not kept or choice is None:  # the click sets it before the rerun, so the button goes at once
             st.button("Reveal", key=f"{key}_reveal", disabled=choice is None,
                       on_click=st.session_state.__setitem__, args=(revealed, True),

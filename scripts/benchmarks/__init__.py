@@ -11,6 +11,7 @@ from scripts.benchmarks import (
     inside_network,
     latent_map,
     loss_balance,
+    own_dataset_training,
     own_dataset_upload,
     shapes,
     sparse_codes,
@@ -36,4 +37,5 @@ BENCHMARKS = {
     "first_open": first_open.run,
     "classroom": classroom.run,
     "own_dataset_upload": own_dataset_upload.run,
+    "own_dataset_training": own_dataset_training.run,
 }

@@ -23,10 +23,13 @@ MEASURES = {
     "app_pages/vae_posterior.py": loaders.vae_posterior_prediction,
     "app_pages/shapes.py": loaders.shapes_prediction,
 }
+# A card answered from the student's own run rather than from shipped models: there is no answer until the student
+# has trained, so the test above cannot reveal it on opening. Its own test below asks, trains, then reveals.
+OWN_DATASET = "app_pages/own_dataset.py"
 
 
 def test_every_page_has_a_card():
-    assert set(MEASURES) == {HOME.path, *(page.path for page in PAGES)}
+    assert set(MEASURES) | {OWN_DATASET} == {HOME.path, *(page.path for page in PAGES)}
 
 
 def choice_radio(app, prediction):
@@ -130,3 +133,27 @@ def test_without_the_files_a_card_needs_the_page_still_opens_and_the_card_steps_
     assert any(caption.value.startswith(PREDICT_TITLE) for caption in app.caption)
     assert not [md for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")]
     assert app.get("image")  # the home page's own picture needs no classifier
+
+
+def test_the_own_data_set_card_waits_for_a_finished_run_then_reveals_its_measured_errors(open_page):
+    from explorer.topics.own_dataset.predictions import open_question
+
+    app = open_page(OWN_DATASET)
+    question = open_question()
+    assert [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")] == [
+        f"**{PREDICT_TITLE}: {question.question}**"]
+    assert choice_radio(app, question).value is None
+    assert reveal_button(app, question).disabled and "Train a model" in reveal_button(app, question).help
+    choice_radio(app, question).set_value(question.choices[0]).run()
+    assert reveal_button(app, question).disabled  # a choice alone does not reveal: there is nothing measured yet
+
+    app.button(key="own_use_example").click().run()
+    app.slider(key="own_epochs").set_value(2).run()
+    app.button(key="own_train").click().run()
+    assert not app.exception, app.exception
+    run = app.session_state["own_run"]
+    assert run.status == "finished" and choice_radio(app, question).value == question.choices[0]  # kept
+    reveal_button(app, question).click().run()
+    shown = texts(app)
+    assert "**Measured answer: " in shown and f"{run.last.train_mse:.4f}" in shown
+    assert f"{run.last.held_out['mse']:.4f}" in shown and "Your run (VAE, k = 8)" in shown

@@ -85,6 +85,12 @@ CASES = {
                         ("number_input", "inside_first"): 9},
                        {"shift": "9", "example": "0", "channels": "loudest"},
                        {("select_slider", "inside_shift"): 0, ("number_input", "inside_example"): 1}),
+    "own_dataset": ("app_pages/own_dataset.py", {"placement": "resize", "model": "ae", "k": "16", "epochs": "5"},
+                    {("radio", "own_placement"): "resize", ("radio", "own_model"): "ae",
+                     ("select_slider", "own_latent"): 16, ("slider", "own_epochs"): 5},
+                    {"model": "gan", "k": "3", "epochs": "0"}, {("radio", "own_model"): "vae",
+                                                                 ("select_slider", "own_latent"): 8,
+                                                                 ("slider", "own_epochs"): 15}),
 }
 
 
