@@ -190,6 +190,7 @@ with deeper():
     if pending:
         start_run()
     run = st.session_state.get(RUN_KEY)
+    run = run.settled() if run is not None else None
     if run is not None and run.last is not None:
         draw_view(run, make_probe(data.test_images, data.test_labels, run.settings.latent_dim))
         if run.status == "failed":

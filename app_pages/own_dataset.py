@@ -190,6 +190,7 @@ if train and data is not None:
                    view=partial(view_epoch, probe, train_images), on_view=lambda _: draw_view(run, probe))
 
 run = current_run()
+run = run.settled() if run is not None else None
 if run is not None and run.last is not None:
     if not drawn:  # a rerun after the run: its last epoch again (a run just trained has drawn it already)
         draw_view(run, make_probe(data.images, data.dataset.labels, data.split, run.settings.latent_dim))

@@ -163,6 +163,7 @@ if train:
                    view=lambda trained, report: view_epoch(shapes, probe, trained, report),
                    on_view=lambda shown: draw_run(live_run))
 live_run = st.session_state.get(RUN_KEY)
+live_run = live_run.settled() if live_run is not None else None
 if live_run is not None and live_run.last is not None:
     draw_run(live_run)
     ended = {"failed": f"failed in epoch {live_run.last.epoch + 1}: {live_run.problem}",

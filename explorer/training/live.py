@@ -20,6 +20,7 @@ from explorer.training.fit import EpochReport, NonFiniteLossError, TrainConfig, 
 # Live training on a CPU uses one thread: with this small MLP, two threads on a busy 2-core machine
 # ran 6 to 10 times slower than one (spinning threads wait on each other), and a shared host is busy.
 LIVE_CPU_THREADS = 1
+SETTLE_SECONDS = 30.0  # longer than any epoch of a live run, even on a busy CPU
 
 
 class RunPlan(Protocol):
@@ -40,10 +41,20 @@ class LiveRun:
     problem: str | None = None  # why it failed, in words
     trained_at: list[float] = field(default_factory=list)  # time.perf_counter() at the end of each epoch
     shown: list[tuple[int, float]] = field(default_factory=list)  # (epochs done, time.perf_counter()) per redraw
+    ended: threading.Event = field(default_factory=threading.Event, repr=False)  # set when train_live has ended
 
     @property
     def last(self) -> Any | None:
         return self.views[-1] if self.views else None
+
+    def settled(self, timeout: float = SETTLE_SECONDS) -> LiveRun:
+        """This run, once its training has ended. A widget moved mid-run makes Streamlit start the page's next
+        script run while the interrupted one is still stopping the training at the end of its epoch: read in
+        that gap, the run would still say "training", so the next run waits here. A run that never reached
+        train_live (stopped while waiting for a slot) has no epochs and no thread to wait for."""
+        if self.views:
+            self.ended.wait(timeout)
+        return self
 
 
 @contextmanager
@@ -119,6 +130,8 @@ def train_live(
         worker.join()
         run.status = "stopped"
         raise
+    finally:
+        run.ended.set()
     return run
 
 

@@ -67,10 +67,12 @@ def test_a_corrupt_zip_is_refused_with_a_message_and_the_page_keeps_working(app_
     assert_no_exception(page)
 
 
-def test_moving_a_control_mid_run_stops_the_run_cleanly(app_url, page):
+def test_moving_a_control_mid_run_stops_the_run_cleanly(app_url, page, tmp_path):
     open_page(app_url, page)
-    page.get_by_role("button", name="Use the example").click()
-    page.get_by_text("shapes_example.zip ·").wait_for(timeout=60_000)
+    # 5,000 pictures: 40 epochs take many seconds, so the run is surely still going when k moves (the 500
+    # example shapes could finish all 40 between two steps of the test on a fast machine).
+    page.locator(UPLOAD_INPUT).set_input_files(str(shapes_zip(tmp_path, count=5000)))
+    page.get_by_text("my_shapes.zip · 5,000 images in 4 classes").wait_for(timeout=60_000)
     wait_for_app(page)
     code_size, epochs = page.get_by_role("slider").all()
     epochs.focus()

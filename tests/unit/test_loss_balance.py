@@ -114,6 +114,38 @@ def test_an_interruption_stops_the_run_and_propagates(data):
     assert all(torch.equal(a, b) for a, b in zip(weights, run.model.parameters(), strict=True))
 
 
+def test_a_page_rerun_reads_an_interrupted_run_only_once_it_has_stopped(data):
+    """Streamlit starts the page's next script run while the interrupted one still stops the training: the next
+    run's settled() waits for the status instead of reading "training"."""
+    import threading
+
+    train, test, labels = data
+
+    class Interrupted(BaseException):
+        pass
+
+    def interrupt(view):
+        raise Interrupted
+
+    run = small_run(epochs=6)
+    seen = []
+
+    def interrupted_script_run():
+        with pytest.raises(Interrupted):
+            train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=interrupt)
+
+    old = threading.Thread(target=interrupted_script_run)
+    old.start()
+    while not run.views:  # the next script run starts as soon as the first epoch is shown
+        time.sleep(0.001)
+    seen.append(run.settled(timeout=60).status)
+    old.join()
+    assert seen == ["stopped"] and run.ended.is_set()
+    never_trained = small_run(epochs=1)  # stopped while waiting for a slot: nothing to wait for
+    started = time.perf_counter()
+    assert never_trained.settled(timeout=60) is never_trained and time.perf_counter() - started < 1
+
+
 def test_traversal_moves_the_decode_and_dims_are_ordered_by_kl(data):
     train, test, labels = data
     run = small_run(epochs=1)
