@@ -16,7 +16,7 @@ from explorer.topics.shapes.settings import (
     ShapesRunSettings,
     nearest_shipped,
 )
-from explorer.topics.shapes.story import HELD, largest_beta_story, mig_story
+from explorer.topics.shapes.story import HELD, largest_beta_story, mig_story, never_held_story
 from explorer.topics.shapes.traversal import code_of, traversal_rows
 from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
@@ -181,7 +181,7 @@ else:
 
 with deeper():
     st.markdown("#### The shipped runs, measured")
-    st.markdown(largest_beta_story(runs))
+    st.markdown(f"{largest_beta_story(runs)} {never_held_story(runs)}")
     st.markdown(
         "**The data set.** Every combination of five factors, drawn here in code (no download): "
         + "; ".join(f"*{name}*, {size} values ({factor_value(name, 0)} to {factor_value(name, size - 1)})"

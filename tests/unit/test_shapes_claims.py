@@ -7,7 +7,7 @@ from explorer.checkpoints.store import PretrainedStore
 from explorer.core.shapes import make_shapes
 from explorer.topics.shapes.scores import score_code
 from explorer.topics.shapes.shipped import shipped_runs
-from explorer.topics.shapes.story import WELL_SEPARATED, held_factors, mig_story, trend
+from explorer.topics.shapes.story import WELL_SEPARATED, held_factors, mig_story, never_held_story, trend
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,9 @@ def test_a_larger_beta_keeps_fewer_dimensions_and_only_the_position(shipped):
     assert last.scores.active.sum() < first.scores.active.sum()
     assert held_factors(last) == ["x", "y"]
     assert last.test_mse > first.test_mse
+
+
+def test_no_run_gives_shape_or_rotation_a_dimension(shipped):
+    """The Go deeper sentence: shape and rotation are held by no dimension in use, at any β."""
+    runs, _ = shipped
+    assert never_held_story(runs).startswith("In no shipped run does a dimension in use hold 10% of shape and rotation")

@@ -14,7 +14,7 @@ from explorer.topics.shapes.predictions import CHOICES, mig_prediction
 from explorer.topics.shapes.scores import CodeScores, score_code, split
 from explorer.topics.shapes.settings import LATENT_DIM, ShapesRunSettings, model_config, nearest_shipped
 from explorer.topics.shapes.shipped import ShippedRun
-from explorer.topics.shapes.story import held_factors, holders, largest_beta_story, mig_story, trend
+from explorer.topics.shapes.story import held_factors, holders, largest_beta_story, mig_story, never_held_story, trend
 from explorer.topics.shapes.traversal import traversal_rows, walk_values
 from explorer.training.fit import EpochReport
 
@@ -104,6 +104,9 @@ def test_held_factors_count_only_the_dimensions_in_use():
     assert "3 of the 4 dimensions stay in use and they carry x and y" in story
     assert "shape, scale and rotation are mostly left out" in story
     assert "x over 2 dimensions" in mig_prediction([run_at(1, [0.1], normalised, [1] * 4), run]).why
+    assert "10% of shape, scale and rotation:" in never_held_story([run])  # shape only in an unused dimension
+    everything = run_at(1, [0.1], np.eye(5), [1.0] * 5)
+    assert never_held_story([everything]) == ""
 
 
 def test_a_live_epoch_shows_every_kind_of_held_out_shape_and_scores_the_code(model):

@@ -9,7 +9,7 @@ CARD_ID = "own_dataset_held_out"
 QUESTION = "After training, which does the model reconstruct better: the images it trained on, or held-out ones?"
 TRAINED, HELD_OUT, ALIKE = "The images it trained on", "The held-out images", "About the same"
 CHOICES = (TRAINED, HELD_OUT, ALIKE)
-ALIKE_WITHIN = 0.10  # errors within 10% of each other count as about the same: a rerun moves them that much
+ALIKE_WITHIN = 0.10  # errors within 10% of each other count as about the same
 
 
 def open_question() -> OpenQuestion:

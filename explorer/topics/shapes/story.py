@@ -66,3 +66,13 @@ def largest_beta_story(runs: list[ShippedRun]) -> str:
     if dropped:
         words += f"; {_names(dropped)} {'is' if len(dropped) == 1 else 'are'} mostly left out of the code"
     return words + f" (test error per pixel {runs[0].test_mse:.4f} at β = {runs[0].beta:g}, {last.test_mse:.4f} here)."
+
+
+def never_held_story(runs: list[ShippedRun]) -> str:
+    """The factors no dimension in use holds HELD of, in any shipped run; '' when every factor is held somewhere."""
+    held = {name for run in runs for name in held_factors(run)}
+    missing = [name for name in FACTOR_NAMES if name not in held]
+    if not missing:
+        return ""
+    return (f"In no shipped run does a dimension in use hold {HELD:.0%} of {_names(missing)}: whatever the code keeps "
+            f"of {'it' if len(missing) == 1 else 'them'}, it keeps spread thinly over several dimensions, if at all.")
