@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,13 @@ def tiny_pretrained(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("tiny") / "pretrained"
     assert main(["--tiny", "--out", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_training_ends_before_the_process():
+    """A page opened with emptied caches starts the server's live-training warm-up anew in a background thread;
+    left running when pytest exits, torch's threads abort the process (exit 134) after every test has passed."""
+    yield
+    for thread in threading.enumerate():
+        if thread.name in ("live-training-warm-up", "live-training"):
+            thread.join(timeout=120)
