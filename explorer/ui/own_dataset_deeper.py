@@ -43,8 +43,14 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
     for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
         column.image(enlarge(data.images[index], 3),
                      caption=f"{index}{class_of(data, int(index))} · distance {distance:.2f}")
-    st.caption(f"Distances are between codes. For scale: an image's nearest other image is typically "
-               f"{found.typical_gap:.2f} away in this model's code space.")
+    if round(found.typical_gap, 2) == 0:  # a median of 0: most images have a twin in code space
+        st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
+                   "code is the same (0.00 away): pictures that became identical when they were prepared (with "
+                   "*Centre like MNIST*, pictures that differ only in place and size do), or that this model cannot "
+                   "tell apart.")
+    else:
+        st.caption(f"Distances are between codes. For scale: an image's nearest other image is typically "
+                   f"{found.typical_gap:.2f} away in this model's code space.")
 
 
 def explain() -> None:

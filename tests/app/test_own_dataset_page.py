@@ -158,3 +158,27 @@ def test_sessions_keep_their_data_and_runs_to_themselves(open_page):
 
 def test_the_page_is_the_last_of_the_route(open_page):
     assert next_page(PAGE) is None
+
+
+def twins_zip(count: int) -> bytes:
+    """`count` pictures, each of them twice: every image has another with the same code."""
+    from explorer.core.shapes import sample_shapes
+    from explorer.topics.own_dataset.example import png_bytes
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for number, image in enumerate(sample_shapes(count, seed=3).images):
+            for copy in (0, 1):
+                archive.writestr(f"{number}_{copy}.png", png_bytes(image))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("twins", [False, True])
+def test_the_neighbours_scale_says_when_most_images_have_a_twin(open_page, uploader, twins):
+    app = open_page(PAGE)
+    uploader["file"] = FakeUpload("twins.zip" if twins else "mine.zip", twins_zip(40) if twins else shapes_zip(80))
+    app.run()
+    train(app, epochs=1)
+    scale = next(caption.value for caption in app.caption if caption.value.startswith("Distances are between codes"))
+    assert ("more than half of your images have another image whose code is the same" in scale) == twins
+    assert ("is typically" in scale) == (not twins)
