@@ -47,7 +47,8 @@ def mig_story(runs: list[ShippedRun]) -> str:
              f"{_spread(last)} at β = {last.beta:g}: ")
     words += {"rises": "it rises with β, by more than the seed moves it. ",
               "falls": "it falls as β grows, by more than the seed moves it. ",
-              "overlaps": "the ranges overlap, so the seed changes the score as much as β does. "}[trend(first, last)]
+              "overlaps": "the ranges overlap, so the change with β is no larger than the change from one seed to "
+                          "another. "}[trend(first, last)]
     if max(best.seed_migs) < WELL_SEPARATED:
         words += (f"Even the best ({max(best.seed_migs):.2f}, at β = {best.beta:g}) is far from 1: no β here gives "
                   "each factor a dimension of its own, so on these shapes a larger β alone does not untangle them.")
