@@ -1,6 +1,8 @@
 """Shapes: β-VAEs on pictures whose true factors are known, walked one code dimension at a time, scored against
 those factors (MIG), and a β run of the student's own, scored epoch by epoch."""
 
+import itertools
+
 import streamlit as st
 
 from explorer.core.images import strip
@@ -32,7 +34,7 @@ from explorer.ui.view_link import ViewLink, ViewParam
 PAGE = "app_pages/shapes.py"
 RUN_KEY = "shapes_run"  # this session's LiveRun (session_state: never shared with another student)
 STILL = {"displayModeBar": False}  # the matrices' toolbar would cover their column names
-redraws = iter(range(10**6))  # a fresh key for each redraw of a chart within one script run
+redraws = itertools.count()  # a fresh key for each redraw of a chart within one script run
 MIDDLE = {"scale": 3, "rotation": 0, "x": 3, "y": 4}  # the walk starts from a mid-sized, upright, central shape
 
 

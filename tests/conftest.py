@@ -32,7 +32,9 @@ def tiny_pretrained(tmp_path_factory) -> Path:
 def background_training_ends_before_the_process():
     """A page opened with emptied caches starts the server's live-training warm-up anew in a background thread;
     left running when pytest exits, torch's threads abort the process (exit 134) after every test has passed."""
+    from explorer.training.live import TRAINING_THREAD
+
     yield
     for thread in threading.enumerate():
-        if thread.name in ("live-training-warm-up", "live-training"):
+        if thread.name.startswith(TRAINING_THREAD):
             thread.join(timeout=120)

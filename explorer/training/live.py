@@ -20,6 +20,7 @@ from explorer.training.fit import EpochReport, NonFiniteLossError, TrainConfig, 
 # Live training on a CPU uses one thread: with this small MLP, two threads on a busy 2-core machine
 # ran 6 to 10 times slower than one (spinning threads wait on each other), and a shared host is busy.
 LIVE_CPU_THREADS = 1
+TRAINING_THREAD = "live-training"  # the worker thread's name, and its warm-up's prefix
 SETTLE_SECONDS = 30.0  # longer than any epoch of a live run, even on a busy CPU
 
 
@@ -113,7 +114,7 @@ def train_live(
             run.model.to("cpu").eval()  # decoded on the CPU afterwards, whatever it trained on
             done.set()
 
-    worker = threading.Thread(target=work, name="live-training", daemon=True)
+    worker = threading.Thread(target=work, name=TRAINING_THREAD, daemon=True)
     worker.start()
     drawn = 0
     try:

@@ -22,6 +22,7 @@ from explorer.topics.diffusion.logic import static_pixels
 from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset, warm_up_training
+from explorer.training.live import TRAINING_THREAD
 from explorer.training.slots import TrainingSlots, default_capacity
 
 STATIC_SCORED = 256  # pictures of pure static shown to the classifier
@@ -97,7 +98,7 @@ def live_dataset(name: str) -> LoadResult:
 @st.cache_resource(show_spinner=False)
 def live_training_warm_up() -> threading.Thread:
     """Once per server, in the background: one-off torch set-up that the first run would pay."""
-    thread = threading.Thread(target=warm_up_training, name="live-training-warm-up", daemon=True)
+    thread = threading.Thread(target=warm_up_training, name=f"{TRAINING_THREAD}-warm-up", daemon=True)
     thread.start()
     return thread
 
