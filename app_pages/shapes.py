@@ -12,6 +12,7 @@ from explorer.topics.shapes.disentanglement import MIG_IN_ONE_LINE
 from explorer.topics.shapes.figures import factor_matrix_figure, mig_figure
 from explorer.topics.shapes.live import begin_run, view_epoch
 from explorer.topics.shapes.settings import (
+    ACTIVE_KL,
     LATENT_DIM,
     LIVE_BETAS,
     TRAVERSAL_REACH,
@@ -19,7 +20,7 @@ from explorer.topics.shapes.settings import (
     nearest_shipped,
 )
 from explorer.topics.shapes.story import HELD, largest_beta_story, mig_story, never_held_story
-from explorer.topics.shapes.traversal import code_of, traversal_rows
+from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.training.live import LiveRun, live_device, train_live
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
@@ -69,7 +70,9 @@ with report_pretrained_error():
 start_image = shapes.images[shapes.index(shape=SHAPE_NAMES.index(start), **MIDDLE)]
 order = dims_by_kl(scores.kl_per_dim)
 in_use = [dim for dim in order if scores.active[dim]]
-rows = traversal_rows(model, code_of(model, start_image), in_use)
+unused = [dim for dim in order if not scores.active[dim]]
+start_code = code_of(model, start_image)
+rows = traversal_rows(model, start_code, in_use)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
@@ -79,10 +82,12 @@ with left:
         cells = st.columns([1.3, 3.4, 0.5], vertical_alignment="center", gap="small")
         cells[0].markdown(f"**{scores.label(dim)}**  \n{dim_label(scores, dim)}")
         cells[1].image(strip(row, factor=2), width="stretch")
-    unused = len(order) - len(in_use)
     if unused:
-        st.caption(f"{unused} of the {LATENT_DIM} dimensions are unused at β = {beta:g}: walking them changes "
-                   "nothing, so they are left out.")
+        quiet = walk_change(traversal_rows(model, start_code, unused)).max()
+        against = f", against at least {walk_change(rows).min():.1f} for the rows above" if in_use else ""
+        st.caption(f"{len(unused)} of the {LATENT_DIM} dimensions are unused at β = {beta:g} (KL below "
+                   f"{ACTIVE_KL:g} nat): walking one end to end changes the {start} by at most {quiet:.1f} pixels' "
+                   f"worth of ink{against}, so they are left out.")
 with right:
     st.markdown("**How much of each factor each dimension holds** (normalised mutual information)")
     show_figure(factor_matrix_figure(scores.normalised[order], [dim_label(scores, dim) for dim in order]),

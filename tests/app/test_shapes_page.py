@@ -3,11 +3,12 @@
 import pytest
 
 from explorer.checkpoints.store import PretrainedStore
-from explorer.core.shapes import SHAPE_NAMES
+from explorer.core.shapes import SHAPE_NAMES, make_shapes
 from explorer.models.gaussian import dims_by_kl
 from explorer.topics.shapes.settings import LATENT_DIM
 from explorer.topics.shapes.shipped import shipped_runs
 from explorer.topics.shapes.story import mig_story
+from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.ui.anatomy import LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 
@@ -46,6 +47,16 @@ def test_each_shipped_beta_relabels_the_rows_and_says_how_many_are_unused(open_p
     unused = LATENT_DIM - len(labels)
     captions = " ".join(caption.value for caption in app.caption)
     assert (f"{unused} of the {LATENT_DIM} dimensions are unused at β = {beta:g}" in captions) == (unused > 0)
+    if unused:  # the caption's numbers are the walks' own, measured on the shipped model
+        store = PretrainedStore()
+        run = next(run for run in shipped_runs(store) if run.beta == beta)
+        model, shapes = store.load_model(run.name), make_shapes()
+        start = code_of(model, shapes.images[shapes.index(shape=0, scale=3, rotation=0, x=3, y=4)])
+        used = [dim for dim in dims_by_kl(run.scores.kl_per_dim) if run.scores.active[dim]]
+        quiet = [dim for dim in dims_by_kl(run.scores.kl_per_dim) if not run.scores.active[dim]]
+        most = walk_change(traversal_rows(model, start, quiet)).max()
+        least = walk_change(traversal_rows(model, start, used)).min()
+        assert f"by at most {most:.1f} pixels' worth of ink, against at least {least:.1f}" in captions
 
 
 def test_the_walk_starts_from_the_chosen_shape(open_page):

@@ -15,7 +15,7 @@ from explorer.topics.shapes.scores import CodeScores, score_code, split
 from explorer.topics.shapes.settings import LATENT_DIM, ShapesRunSettings, model_config, nearest_shipped
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.story import held_factors, holders, largest_beta_story, mig_story, never_held_story, trend
-from explorer.topics.shapes.traversal import traversal_rows, walk_values
+from explorer.topics.shapes.traversal import traversal_rows, walk_change, walk_values
 from explorer.training.fit import EpochReport
 
 
@@ -53,6 +53,13 @@ def test_each_row_of_a_traversal_moves_one_dimension_only(model):
             code[dim] = value
             assert np.allclose(image, model.decode(torch.from_numpy(code[None])).detach().numpy()[0], atol=1e-6)
     assert not np.allclose(rows[0, 0], rows[0, -1])  # a random network still moves when its code moves
+
+
+def test_a_walks_change_is_the_ink_that_differs_between_its_ends():
+    rows = np.zeros((2, 3, 1, 28, 28), np.float32)
+    rows[0, -1, 0, :2, :2] = 1.0  # four white pixels appear
+    rows[1, 1, 0, 5, 5] = 1.0  # a pixel flickers mid-walk, but the ends are the same
+    assert walk_change(rows).tolist() == [4.0, 0.0]
 
 
 def test_scores_measure_every_shape_and_round_trip_through_the_manifest(model):

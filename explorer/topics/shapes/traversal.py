@@ -30,3 +30,9 @@ def traversal_rows(model: GaussianVAE, start: np.ndarray, dims: list[int],
         codes[row, :, dim] = values  # len(dims) x len(values) x k
     decoded = model.decode(torch.from_numpy(codes.reshape(-1, codes.shape[-1])))  # (rows·steps) x 1 x 28 x 28
     return decoded.numpy().reshape(len(dims), len(values), 1, 28, 28)
+
+
+def walk_change(rows: np.ndarray) -> np.ndarray:
+    """How much each row's walk changes the picture: the summed absolute pixel difference between its two ends,
+    in pixels' worth of ink (a full white pixel counts 1)."""
+    return np.abs(rows[:, -1] - rows[:, 0]).reshape(len(rows), -1).sum(axis=1)
