@@ -17,7 +17,8 @@
 - shapes: server time of opening the Shapes page, of each control, and of a live run's first epoch on screen;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
-  without the start-up visit;
+  without the start-up visit, split into the browser's start, the server's run and the drawing, beside a bare
+  Streamlit page opened the same way;
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.

@@ -1,9 +1,12 @@
 """The server's start-up work, so that the first visitor waits no longer than the rest.
 
-Before the server answers, it imports the whole library (torch, the models, the figures): every page needs it,
-and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
-route once, in the background: that loads the shipped models and fills the caches every session shares, as a
-student's first visit would, by running the pages' own code at their default settings.
+Before the server answers, it imports the whole library (torch, the models, the figures), and a visitor with no
+browser opens every page of the route once: that loads the shipped models and fills the caches every session
+shares, as a student's first visit would, by running the pages' own code at their default settings.
+
+Why before answering, not in the background after: a visitor who came while the visit was still going (the
+teacher, the moment the server is up) shared the CPU with it and waited longest of all.
+The price is a server that answers some seconds later, once, at start-up.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import explorer
 from explorer.ui.navigation import HOME, PAGES, url_name
 
 LOGGER = get_logger(__name__)
-PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
+PAGE_TIMEOUT_S = 120  # a page that has not finished by then (a very slow machine) is left to its first visitor
 WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
 
 
@@ -78,6 +81,7 @@ async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
     showed an error)."""
     visitor = GhostVisitor()
     session_id = runtime.connect_session(client=visitor, user_info={})
+    LOGGER.info("Start-up: opening every page once before answering, so that the first visitor finds them ready")
     started = time.perf_counter()
     opened, failed = [], []
     try:
@@ -100,11 +104,9 @@ async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
 
 @asynccontextmanager
 async def warm_up(app) -> AsyncIterator[None]:
-    """st.App's lifespan: import before answering, then open every page in the background."""
-    if not warm_up_wanted():
-        yield
-        return
-    import_library()
-    task = asyncio.create_task(open_every_page(Runtime.instance()))
+    """st.App's lifespan (Streamlit's runtime has started; the server answers once this yields): import the
+    library and open every page."""
+    if warm_up_wanted():
+        import_library()
+        await open_every_page(Runtime.instance())
     yield
-    task.cancel()
