@@ -43,3 +43,21 @@ def test_the_start_up_visit_is_on_unless_switched_off(monkeypatch):
     assert warm_up_wanted()
     monkeypatch.setenv(WARM_UP_ENV, "0")
     assert not warm_up_wanted()
+
+
+def test_what_start_up_made_is_left_out_of_the_collectors_scans():
+    import gc
+
+    from explorer.ui.warm_up import freeze_start_up_objects
+
+    made_before = [[] for _ in range(3)]
+    try:
+        freeze_start_up_objects()
+        assert gc.get_freeze_count() > 10_000  # the test session's imports: torch, streamlit, the library
+        made_later = [[] for _ in range(3)]
+        scanned = gc.get_objects()
+        assert not any(item is made_before[0] for item in scanned)
+        assert any(item is made_later[0] for item in scanned)
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
