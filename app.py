@@ -1,8 +1,8 @@
 """Autoencoder Explorer: `streamlit run app.py`.
 
-The server runs app_navigation.py for every visit. Before it answers, it imports the library and opens every
-page once, so that the first student (often the teacher, in front of the class) finds the shared models and
-results ready (explorer/ui/warm_up.py)."""
+The server runs app_navigation.py for every visit. Before it answers, it imports the library; then, in the
+background, it opens every page once, so that the first student (often the teacher, in front of the class)
+finds the shared models and results ready (explorer/ui/warm_up.py)."""
 
 import streamlit as st
 

@@ -36,8 +36,7 @@ def start_app(port: int, script: str = "app.py", cwd: Path = ROOT, env: dict[str
                             env={**os.environ, **(env or {})})
 
 
-def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 300.0) -> None:
-    """Until the server answers: app.py first opens every page once (tens of seconds on a busy machine)."""
+def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -1,12 +1,13 @@
 """The server's start-up work, so that the first visitor waits no longer than the rest.
 
-Before the server answers, it imports the whole library (torch, the models, the figures), and a visitor with no
-browser opens every page of the route once: that loads the shipped models and fills the caches every session
-shares, as a student's first visit would, by running the pages' own code at their default settings.
+Before the server answers, it imports the whole library (torch, the models, the figures): every page needs it,
+and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
+route once, in the background: that loads the shipped models and fills the caches every session shares, as a
+student's first visit would, by running the pages' own code at their default settings. It steps aside for real
+visitors: it starts no page while one of theirs is running.
 
-Why before answering, not in the background after: a visitor who came while the visit was still going (the
-teacher, the moment the server is up) shared the CPU with it and waited longest of all.
-The price is a server that answers some seconds later, once, at start-up.
+Why not open every page before answering: the teacher's first page, usually Home, would wait for all of them
+(some 12 s more on 2 cores) where it now waits for no more than the page the visit is on.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime import Runtime
+from streamlit.runtime.app_session import AppSessionState
 from streamlit.runtime.session_manager import SessionClient
 
 import explorer
 from explorer.ui.navigation import HOME, PAGES, url_name
 
 LOGGER = get_logger(__name__)
-PAGE_TIMEOUT_S = 120  # a page that has not finished by then (a very slow machine) is left to its first visitor
+PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
+STEP_ASIDE_S = 0.05  # how often the visit looks again whether a real visitor's page is still running
 WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
 
 
@@ -77,16 +80,27 @@ class GhostVisitor(SessionClient):
         return None
 
 
+def visitors_running(runtime: Runtime, own_id: str) -> bool:
+    """Whether a page of a real visitor is running now. It reads Streamlit's session list, which is not public:
+    should that change, the visit no longer steps aside, and nothing else breaks."""
+    try:
+        return any(info.session.id != own_id and info.session._state == AppSessionState.APP_IS_RUNNING
+                   for info in runtime._session_mgr.list_active_sessions())
+    except AttributeError:
+        return False
+
+
 async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
-    """Open Home and every page of the route in one session, one after the other: (pages opened, pages that
-    showed an error)."""
+    """Open Home and every page of the route in one session, one after the other, each once no real visitor's
+    page is running: (pages opened, pages that showed an error)."""
     visitor = GhostVisitor()
     session_id = runtime.connect_session(client=visitor, user_info={})
-    LOGGER.info("Start-up: opening every page once before answering, so that the first visitor finds them ready")
     started = time.perf_counter()
     opened, failed = [], []
     try:
         for page in (HOME, *PAGES):
+            while visitors_running(runtime, session_id):
+                await asyncio.sleep(STEP_ASIDE_S)
             visitor.run_finished.clear()
             visitor.saw_error = False
             rerun = BackMsg(rerun_script=ClientState(query_string="", page_name=url_name(page.path)))
@@ -104,23 +118,31 @@ async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
 
 
 def freeze_start_up_objects() -> None:
-    """Leave what start-up made (torch, the library, the shipped models: some 350,000 objects) out of the garbage
-    collector's scans. Streamlit runs a full collection after every script run, and scanning them took 0.18 s
-    of each run of each page. They live as long as the server; were any of them freed in a cycle, the cycle
-    would stay until it stops."""
+    """Leave what exists now (torch and the library: some 350,000 objects; after the visit, the shipped models
+    too) out of the garbage collector's scans. Streamlit runs a full collection after every script run, and
+    scanning them took 0.18 s of each run of each page. They live as long as the server; should any of them be
+    freed in a cycle (a page's figure in flight at the moment of the freeze), the cycle stays until it stops."""
     gc.collect()
     gc.freeze()
 
 
+async def open_every_page_then_freeze(runtime: Runtime) -> None:
+    await open_every_page(runtime)
+    freeze_start_up_objects()
+
+
 @asynccontextmanager
 async def warm_up(app) -> AsyncIterator[None]:
-    """st.App's lifespan (Streamlit's runtime has started; the server answers once this yields): import the
-    library, open every page, and keep what that made out of the collector's way."""
-    if warm_up_wanted():
-        import_library()
-        await open_every_page(Runtime.instance())
-        freeze_start_up_objects()
+    """st.App's lifespan (Streamlit's runtime has started; the server answers once this yields): import and
+    freeze before answering, then open every page in the background."""
+    if not warm_up_wanted():
+        yield
+        return
+    import_library()
+    freeze_start_up_objects()
+    task = asyncio.create_task(open_every_page_then_freeze(Runtime.instance()))
     try:
         yield
     finally:
+        task.cancel()
         gc.unfreeze()  # back to the collector, so that the interpreter's exit frees them as usual

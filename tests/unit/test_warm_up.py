@@ -61,3 +61,34 @@ def test_what_start_up_made_is_left_out_of_the_collectors_scans():
     finally:
         gc.unfreeze()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_visit_waits_only_while_a_real_visitors_page_runs():
+    from types import SimpleNamespace
+
+    from streamlit.runtime.app_session import AppSessionState
+
+    from explorer.ui.warm_up import visitors_running
+
+    def runtime(*sessions):
+        infos = [SimpleNamespace(session=SimpleNamespace(id=id_, _state=state)) for id_, state in sessions]
+        return SimpleNamespace(_session_mgr=SimpleNamespace(list_active_sessions=lambda: infos))
+
+    ghost = "ghost"
+    assert not visitors_running(runtime((ghost, AppSessionState.APP_IS_RUNNING)), ghost)
+    assert not visitors_running(runtime((ghost, AppSessionState.APP_IS_RUNNING),
+                                        ("student", AppSessionState.APP_NOT_RUNNING)), ghost)
+    assert visitors_running(runtime((ghost, AppSessionState.APP_NOT_RUNNING),
+                                    ("student", AppSessionState.APP_IS_RUNNING)), ghost)
+    assert not visitors_running(SimpleNamespace(), ghost)  # Streamlit's private list gone: no waiting
+
+
+def test_streamlit_still_keeps_the_session_list_where_the_visit_reads_it():
+    """Otherwise the visit would silently stop stepping aside."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.session_manager import SessionManager
+
+    assert "_session_mgr" in Runtime.__init__.__code__.co_names
+    assert hasattr(SessionManager, "list_active_sessions")
+    assert "_state" in AppSession.__init__.__code__.co_names
