@@ -40,9 +40,12 @@ WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "bef
 
 
 def import_library() -> None:
-    """Import every module of explorer, and with them torch, plotly and sklearn."""
+    """Import every module of explorer, and with them torch, plotly and sklearn; and torch's compiler, which torch
+    imports only when a page first makes an optimiser (live training) or counts a network's multiply-adds
+    (Diffusion): about a second that page's first visitor would otherwise wait."""
     for module in pkgutil.walk_packages(explorer.__path__, prefix="explorer."):
         importlib.import_module(module.name)
+    importlib.import_module("torch._dynamo")
 
 
 def give_back_freed_memory() -> None:
