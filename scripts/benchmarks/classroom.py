@@ -190,6 +190,25 @@ def peak_memory_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
+def core_times() -> dict[int, tuple[int, int]]:
+    """{core: (busy, total)} clock ticks since boot, from /proc/stat (Linux)."""
+    times = {}
+    for line in Path("/proc/stat").read_text().splitlines():
+        name, *ticks = line.split()
+        if name.startswith("cpu") and name != "cpu":
+            values = [int(tick) for tick in ticks]
+            idle = values[3] + values[4]  # idle and waiting for input or output
+            times[int(name[3:])] = (sum(values) - idle, sum(values))
+    return times
+
+
+def busy_shares(before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]]) -> dict[str, float]:
+    """The share of the time each core was busy between the two readings: whether the server's core or the
+    browsers' ran out first."""
+    return {f"core {core}": round((after[core][0] - before[core][0]) / max(after[core][1] - before[core][1], 1), 2)
+            for core in sorted(after)}
+
+
 def one_class(students: int) -> dict:
     port = free_port()
     process = start_app(port, cpu_core=SERVER_CORE)
@@ -199,9 +218,9 @@ def one_class(students: int) -> dict:
     try:
         wait_until_healthy(port, process, timeout=300)
         start_up = wait_for_start_up_visit(process)
-        started = time.perf_counter()
+        started, cores_before = time.perf_counter(), core_times()
         record = asyncio.run(run_class(f"http://127.0.0.1:{port}", students))
-        seconds = time.perf_counter() - started
+        seconds, cores_after = time.perf_counter() - started, core_times()
         peak = peak_memory_mb(process.pid)
     finally:
         stop_app(process)
@@ -215,6 +234,7 @@ def one_class(students: int) -> dict:
         "median_by_action_s": {action: median(values) for action, values in sorted(record.responses.items())},
         "slowest_by_action_s": {action: round(max(values), 2) for action, values in sorted(record.responses.items())},
         "server_peak_memory_mb": round(peak, 1),
+        "busy_share_of_each_core": busy_shares(cores_before, cores_after), "server_core": SERVER_CORE,
         "most_runs_ahead_shown": max(record.places_in_line, default=None),
         "next_run_started_after_leaver_s": (round(record.next_run_started_at - record.left_at, 2)
                                             if record.left_at and record.next_run_started_at else None),
