@@ -69,6 +69,10 @@ class ViewLink:
         a lesson link locked it."""
         if self.locked(key):
             label, help, disabled = f"{LOCK_MARK} {label}", f"{LOCK_HELP}\n\n{help or ''}", True
+        if "value" in kwargs and st.session_state.get(key) is not None:
+            # The browser draws a box from its default before it takes the value the run set: with many tabs
+            # opening at once, a box stayed on its default while the page showed the link's setting.
+            kwargs["value"] = st.session_state[key]
         return widget(label, *args, key=key, help=help, disabled=disabled, **kwargs)
 
     def settings(self, hidden: tuple[str, ...] = ()) -> dict[str, str]:

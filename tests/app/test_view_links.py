@@ -39,6 +39,17 @@ def test_bottleneck_round_trip_gives_the_same_pictures():
     assert image_urls(again) == image_urls(app)
 
 
+def test_a_box_set_by_a_link_starts_from_the_links_value_in_the_browser():
+    """The browser draws a number box from its default before the value the run set: many tabs opening at once
+    left boxes on 0 while the page showed the link's seed (README, the classroom benchmark)."""
+    app = open_with("app_pages/bottleneck.py", {"mode": "random", "seed": "7"})
+    box = app.number_input(key="bottleneck_seed")
+    assert box.proto.default == 7 and box.value == 7
+    box.set_value(9).run()
+    assert app.number_input(key="bottleneck_seed").value == 9  # the box still follows the student afterwards
+    assert not app.exception and not app.warning
+
+
 def test_bottleneck_bad_values_open_at_defaults_with_a_notice():
     app = open_with("app_pages/bottleneck.py", {"k": "999", "seed": "abc", "colour": "red"})
     assert app.segmented_control(key="bottleneck_k").value == 16
