@@ -213,6 +213,13 @@ def busy_shares(before: dict[int, tuple[int, int]], after: dict[int, tuple[int, 
             for core in sorted(after)}
 
 
+def error_kinds(errors: list[str]) -> dict[str, int]:
+    """How many errors of each kind: another seed shown, a timeout, an exception on the page, anything else."""
+    kinds = {"seed shown": "saw seed", "timeout": "TimeoutError", "exception on the page": "an exception on"}
+    counts = {kind: sum(mark in error for error in errors) for kind, mark in kinds.items()}
+    return counts | {"other": len(errors) - sum(counts.values())}
+
+
 def one_class(students: int) -> dict:
     port = free_port()
     process = start_app(port, cpu_core=SERVER_CORE)
@@ -232,7 +239,7 @@ def one_class(students: int) -> dict:
     every = [value for values in record.responses.values() for value in values]
     return {
         "students": students, "class_seconds": round(seconds, 1), "start_up_visit": start_up,
-        "errors": len(record.errors), "error_examples": record.errors[:10],
+        "errors": len(record.errors), "errors_by_kind": error_kinds(record.errors), "error_examples": record.errors[:10],
         "responses": len(every), "median_response_s": median(every) if every else None,
         "slowest_response_s": round(max(every), 2) if every else None,
         "median_by_action_s": {action: median(values) for action, values in sorted(record.responses.items())},
