@@ -239,7 +239,8 @@ def one_class(students: int) -> dict:
     every = [value for values in record.responses.values() for value in values]
     return {
         "students": students, "class_seconds": round(seconds, 1), "start_up_visit": start_up,
-        "errors": len(record.errors), "errors_by_kind": error_kinds(record.errors), "error_examples": record.errors[:10],
+        "errors": len(record.errors), "errors_by_kind": error_kinds(record.errors),
+        "error_examples": record.errors[:10],
         "responses": len(every), "median_response_s": median(every) if every else None,
         "slowest_response_s": round(max(every), 2) if every else None,
         "median_by_action_s": {action: median(values) for action, values in sorted(record.responses.items())},
