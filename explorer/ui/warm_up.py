@@ -4,15 +4,18 @@ Before the server answers, it imports the whole library (torch, the models, the 
 and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
 route once, in the background: that loads the shipped models and fills the caches every session shares, as a
 student's first visit would, by running the pages' own code at their default settings. It steps aside for real
-visitors: it starts no page while one of theirs is running.
+visitors: it starts no page while one of theirs is running, and stops its own page when one of theirs starts
+(opening it again afterwards).
 
 Why not open every page before answering: the teacher's first page, usually Home, would wait for all of them
-(some 12 s more on 2 cores) where it now waits for no more than the page the visit is on.
+(some 12 s more on 2 cores) where it now waits for no more than the visit's page to reach its next Streamlit
+call.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import gc
 import importlib
@@ -35,7 +38,8 @@ from explorer.ui.navigation import HOME, PAGES, url_name
 
 LOGGER = get_logger(__name__)
 PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
-STEP_ASIDE_S = 0.05  # how often the visit looks again whether a real visitor's page is still running
+STEP_ASIDE_S = 0.05  # how often the visit looks whether a real visitor's page has started or is still running
+MAX_STOPS = 3  # times a page of the visit may be stopped for real visitors before it is left to them
 WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
 
 
@@ -93,30 +97,53 @@ def visitors_running(runtime: Runtime, own_id: str) -> bool:
         return False
 
 
+async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, page) -> bool:
+    """Run `page` in the visit's session, stopping it as soon as a real visitor's page starts to run (at the
+    page's next Streamlit call), so that the visitor does not share the CPU with it: True when it ran to the end."""
+    visitor.run_finished.clear()
+    visitor.saw_error = False
+    rerun = BackMsg(rerun_script=ClientState(query_string="", page_name=url_name(page.path)))
+    runtime.handle_backmsg(session_id, rerun)
+    deadline = time.monotonic() + PAGE_TIMEOUT_S
+    stopped = False
+    while not visitor.run_finished.is_set():
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        if not stopped and visitors_running(runtime, session_id):
+            runtime.handle_backmsg(session_id, BackMsg(stop_script=True))
+            stopped = True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(visitor.run_finished.wait(), timeout=STEP_ASIDE_S)
+    return not stopped
+
+
 async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
-    """Open Home and every page of the route in one session, one after the other, each once no real visitor's
-    page is running: (pages opened, pages that showed an error)."""
+    """Open Home and every page of the route in one session, one after the other, each while no real visitor's
+    page is running; a page stopped for a visitor is opened again once they are done, up to MAX_STOPS times:
+    (pages opened, pages that showed an error)."""
     visitor = GhostVisitor()
     session_id = runtime.connect_session(client=visitor, user_info={})
     started = time.perf_counter()
-    opened, failed = [], []
+    opened, failed, left = [], [], []
     try:
         for page in (HOME, *PAGES):
-            while visitors_running(runtime, session_id):
-                await asyncio.sleep(STEP_ASIDE_S)
-            visitor.run_finished.clear()
-            visitor.saw_error = False
-            rerun = BackMsg(rerun_script=ClientState(query_string="", page_name=url_name(page.path)))
-            runtime.handle_backmsg(session_id, rerun)
-            await asyncio.wait_for(visitor.run_finished.wait(), timeout=PAGE_TIMEOUT_S)
-            (failed if visitor.saw_error else opened).append(page.title)
+            for _ in range(MAX_STOPS + 1):
+                while visitors_running(runtime, session_id):
+                    await asyncio.sleep(STEP_ASIDE_S)
+                if await open_page(runtime, session_id, visitor, page):
+                    (failed if visitor.saw_error else opened).append(page.title)
+                    break
+            else:
+                left.append(page.title)
     except TimeoutError:
         LOGGER.warning("Start-up: %s took over %d s; its first visitor will load it", page.title, PAGE_TIMEOUT_S)
     finally:
         runtime.close_session(session_id)
         give_back_freed_memory()
-    LOGGER.info("Start-up: opened %s in %.1f s%s", ", ".join(opened), time.perf_counter() - started,
-                f"; these showed an error: {', '.join(failed)}" if failed else "")
+    LOGGER.info("Start-up: opened %s in %.1f s%s%s", ", ".join(opened), time.perf_counter() - started,
+                f"; these showed an error: {', '.join(failed)}" if failed else "",
+                f"; left to their first visitors, stopped {MAX_STOPS + 1} times for them: {', '.join(left)}"
+                if left else "")
     return opened, failed
 
 

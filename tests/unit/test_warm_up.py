@@ -1,8 +1,13 @@
+import asyncio
+import time
+from types import SimpleNamespace
+
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.app_session import AppSessionState
 
-from explorer.ui.navigation import PAGES, url_name
-from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, warm_up_wanted
+from explorer.ui.navigation import HOME, PAGES, url_name
+from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, open_every_page, warm_up_wanted
 
 
 def element_message(kind: str, alert_format=None) -> ForwardMsg:
@@ -64,10 +69,6 @@ def test_what_start_up_made_is_left_out_of_the_collectors_scans():
 
 
 def test_the_visit_waits_only_while_a_real_visitors_page_runs():
-    from types import SimpleNamespace
-
-    from streamlit.runtime.app_session import AppSessionState
-
     from explorer.ui.warm_up import visitors_running
 
     def runtime(*sessions):
@@ -92,3 +93,58 @@ def test_streamlit_still_keeps_the_session_list_where_the_visit_reads_it():
     assert "_session_mgr" in Runtime.__init__.__code__.co_names
     assert hasattr(SessionManager, "list_active_sessions")
     assert "_state" in AppSession.__init__.__code__.co_names
+
+
+class FakeRuntime:
+    """Runs each page of the visit for `run_s`, ending a run at once when asked to stop; `visitor_runs` is when
+    a real visitor's page runs, in seconds from the start."""
+
+    def __init__(self, run_s: float, visitor_runs: tuple[float, float] | None = None):
+        self.started = time.monotonic()
+        self.run_s, self.visitor_runs = run_s, visitor_runs
+        self.asked: list[str] = []  # the page's URL name per run asked for, "stop" per stop
+        self.ghost = None
+        self.pending = None
+        self._session_mgr = SimpleNamespace(list_active_sessions=lambda: [
+            SimpleNamespace(session=SimpleNamespace(id="student", _state=self.visitor_state()))])
+
+    def visitor_state(self):
+        now = time.monotonic() - self.started
+        running = self.visitor_runs is not None and self.visitor_runs[0] <= now < self.visitor_runs[1]
+        return AppSessionState.APP_IS_RUNNING if running else AppSessionState.APP_NOT_RUNNING
+
+    def connect_session(self, client, user_info):
+        self.ghost = client
+        return "ghost"
+
+    def close_session(self, session_id):
+        pass
+
+    def finish(self):
+        finished = ForwardMsg()
+        finished.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
+        self.ghost.write_forward_msg(finished)
+
+    def handle_backmsg(self, session_id, msg):
+        if msg.WhichOneof("type") == "stop_script":
+            self.asked.append("stop")
+            self.pending.cancel()
+            self.finish()
+        else:
+            self.asked.append(msg.rerun_script.page_name)
+            self.pending = asyncio.get_running_loop().call_later(self.run_s, self.finish)
+
+
+def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again_after():
+    runtime = FakeRuntime(run_s=0.2, visitor_runs=(0.1, 0.4))
+    opened, failed = asyncio.run(open_every_page(runtime))
+    home = url_name(HOME.path)
+    assert runtime.asked[:3] == [home, "stop", home]  # Home stopped for the visitor, opened again after them
+    assert runtime.asked[3:] == [url_name(page.path) for page in PAGES]
+    assert opened == [page.title for page in (HOME, *PAGES)] and not failed
+
+
+def test_without_visitors_the_visit_stops_nothing():
+    runtime = FakeRuntime(run_s=0.01)
+    opened, _ = asyncio.run(open_every_page(runtime))
+    assert "stop" not in runtime.asked and len(opened) == 1 + len(PAGES)
