@@ -12,14 +12,16 @@ from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
 from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
+    BATCH,
     SAMPLER_HELP,
     SAMPLERS,
     SIGNAL_ALMOST_GONE,
+    LatentRun,
+    PixelRun,
     fade_step,
     forward_frames,
-    make_scheduler,
-    sample_latents,
-    sample_pixels,
+    run_latents,
+    run_pixels,
 )
 from explorer.ui.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.errors import report_pretrained_error
@@ -28,9 +30,11 @@ from explorer.ui.loaders import (
     bundled_data,
     classifier_on_static,
     denoiser_step_costs,
+    denoiser_step_times,
     digit_classifier,
     pretrained_model,
     pretrained_store,
+    shipped_diffusion_samples,
 )
 from explorer.ui.prediction_card import predict_first
 from explorer.ui.prediction_loaders import diffusion_prediction
@@ -42,7 +46,7 @@ from explorer.ui.view_link import ViewLink, ViewParam
 PAGE = "app_pages/diffusion.py"
 DDIM_STEPS = [10, 20, 25, 50, 100, 200]
 START_STEPS = list(range(50, 951, 50))  # the "Noised to step t" slider's stops
-BATCH = 16
+DEFAULT = PixelRun()  # the controls' defaults: their samples are shipped with the app
 SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion's image and its latent
 SD_IMAGE, SD_LATENT = (" × ".join(map(str, shape)) for shape in (SD_IMAGE_SHAPE, SD_LATENT_SHAPE))
 
@@ -114,12 +118,12 @@ with report_pretrained_error(stop=False):
 
 if info is not None:
     controls = st.columns([3.1, 1.9, 1.2, 2.6, 1.2, 2.0])
-    sampler = view.control(controls[0].radio, "Sampler", list(SAMPLERS), format_func=SAMPLERS.get,
-                           key="diffusion_sampler", help=SAMPLER_HELP)
-    steps = view.control(controls[1].select_slider, "DDIM steps", options=DDIM_STEPS, value=50,
+    sampler = view.control(controls[0].radio, "Sampler", list(SAMPLERS), index=list(SAMPLERS).index(DEFAULT.sampler),
+                           format_func=SAMPLERS.get, key="diffusion_sampler", help=SAMPLER_HELP)
+    steps = view.control(controls[1].select_slider, "DDIM steps", options=DDIM_STEPS, value=DEFAULT.steps,
                          key="diffusion_steps", disabled=sampler != "ddim",
                          help="DDIM skips steps: fewer is faster and coarser.")
-    seed = view.control(controls[2].number_input, "Seed", min_value=0, max_value=100_000, value=0, step=1,
+    seed = view.control(controls[2].number_input, "Seed", min_value=0, max_value=100_000, value=DEFAULT.seed, step=1,
                         key="diffusion_seed",
                         help="The same seed draws the same starting static, so the same samples.")
     from_image = view.control(controls[3].toggle, "From a real digit", key="diffusion_from_image",
@@ -133,13 +137,12 @@ if info is not None:
                               help="How much of the digit is destroyed before the network starts.")
     start_step = start_step if from_image else None
 
-    start_images = [data.test_images[start_index]] * BATCH if from_image else None
-    pixel_settings = (sampler, steps, seed, start_index if from_image else None, start_step)
+    shipped = shipped_diffusion_samples()
+    pixel_settings = PixelRun(sampler, steps, seed, start_index if from_image else None, start_step)
     pixel = shared_run(
-        "diffusion_pixel", pixel_settings,
-        "Denoising in pixel space",
-        lambda on_step: sample_pixels(unet, make_scheduler(info["schedule"], sampler, steps), count=BATCH, seed=seed,
-                                      start_images=start_images, start_step=start_step, on_step=on_step),
+        "diffusion_pixel", pixel_settings, "Denoising in pixel space",
+        lambda on_step: run_pixels(unet, info["schedule"], pixel_settings, data.test_images, on_step=on_step),
+        shipped=shipped.get(pixel_settings),
     )
     show_figure(reverse_figure(pixel), key="diffusion_reverse")
     play_key()
@@ -154,7 +157,9 @@ if info is not None:
         )
     else:
         how = f"DDIM in {steps} steps" if sampler == "ddim" else f"DDPM in all {T:,} steps"
-        st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} (made in {pixel.seconds:.1f} s). "
+        made = ("made when the app was built and shipped with it, so that the page opens at once"
+                if pixel.made_at_build else f"made in {pixel.seconds:.1f} s")
+        st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} ({made}). "
                     "Press **▶ Play** to watch them come out of it.")
 
 look_for(
@@ -197,21 +202,23 @@ with deeper():
             "because this decoder only ever learned to draw digits; the network's guess of the clean code jumps about "
             "at first and settles as the noise is removed."
         )
+        latent_settings = LatentRun(seed)
         latent = shared_run(
-            "diffusion_latent", (seed,), "Denoising in latent space",
-            lambda on_step: sample_latents(latent_denoiser, vae, make_scheduler(info["schedule"], "ddpm",
-                                                                                clip_sample=None),
-                                           count=BATCH, seed=seed, on_step=on_step),
+            "diffusion_latent", latent_settings, "Denoising in latent space",
+            lambda on_step: run_latents(latent_denoiser, vae, info["schedule"], latent_settings, on_step=on_step),
+            shipped=shipped.get(latent_settings),
         )
         show_figure(reverse_figure(latent, titles=LATENT_TITLES), key="diffusion_latent")
+        times = denoiser_step_times(info["unet"], info["latent_denoiser"], info["vae"], info["schedule"])
         timing = st.columns(3)
-        for column, name, run, digits in ((timing[0], "Pixel U-Net", pixel, 1), (timing[1], "Latent MLP", latent, 2)):
-            column.metric(f"{name}: time per step", f"{run.ms_per_step:.{digits}f} ms",
-                          help=f"Measured when these samples were made: {run.network_calls} steps for {BATCH} "
-                               f"images in {run.seconds:.2f} s.")
-        timing[2].metric("Latent is faster by", f"{pixel.ms_per_step / latent.ms_per_step:.0f}×")
+        for column, name, ms, steps, digits in ((timing[0], "Pixel U-Net", times.pixel_ms, times.pixel_steps, 1),
+                                                (timing[1], "Latent MLP", times.latent_ms, times.latent_steps, 2)):
+            column.metric(f"{name}: time per step", f"{ms:.{digits}f} ms",
+                          help=f"One step for {BATCH} images: the average of {steps} DDIM steps, timed once on "
+                               "this server.")
+        measured = times.pixel_ms / times.latent_ms
+        timing[2].metric("Latent is faster by", f"{measured:.0f}×")
         pixel_cost, latent_cost = denoiser_step_costs(info["unet"], info["latent_denoiser"])
-        measured = pixel.ms_per_step / latent.ms_per_step
         work = pixel_cost.multiply_adds / latent_cost.multiply_adds
         st.markdown(
             "**Why latent diffusion is faster.** The network runs once per step, so its work is the price of every "

@@ -1,5 +1,5 @@
 """A slow computation run once per server for each setting, with progress while it runs: the Diffusion page's
-samples. The server's start-up visit (explorer/ui/warm_up.py) makes the default ones before a student asks."""
+samples, of which the default ones are shipped with the app."""
 
 from __future__ import annotations
 
@@ -19,10 +19,14 @@ def shared_results() -> SharedResults:
     return SharedResults(KEPT_RESULTS)
 
 
-def shared_run(key: str, params: Hashable, label: str, run: Callable[[Callable[[int, int], None]], Any]) -> Any:
-    """The result of run(on_step) for these params: this server's copy when there is one, else run now with a
-    progress bar and keep it. `key` names the computation, `params` its settings."""
+def shared_run(key: str, params: Hashable, label: str, run: Callable[[Callable[[int, int], None]], Any], *,
+               shipped: Any | None = None) -> Any:
+    """The result of run(on_step) for these params: this server's copy when there is one, else `shipped` (the
+    result made when the app was built, if any), else run now with a progress bar and keep it. `key` names the
+    computation, `params` its settings."""
     result = shared_results().get((key, params))
+    if result is None:
+        result = shipped
     if result is None:
         bar = st.progress(0.0, text=label)
 

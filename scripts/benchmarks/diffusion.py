@@ -9,13 +9,11 @@ import torch
 
 from scripts.benchmarks.stats import median
 
-BATCH = 16
-
 
 def run(runs: int) -> dict:
     from explorer.checkpoints.store import PretrainedStore
     from explorer.core.runtime import set_app_threads
-    from explorer.topics.diffusion.logic import make_scheduler, sample_latents, sample_pixels
+    from explorer.topics.diffusion.logic import BATCH, make_scheduler, sample_latents, sample_pixels
 
     set_app_threads()  # as the app runs them
     store = PretrainedStore()

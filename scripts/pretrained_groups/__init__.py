@@ -1,13 +1,14 @@
 """Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
 
-A full build runs them in this order; diffusion comes before latent_map and vqvae, which are scored by its digit
-classifier."""
+A full build runs them in this order; diffusion comes before diffusion_samples, made by its networks, and before
+latent_map and vqvae, which are scored by its digit classifier."""
 
 from scripts.pretrained_groups import (
     anomaly,
     bottleneck,
     denoising,
     diffusion,
+    diffusion_samples,
     inside_network,
     latent_map,
     loss_balance,
@@ -19,6 +20,7 @@ from scripts.pretrained_groups import (
 GROUPS = {
     "bottleneck": bottleneck.build,
     "diffusion": diffusion.build,
+    "diffusion_samples": diffusion_samples.build,
     "latent_map": latent_map.build,
     "loss_balance": loss_balance.build,
     "denoising": denoising.build,

@@ -103,8 +103,8 @@ def test_a_manifest_without_the_group_says_how_to_build_it(open_page, manifest_w
     assert "--only diffusion" in app.error[0].value
 
 
-def test_a_second_visitor_gets_the_samples_the_first_one_made(open_page, monkeypatch):
-    """One server makes each setting's samples once: a class opening the page does not make them 30 times."""
+def count_sampling_runs(monkeypatch) -> list[str]:
+    """The names of the page's sampling runs made from now on, in order."""
     import explorer.topics.diffusion.logic as logic
 
     made = []
@@ -118,15 +118,39 @@ def test_a_second_visitor_gets_the_samples_the_first_one_made(open_page, monkeyp
 
         return sampler
 
-    for name in ("sample_pixels", "sample_latents"):
+    for name in ("run_pixels", "run_latents"):
         monkeypatch.setattr(logic, name, counted(name))
-    first = open_page(PAGE)  # empties the shared caches, then makes the default samples
-    assert sorted(made) == ["sample_latents", "sample_pixels"]
+    return made
+
+
+def test_the_default_samples_are_shipped_and_a_second_visitor_gets_the_samples_the_first_one_made(
+        open_page, monkeypatch):
+    """The defaults' samples come with the app; one server makes each other setting's samples once: a class
+    opening the page does not make them 30 times."""
+    made = count_sampling_runs(monkeypatch)
+    first = open_page(PAGE)  # empties the shared caches
+    assert made == []
+    assert any("made when the app was built and shipped with it" in md.value for md in first.markdown)
+    first.number_input(key="diffusion_seed").set_value(3).run()
+    assert sorted(made) == ["run_latents", "run_pixels"]
+    assert any("from the static of seed 3" in md.value and "(made in " in md.value for md in first.markdown)
     second = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)  # a new session, the same server
     second.run()
     second.switch_page(PAGE).run()
+    second.number_input(key="diffusion_seed").set_value(3).run()
     assert not second.exception
     assert len(made) == 2
     assert frame_images(chart_specs(second)[0]) == frame_images(chart_specs(first)[0])
-    second.number_input(key="diffusion_seed").set_value(3).run()
-    assert sorted(made[2:]) == ["sample_latents", "sample_pixels"]
+
+
+def test_shipped_samples_from_other_networks_are_not_shown(open_page, pretrained_copy, monkeypatch):
+    """After a retrain of the diffusion group without its samples, the page makes them from the new networks."""
+    copy = pretrained_copy()
+    manifest = json.loads((copy / "manifest.json").read_text())
+    made_from = manifest["groups"]["diffusion_samples"]["made_from"]
+    made_from[next(iter(made_from))] = "0" * 64  # as if they had been made from another U-Net
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    made = count_sampling_runs(monkeypatch)
+    app = open_page(PAGE)
+    assert sorted(made) == ["run_latents", "run_pixels"]
+    assert not any("made when the app was built" in md.value for md in app.markdown)

@@ -22,10 +22,14 @@ from explorer.models.digit_likeness import DigitLikeness, digit_likeness, score_
 from explorer.topics.diffusion.figures import FINISHED, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
     FORWARD_FRAMES,
+    TIMED_STEPS,
+    PixelRun,
     forward_frames,
     make_scheduler,
+    run_pixels,
     sample_latents,
     sample_pixels,
+    time_steps,
     vae_prior_samples,
 )
 from explorer.training.steps import StepTrainConfig, denoising_loss, train_steps
@@ -85,6 +89,23 @@ def test_latent_sampling_decodes_every_frame():
     assert result.network_calls == 20
     assert result.noisy.shape == result.predicted.shape == (5, 4, 28, 28)
     assert vae_prior_samples(vae, 6).shape == (6, 28, 28)
+
+
+def test_a_run_from_a_test_digit_starts_every_image_from_it(digit):
+    settings = PixelRun(steps=10, start_image=1, start_step=250, count=2)
+    from_the_digit = run_pixels(small_unet(), "linear", settings, np.stack([np.zeros_like(digit), digit]))
+    direct = sample_pixels(small_unet(), make_scheduler("linear", "ddim", 10), start_images=[digit] * 2,
+                           start_step=250, seed=0)
+    assert np.array_equal(from_the_digit.samples, direct.samples)
+
+
+def test_step_times_set_the_convolutional_network_beside_the_mlp():
+    torch.manual_seed(0)
+    vae = ConvVAE(ConvVAEConfig(latent_dim=16)).eval()
+    denoiser = LatentDenoiser(LatentDenoiserConfig(latent_dim=16)).eval()
+    times = time_steps(small_unet(), denoiser, vae, "linear")
+    assert (times.pixel_steps, times.latent_steps) == (TIMED_STEPS["pixel"], TIMED_STEPS["latent"])
+    assert times.pixel_ms > 3 * times.latent_ms > 0  # 16 images through the U-Net against 16 codes through the MLP
 
 
 def test_a_denoiser_learns_to_predict_the_noise():

@@ -33,6 +33,7 @@ SAMPLER_HELP = (
 SIGNAL_ALMOST_GONE = 0.1  # √ᾱ_t below this: less than a tenth of the digit is left in x_t
 FORWARD_FRAMES = 50
 REVERSE_FRAMES = 30  # 16 digits in two panels: 30 frames keep the figure near 1 MB
+BATCH = 16  # digits per sampling run on the page
 HISTOGRAM_BINS = np.linspace(-4, 4, 41)  # edges: N(0, 1) lies well inside
 
 
@@ -86,7 +87,8 @@ class ReverseFrames:
     predicted: np.ndarray  # F x N x 28 x 28 pixels in [0, 1]: the guess of x_0 at that step
     samples: np.ndarray  # N x 28 x 28 pixels in [0, 1]: the result
     network_calls: int
-    seconds: float  # sampling only, without decoding the frames
+    seconds: float  # sampling only, without decoding the frames (where it was made)
+    made_at_build: bool = False  # shipped with the app (explorer/topics/diffusion/shipped_samples.py), not made here
 
     @property
     def ms_per_step(self) -> float:
@@ -135,6 +137,65 @@ def sample_latents(denoiser: LatentDenoiser, vae: ConvVAE, scheduler: DDPMSchedu
                          predicted=_decode_codes(vae, denoiser, result.predicted),
                          samples=_decode_codes(vae, denoiser, result.samples),
                          network_calls=result.network_calls, seconds=result.seconds)
+
+
+@dataclass(frozen=True)
+class PixelRun:
+    """Everything that decides the page's samples in pixel space: the same settings give the same images."""
+    sampler: str = "ddim"
+    steps: int = 50  # DDIM's; DDPM takes all T
+    seed: int = 0
+    start_image: int | None = None  # a test digit noised to start_step, instead of pure static
+    start_step: int | None = None
+    count: int = BATCH
+
+
+@dataclass(frozen=True)
+class LatentRun:
+    """Everything that decides the page's samples among the VAE's codes (always DDPM, all T steps)."""
+    seed: int = 0
+    count: int = BATCH
+
+
+def run_pixels(unet: UNet, schedule: str, run: PixelRun, test_images: np.ndarray, *,
+               on_step: ProgressCallback | None = None) -> ReverseFrames:
+    start_images = None if run.start_image is None else [test_images[run.start_image]] * run.count
+    return sample_pixels(unet, make_scheduler(schedule, run.sampler, run.steps), count=run.count, seed=run.seed,
+                         start_images=start_images, start_step=run.start_step, on_step=on_step)
+
+
+def run_latents(denoiser: LatentDenoiser, vae: ConvVAE, schedule: str, run: LatentRun, *,
+                on_step: ProgressCallback | None = None) -> ReverseFrames:
+    return sample_latents(denoiser, vae, make_scheduler(schedule, "ddpm", clip_sample=None), count=run.count,
+                          seed=run.seed, on_step=on_step)
+
+
+TIMED_STEPS = {"pixel": 10, "latent": 100}  # a fraction of a second each on 2 cores
+
+
+@dataclass(frozen=True)
+class StepTimes:
+    """Milliseconds per sampling step of BATCH images, both networks timed on one machine at one moment."""
+    pixel_ms: float
+    latent_ms: float
+    pixel_steps: int
+    latent_steps: int
+
+
+def time_steps(unet: UNet, denoiser: LatentDenoiser, vae: ConvVAE, schedule: str) -> StepTimes:
+    """Time a short DDIM run of each network, each after one step to warm it up (the first call of a network
+    in a process sets up its kernels). Timed apart from any samples: those may have been made elsewhere."""
+    def pixel(steps: int) -> ReverseFrames:
+        return sample_pixels(unet, make_scheduler(schedule, "ddim", steps), count=BATCH, keep_frames=1)
+
+    def latent(steps: int) -> ReverseFrames:
+        return sample_latents(denoiser, vae, make_scheduler(schedule, "ddim", steps, clip_sample=None),
+                              count=BATCH, keep_frames=1)
+
+    pixel(1), latent(1)
+    return StepTimes(pixel_ms=pixel(TIMED_STEPS["pixel"]).ms_per_step,
+                     latent_ms=latent(TIMED_STEPS["latent"]).ms_per_step,
+                     pixel_steps=TIMED_STEPS["pixel"], latent_steps=TIMED_STEPS["latent"])
 
 
 @torch.inference_mode()
