@@ -28,6 +28,16 @@ def open_page():
     return opener
 
 
+def open_card(app: AppTest) -> AppTest:
+    """Open the page's "Predict first" card, as a click on its button does: its content runs only while open."""
+    from explorer.ui.prediction_card import OPEN_KEY
+
+    app.session_state[OPEN_KEY] = True
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 @pytest.fixture
 def pretrained_copy(tmp_path, monkeypatch):
     """pretrained_copy() -> a copy of the shipped pretrained/ that the app reads instead: damage it freely."""

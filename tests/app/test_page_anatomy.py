@@ -6,6 +6,7 @@ import pytest
 from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from explorer.ui.navigation import HOME, PAGES, next_page
 from explorer.ui.prediction_card import PREDICT_TITLE
+from tests.app.conftest import open_card
 
 OWN_DIGIT_LABEL = "✏️ Your own digit"
 
@@ -29,7 +30,7 @@ def position(elements, kind: str, starts: str) -> int:
 
 @pytest.mark.parametrize("spec", (HOME, *PAGES), ids=lambda spec: spec.title)
 def test_the_page_follows_the_anatomy(open_page, spec):
-    app = open_page(None if spec is HOME else spec.path)
+    app = open_card(open_page(None if spec is HOME else spec.path))
     elements = in_order(app.main)
     title = position(elements, "Title", "")
     question = position(elements, "Markdown", "##### ")

@@ -8,6 +8,7 @@ import pytest
 from explorer.ui import prediction_loaders as loaders
 from explorer.ui.navigation import HOME, PAGES
 from explorer.ui.prediction_card import CLASS_KEY, PREDICT_TITLE
+from tests.app.conftest import open_card
 
 MEASURES = {
     HOME.path: lambda: loaders.home_prediction("ae_k16"),
@@ -51,12 +52,26 @@ def reveal(app, prediction, choice: str):
     assert not app.exception, app.exception
 
 
+def card_texts(app) -> list[str]:
+    return [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")]
+
+
+def test_a_closed_card_measures_nothing_until_it_is_opened(open_page, monkeypatch):
+    """Measuring some answers takes a second on a fresh server: a page's first visitor does not wait for it."""
+    asked = []
+    measure = loaders.denoising_prediction
+    monkeypatch.setattr(loaders, "denoising_prediction", lambda: asked.append(1) or measure())
+    app = open_page("app_pages/denoising.py")
+    assert asked == [] and card_texts(app) == []
+    open_card(app)
+    assert asked and card_texts(app) == [f"**{PREDICT_TITLE}: {measure().question}**"]
+
+
 @pytest.mark.parametrize("path", MEASURES, ids=lambda path: path.split("/")[-1])
 def test_the_card_asks_first_and_reveals_the_measured_answer(open_page, path):
-    app = open_page(None if path == HOME.path else path)
+    app = open_card(open_page(None if path == HOME.path else path))
     prediction = MEASURES[path]()
-    assert [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")] == [
-        f"**{PREDICT_TITLE}: {prediction.question}**"]
+    assert card_texts(app) == [f"**{PREDICT_TITLE}: {prediction.question}**"]
     assert choice_radio(app, prediction).value is None  # no answer preselected
     assert list(choice_radio(app, prediction).options) == list(prediction.choices)
     assert reveal_button(app, prediction).disabled
@@ -86,6 +101,7 @@ def class_shares(app) -> dict[str, str]:
 def test_two_sessions_of_one_class_both_count_and_a_changed_mind_moves_the_vote(open_page):
     path = "app_pages/denoising.py"
     first, second = open_page(path), open_page(path)  # opened first: each opening clears the server's caches
+    open_card(first), open_card(second)
     prediction = loaders.denoising_prediction()
     wrong = next(choice for choice in prediction.choices if choice != prediction.answer)
     for app in (first, second):
@@ -108,6 +124,7 @@ def test_two_sessions_of_one_class_both_count_and_a_changed_mind_moves_the_vote(
 def test_another_class_keeps_its_own_count(open_page):
     path = "app_pages/denoising.py"
     first, second = open_page(path), open_page(path)
+    open_card(first), open_card(second)
     prediction = loaders.denoising_prediction()
     first.session_state[CLASS_KEY] = "one-lesson"
     second.session_state[CLASS_KEY] = "another-lesson"
@@ -117,31 +134,30 @@ def test_another_class_keeps_its_own_count(open_page):
 
 
 def test_a_revealed_card_keeps_its_choice_after_a_visit_to_another_page(open_page):
-    app = open_page("app_pages/denoising.py")
+    app = open_card(open_page("app_pages/denoising.py"))
     prediction = loaders.denoising_prediction()
     reveal(app, prediction, prediction.answer)
     app.switch_page("app_pages/anomaly.py").run()
     app.switch_page("app_pages/denoising.py").run()
+    open_card(app)
     assert choice_radio(app, prediction).value == prediction.answer
     assert f"**Measured answer: {prediction.answer}.** ✅ You predicted it." in texts(app)
 
 
 def test_without_the_files_a_card_needs_the_page_still_opens_and_the_card_steps_aside(open_page, cut_short):
     cut_short("diffusion/diffusion_classifier.safetensors", keep=1000)  # the Home card's answer needs it
-    app = open_page(None)
-    assert not app.exception
-    assert any(caption.value.startswith(PREDICT_TITLE) for caption in app.caption)
-    assert not [md for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")]
+    app = open_card(open_page(None))
+    assert any(caption.value.startswith("This page's question needs a shipped file") for caption in app.caption)
+    assert card_texts(app) == []
     assert app.get("image")  # the home page's own picture needs no classifier
 
 
 def test_the_own_data_set_card_waits_for_a_finished_run_then_reveals_its_measured_errors(open_page):
     from explorer.topics.own_dataset.predictions import open_question
 
-    app = open_page(OWN_DATASET)
+    app = open_card(open_page(OWN_DATASET))
     question = open_question()
-    assert [md.value for md in app.markdown if md.value.startswith(f"**{PREDICT_TITLE}")] == [
-        f"**{PREDICT_TITLE}: {question.question}**"]
+    assert card_texts(app) == [f"**{PREDICT_TITLE}: {question.question}**"]
     assert choice_radio(app, question).value is None
     assert reveal_button(app, question).disabled and "Train a model" in reveal_button(app, question).help
     choice_radio(app, question).set_value(question.choices[0]).run()
