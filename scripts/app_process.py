@@ -90,12 +90,16 @@ def launch_chromium(playwright):
 # without it may still be receiving the run's elements (and their images, which push what is below).
 APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning][data-test-connection-state=CONNECTED]"
 
-# True once the run has ended, every image has loaded, and the main area's layout (the position and size
-# of every element) has stayed the same for `stillMs`: late images, a custom component sizing itself or
-# an expander opening move what is below them, and a click or a stroke by coordinates would then miss.
+# True once the run has ended, every element is drawn, every image has loaded, and the main area's layout (the
+# position and size of every element) has stayed the same for `stillMs`: late images, a custom component sizing
+# itself or an expander opening move what is below them, and a click or a stroke by coordinates would then miss.
+# "Drawn": Streamlit shows a grey placeholder (stSkeleton) for an element until the browser has loaded and run the
+# code that draws its kind (Plotly's, for one), which on a new tab can end a second after the run; its pictures
+# are not in the page before, so "every image loaded" alone would already hold.
 PAGE_SETTLED = """([idle, stillMs]) => {
   const main = document.querySelector('[data-testid=stMain]');
-  const ready = document.querySelector(idle) && main && [...document.images].every(img => img.complete);
+  const ready = document.querySelector(idle) && main && !document.querySelector('[data-testid=stSkeleton]')
+      && [...document.images].every(img => img.complete);
   const layout = ready ? [main.scrollHeight, ...Array.from(main.querySelectorAll('[data-testid=stElementContainer]'),
       e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(','); })].join(';') : null;
   const now = performance.now(), last = window.__explorerLayout;

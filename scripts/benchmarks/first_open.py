@@ -4,8 +4,9 @@ up for 30 s; with the start-up visit (explorer/ui/warm_up.py) and, as the "befor
 
 Each open is split in three, read from the page's websocket: the browser starting Streamlit's own scripts (to
 the socket's opening), the server's run (from the browser asking for the page to the run's end), and the browser
-drawing what came (to the page settled). A bare Streamlit page opened the same way gives the floor that no page
-of this app can go under on the machine that measures.
+drawing what came (to every element drawn and every image loaded). A bare Streamlit page opened the same way gives
+the floor that no page of this app can go under on the machine that measures; the same page with one Plotly chart,
+the floor of every page that draws one.
 
 A fresh-server open starts a server of its own for each page, so nothing a previous open left helps it. After
 30 s, one server per run takes every page in turn, each in a new browser session.
@@ -33,6 +34,11 @@ FRESH_TARGET_S = 1.5
 SETTLED_TARGET_S = 1.0
 NO_WARM_UP = {"EXPLORER_WARM_UP": "0"}
 BARE_PAGE = 'import streamlit as st\n\nst.title("Bare")\nst.write("A page with nothing of this app in it.")\n'
+# The same with one small Plotly chart: every page but Home, Loss balance and Your data set draws one on opening,
+# and a new tab loads and runs Plotly's code before Streamlit draws the page's elements.
+PLOTLY_PAGE = BARE_PAGE + (
+    'import plotly.graph_objects as go\n\nst.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))\n')
+FLOORS = {"bare Streamlit page": BARE_PAGE, "bare Streamlit page with one Plotly chart": PLOTLY_PAGE}
 PARTS = ("total", "browser_start", "server_run", "browser_draw")
 
 
@@ -103,10 +109,13 @@ def settled_opens(browser, runs: int) -> dict[str, list[dict]]:
 
 
 def bare_opens(browser, runs: int) -> dict[str, list[dict]]:
+    opens = {}
     with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "bare.py").write_text(BARE_PAGE)
-        return {"bare Streamlit page": on_a_new_server(
-            None, 2, lambda port: [time_open(browser, port, "/") for _ in range(runs)], "bare.py", Path(folder))}
+        for name, script in FLOORS.items():
+            (Path(folder) / "bare.py").write_text(script)
+            opens[name] = on_a_new_server(
+                None, 2, lambda port: [time_open(browser, port, "/") for _ in range(runs)], "bare.py", Path(folder))
+    return opens
 
 
 def summary(times: dict[str, list[dict]]) -> dict:
