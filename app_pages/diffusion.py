@@ -157,8 +157,7 @@ if info is not None:
         )
     else:
         how = f"DDIM in {steps} steps" if sampler == "ddim" else f"DDPM in all {T:,} steps"
-        made = ("made when the app was built and shipped with it, so that the page opens at once"
-                if pixel.made_at_build else f"made in {pixel.seconds:.1f} s")
+        made = "made when the app was built" if pixel.made_at_build else f"made in {pixel.seconds:.1f} s"
         st.markdown(f"{BATCH} new digits from the static of seed {seed}, by {how} ({made}). "
                     "Press **▶ Play** to watch them come out of it.")
 

@@ -1,5 +1,6 @@
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 from streamlit.proto.Alert_pb2 import Alert
@@ -135,9 +136,15 @@ class FakeRuntime:
             self.pending = asyncio.get_running_loop().call_later(self.run_s, self.finish)
 
 
+def visit(runtime: FakeRuntime):
+    """open_every_page on an event loop of its own (in a thread: a browser test may run one in this one)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, open_every_page(runtime)).result()
+
+
 def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again_after():
     runtime = FakeRuntime(run_s=0.2, visitor_runs=(0.1, 0.4))
-    opened, failed = asyncio.run(open_every_page(runtime))
+    opened, failed = visit(runtime)
     home = url_name(HOME.path)
     assert runtime.asked[:3] == [home, "stop", home]  # Home stopped for the visitor, opened again after them
     assert runtime.asked[3:] == [url_name(page.path) for page in PAGES]
@@ -146,5 +153,5 @@ def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again
 
 def test_without_visitors_the_visit_stops_nothing():
     runtime = FakeRuntime(run_s=0.01)
-    opened, _ = asyncio.run(open_every_page(runtime))
+    opened, _ = visit(runtime)
     assert "stop" not in runtime.asked and len(opened) == 1 + len(PAGES)
