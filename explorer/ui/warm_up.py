@@ -4,8 +4,8 @@ Before the server answers, it imports the whole library (torch, the models, the 
 and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
 route once, in the background: that loads the shipped models and fills the caches every session shares, as a
 student's first visit would, by running the pages' own code at their default settings. It steps aside for real
-visitors: it starts no page while one of theirs is running, and stops its own page when one of theirs starts
-(opening it again afterwards).
+visitors: it starts no page while one of theirs is running or, for a few seconds after, being drawn, and stops
+its own page when one of theirs starts (opening it again afterwards).
 
 Why not open every page before answering: the teacher's first page, usually Home, would wait for all of them
 (some 12 s more on 2 cores) where it now waits for no more than the visit's page to reach its next Streamlit
@@ -40,6 +40,10 @@ LOGGER = get_logger(__name__)
 PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
 STEP_ASIDE_S = 0.05  # how often the visit looks whether a real visitor's page has started or is still running
 MAX_STOPS = 3  # times a page of the visit may be stopped for real visitors before it is left to them
+# After a visitor's run ends, their browser still draws what it sent: 1.5 to 2.6 s for a new tab of a page with
+# Plotly charts on 2 cores. Where the browser shares the server's machine (a teacher running the app on a
+# laptop), the visit waits that long before it takes the CPU again.
+DRAWING_S = 3.0
 WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
 
 
@@ -97,7 +101,24 @@ def visitors_running(runtime: Runtime, own_id: str) -> bool:
         return False
 
 
-async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, page) -> bool:
+class VisitorWatch:
+    """Whether real visitors' pages are running, or ended so recently that their browsers may still be drawing."""
+
+    def __init__(self, runtime: Runtime, own_id: str):
+        self.runtime, self.own_id = runtime, own_id
+        self.last_seen: float | None = None  # when a visitor's page was last seen running
+
+    def running(self) -> bool:
+        if visitors_running(self.runtime, self.own_id):
+            self.last_seen = time.monotonic()
+            return True
+        return False
+
+    def busy(self) -> bool:
+        return self.running() or (self.last_seen is not None and time.monotonic() - self.last_seen < DRAWING_S)
+
+
+async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, page, watch: VisitorWatch) -> bool:
     """Run `page` in the visit's session, stopping it as soon as a real visitor's page starts to run (at the
     page's next Streamlit call), so that the visitor does not share the CPU with it: True when it ran to the end."""
     visitor.run_finished.clear()
@@ -109,7 +130,7 @@ async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, pa
     while not visitor.run_finished.is_set():
         if time.monotonic() > deadline:
             raise TimeoutError
-        if not stopped and visitors_running(runtime, session_id):
+        if not stopped and watch.running():
             runtime.handle_backmsg(session_id, BackMsg(stop_script=True))
             stopped = True
         with contextlib.suppress(TimeoutError):
@@ -119,18 +140,19 @@ async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, pa
 
 async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
     """Open Home and every page of the route in one session, one after the other, each while no real visitor's
-    page is running; a page stopped for a visitor is opened again once they are done, up to MAX_STOPS times:
-    (pages opened, pages that showed an error)."""
+    page is running or being drawn; a page stopped for a visitor is opened again once they are done, up to
+    MAX_STOPS times: (pages opened, pages that showed an error)."""
     visitor = GhostVisitor()
     session_id = runtime.connect_session(client=visitor, user_info={})
+    watch = VisitorWatch(runtime, session_id)
     started = time.perf_counter()
     opened, failed, left = [], [], []
     try:
         for page in (HOME, *PAGES):
             for _ in range(MAX_STOPS + 1):
-                while visitors_running(runtime, session_id):
+                while watch.busy():
                     await asyncio.sleep(STEP_ASIDE_S)
-                if await open_page(runtime, session_id, visitor, page):
+                if await open_page(runtime, session_id, visitor, page, watch):
                     (failed if visitor.saw_error else opened).append(page.title)
                     break
             else:

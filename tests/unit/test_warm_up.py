@@ -7,6 +7,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSessionState
 
+from explorer.ui import warm_up
 from explorer.ui.navigation import HOME, PAGES, url_name
 from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, open_every_page, warm_up_wanted
 
@@ -104,6 +105,7 @@ class FakeRuntime:
         self.started = time.monotonic()
         self.run_s, self.visitor_runs = run_s, visitor_runs
         self.asked: list[str] = []  # the page's URL name per run asked for, "stop" per stop
+        self.asked_at: list[float] = []  # when, in seconds from the start
         self.ghost = None
         self.pending = None
         self._session_mgr = SimpleNamespace(list_active_sessions=lambda: [
@@ -127,6 +129,7 @@ class FakeRuntime:
         self.ghost.write_forward_msg(finished)
 
     def handle_backmsg(self, session_id, msg):
+        self.asked_at.append(time.monotonic() - self.started)
         if msg.WhichOneof("type") == "stop_script":
             self.asked.append("stop")
             self.pending.cancel()
@@ -142,11 +145,14 @@ def visit(runtime: FakeRuntime):
         return thread.submit(asyncio.run, open_every_page(runtime)).result()
 
 
-def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again_after():
+def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again_after(monkeypatch):
+    monkeypatch.setattr(warm_up, "DRAWING_S", 0.5)
     runtime = FakeRuntime(run_s=0.2, visitor_runs=(0.1, 0.4))
     opened, failed = visit(runtime)
     home = url_name(HOME.path)
     assert runtime.asked[:3] == [home, "stop", home]  # Home stopped for the visitor, opened again after them
+    # once their run had ended (seen within one look, STEP_ASIDE_S) and their browser had time to draw it
+    assert runtime.asked_at[2] >= 0.4 - warm_up.STEP_ASIDE_S + 0.5
     assert runtime.asked[3:] == [url_name(page.path) for page in PAGES]
     assert opened == [page.title for page in (HOME, *PAGES)] and not failed
 
