@@ -22,7 +22,6 @@ CLASS_KEY = "lesson_class"  # set by a lesson link (class=<id> in its URL); only
 BAR_WIDTH = 20  # characters of a bar that holds the whole class
 CARD_KEY = "predict_card"
 OPEN_KEY = "predict_card_open"  # the popover's open state: its content runs only while it is open
-CARD_HELP = "A question about this page: answer it before the page shows you the measured answer."
 # Out of the page's flow, in the empty band above the title's right end (style.py leaves 2.2rem there).
 _CARD_CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ position: relative; }}
@@ -41,7 +40,8 @@ def predict_first(measure: Callable[[], Prediction | OpenQuestion]) -> None:
     """The card; `measure` returns the page's Prediction (a cached loader from ui/prediction_loaders.py), or an
     OpenQuestion while its answer waits for something the student does: then Reveal stays off, saying what."""
     st.html(_CARD_CSS)
-    card = st.container(key=CARD_KEY).popover(PREDICT_TITLE, help=CARD_HELP, key=OPEN_KEY, on_change="rerun")
+    # No hover text: it would lie over the question the click has just opened.
+    card = st.container(key=CARD_KEY).popover(PREDICT_TITLE, key=OPEN_KEY, on_change="rerun")
     if card.open:
         with card:
             ask(measure)
