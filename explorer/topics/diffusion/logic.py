@@ -192,7 +192,8 @@ def time_steps(unet: UNet, denoiser: LatentDenoiser, vae: ConvVAE, schedule: str
         return sample_latents(denoiser, vae, make_scheduler(schedule, "ddim", steps, clip_sample=None),
                               count=BATCH, keep_frames=1)
 
-    pixel(1), latent(1)
+    pixel(1)  # the warm-up steps
+    latent(1)
     return StepTimes(pixel_ms=pixel(TIMED_STEPS["pixel"]).ms_per_step,
                      latent_ms=latent(TIMED_STEPS["latent"]).ms_per_step,
                      pixel_steps=TIMED_STEPS["pixel"], latent_steps=TIMED_STEPS["latent"])
