@@ -1,14 +1,14 @@
-"""The script every visit runs: the lesson-wide settings (explorer/ui/lesson.py), page config, readable style,
-the presenter switch, and the sidebar's pages (explorer/ui/navigation.py).
+"""The script every visit runs: the lesson-wide settings (explorer/ui/shared/lesson_link.py), page config,
+readable style, the presenter switch, and the sidebar's pages (explorer/ui/shared/navigation.py).
 
 `streamlit run app.py` serves it; app.py adds the server's start-up work around it."""
 
 import streamlit as st
 
 from explorer.core.runtime import set_app_threads
-from explorer.ui.lesson import presenter_switch, presenting, read_lesson_query
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.style import apply_readable_style
+from explorer.ui.shared.lesson_link import presenter_switch, presenting, read_lesson_query
+from explorer.ui.shared.navigation import HOME, PAGES
+from explorer.ui.shared.style import apply_readable_style
 
 set_app_threads()
 

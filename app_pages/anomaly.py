@@ -21,15 +21,16 @@ from explorer.topics.anomaly.story import (
     why_it_fails,
     why_it_works,
 )
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.images import show_digit, show_digit_rows, show_heat_map
-from explorer.ui.loaders import anomaly_aucs, anomaly_test_errors, bundled_data, pretrained_model, pretrained_store
-from explorer.ui.own_digit import own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import anomaly_prediction
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.anomaly.loaders import anomaly_aucs, anomaly_test_errors
+from explorer.ui.anomaly.predictions import anomaly_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.images import show_digit, show_digit_rows, show_heat_map
+from explorer.ui.shared.own_digit import own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/anomaly.py"
 IMAGES_SHOWN = 8

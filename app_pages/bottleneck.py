@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.data import PIXELS
+from explorer.models.placement import place_digit
 from explorer.topics.bottleneck.export import rows_png
 from explorer.topics.bottleneck.figures import error_curve_figure
 from explorer.topics.bottleneck.logic import (
@@ -14,25 +15,18 @@ from explorer.topics.bottleneck.logic import (
     pick_images,
     size_in_words,
 )
-from explorer.topics.own_digit.placement import place_digit
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.export import download_png_button
-from explorer.ui.images import show_digit, show_digit_rows
-from explorer.ui.loaders import (
-    bundled_data,
-    codes_of_test_split,
-    errors_on_test_split,
-    pca_basis,
-    pretrained_model,
-    pretrained_store,
-)
-from explorer.ui.own_digit import own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import bottleneck_prediction
-from explorer.ui.shortcuts import option_stepper
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.bottleneck.loaders import codes_of_test_split, errors_on_test_split, pca_basis
+from explorer.ui.bottleneck.predictions import bottleneck_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.export import download_png_button
+from explorer.ui.shared.images import show_digit, show_digit_rows
+from explorer.ui.shared.own_digit import own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
+from explorer.ui.shared.shortcuts import option_stepper
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/bottleneck.py"
 IMAGES_SHOWN = 8

@@ -7,16 +7,17 @@ from explorer.core.noise import MAX_PSNR_DB, NOISE_KINDS
 from explorer.topics.bottleneck.logic import pick_images
 from explorer.topics.denoising.figures import psnr_curve_figure
 from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise
-from explorer.topics.denoising.verdicts import NOISE_IN_WORDS, denoising_verdict, plain_verdict, shown_in_words
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.images import show_digit, show_digit_rows
-from explorer.ui.loaders import bundled_data, denoised_test_digits, pretrained_model, pretrained_store
-from explorer.ui.own_digit import own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import denoising_prediction
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.topics.denoising.story import NOISE_IN_WORDS, denoising_verdict, plain_verdict, shown_in_words
+from explorer.ui.denoising.loaders import denoised_test_digits
+from explorer.ui.denoising.predictions import denoising_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.images import show_digit, show_digit_rows
+from explorer.ui.shared.own_digit import own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/denoising.py"
 IMAGES_SHOWN = 7

@@ -23,25 +23,23 @@ from explorer.topics.diffusion.logic import (
     run_latents,
     run_pixels,
 )
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.export import download_gif_button, download_png_button
-from explorer.ui.loaders import (
+from explorer.ui.diffusion.loaders import denoiser_step_costs, denoiser_step_times, shipped_diffusion_samples
+from explorer.ui.diffusion.predictions import diffusion_prediction
+from explorer.ui.server.shared_results import shared_run
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.export import download_gif_button, download_png_button
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import (
     bundled_data,
     classifier_on_static,
-    denoiser_step_costs,
-    denoiser_step_times,
     digit_classifier,
     pretrained_model,
     pretrained_store,
-    shipped_diffusion_samples,
 )
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import diffusion_prediction
-from explorer.ui.shared_runs import shared_run
-from explorer.ui.shortcuts import play_key
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.shared.shortcuts import play_key
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/diffusion.py"
 DDIM_STEPS = [10, 20, 25, 50, 100, 200]

@@ -7,13 +7,13 @@ import streamlit as st
 from explorer.core.data import PIXELS
 from explorer.models.inference import embed, reconstruct
 from explorer.topics.home.diagram import autoencoder_diagram
-from explorer.ui.anatomy import look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.loaders import bundled_data, pretrained_model
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import home_prediction
-from explorer.ui.view_link import ViewLink
+from explorer.ui.home.predictions import home_prediction
+from explorer.ui.shared.anatomy import look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.navigation import HOME, PAGES
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model
+from explorer.ui.shared.view_link import ViewLink
 
 DIAGRAM_MODEL = "ae_k16"
 

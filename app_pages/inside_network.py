@@ -5,15 +5,15 @@ import streamlit as st
 
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.inside_network_compare import explain_locality_and_shifts, show_comparison
-from explorer.ui.inside_network_view import inside_pair, show_layer_trace
-from explorer.ui.loaders import bundled_data, pretrained_model
-from explorer.ui.own_digit import own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import inside_network_prediction
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.inside_network.comparison import explain_locality_and_shifts, show_comparison
+from explorer.ui.inside_network.layers import inside_pair, show_layer_trace
+from explorer.ui.inside_network.predictions import inside_network_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.own_digit import own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/inside_network.py"
 

@@ -8,17 +8,16 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.projection import METHODS, locate_codes
+from explorer.models.placement import place_digit
 from explorer.topics.latent_map.figures import colour_key, latent_map_figure
 from explorer.topics.latent_map.logic import GROUP, KIND_TITLES, KINDS, with_fresh_draws
-from explorer.topics.latent_map.stories import axes_span, look_for_text
-from explorer.topics.own_digit.placement import place_digit
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error, show_pretrained_error
-from explorer.ui.latent_likeness import shipped_likeness
-from explorer.ui.latent_loaders import bundled_images_and_labels, load_space
-from explorer.ui.latent_map_deeper import shading, show_planes, show_reading_guide, show_sampling
-from explorer.ui.latent_map_panel import show_click, show_own_digit
-from explorer.ui.latent_map_state import (
+from explorer.topics.latent_map.story import axes_span, look_for_text
+from explorer.ui.latent_map.deeper import shading, show_planes, show_reading_guide, show_sampling
+from explorer.ui.latent_map.likeness import shipped_likeness
+from explorer.ui.latent_map.loaders import bundled_images_and_labels, load_space
+from explorer.ui.latent_map.panels import show_click, show_own_digit
+from explorer.ui.latent_map.predictions import latent_map_prediction
+from explorer.ui.latent_map.state import (
     FRESH_SEED,
     METHOD,
     MOVED_TO_PCA,
@@ -34,13 +33,14 @@ from explorer.ui.latent_map_state import (
     reset_draws,
     walk_ends,
 )
-from explorer.ui.latent_map_walk import show_walk
-from explorer.ui.loaders import pretrained_store
-from explorer.ui.own_digit import own_digit, own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import latent_map_prediction
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.latent_map.walk import show_walk
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
+from explorer.ui.shared.own_digit import own_digit, own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import pretrained_store
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/latent_map.py"
 MAP_HEIGHT = 400  # px: the maps, the page's title and its controls fit a 1366 x 768 laptop screen

@@ -13,13 +13,6 @@ from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.epoch_view import make_probe, view_epoch
 from explorer.topics.loss_balance.evidence import MEAN_VARIANCE
 from explorer.topics.loss_balance.export import beta_sweep_gif, code_walk_gif
-from explorer.topics.loss_balance.gallery_words import (
-    active_rule_comparison,
-    gallery_introduction,
-    look_for_words,
-    reconstruction_summary,
-    samples_summary,
-)
 from explorer.topics.loss_balance.run import begin_run, warm_start_from
 from explorer.topics.loss_balance.settings import (
     ACTIVE_KL,
@@ -30,26 +23,26 @@ from explorer.topics.loss_balance.settings import (
     START_MODES,
     RunSettings,
 )
+from explorer.topics.loss_balance.story import (
+    active_rule_comparison,
+    gallery_introduction,
+    look_for_words,
+    reconstruction_summary,
+    samples_summary,
+)
 from explorer.topics.loss_balance.traversal import traverse
 from explorer.training.live import LiveRun, live_device, train_live
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.beta_ladder import beta_ladder
-from explorer.ui.errors import report_pretrained_error, show_pretrained_error
-from explorer.ui.export import download_gif_button
-from explorer.ui.loaders import (
-    bundled_data,
-    live_dataset,
-    live_training_warm_up,
-    pretrained_model,
-    reference_evidence,
-    reference_runs,
-    training_slots,
-)
-from explorer.ui.loss_balance_charts import RunCharts
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import loss_balance_prediction
-from explorer.ui.shortcuts import TRAIN_AGAIN, keys_hint
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.loss_balance.charts import RunCharts
+from explorer.ui.loss_balance.ladder import beta_ladder
+from explorer.ui.loss_balance.loaders import live_dataset, reference_evidence, reference_runs
+from explorer.ui.loss_balance.predictions import loss_balance_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
+from explorer.ui.shared.export import download_gif_button
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, live_training_warm_up, pretrained_model, training_slots
+from explorer.ui.shared.shortcuts import TRAIN_AGAIN, keys_hint
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/loss_balance.py"
 RUN_KEY = "lb_run"  # this session's current LiveRun (never shared: session_state is per browser tab)

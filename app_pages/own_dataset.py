@@ -13,10 +13,8 @@ from explorer.topics.own_dataset.figures import code_map_figure, preview
 from explorer.topics.own_dataset.reading import ACCEPTED_TYPES, MAX_UPLOAD_BYTES, PLACEMENTS, limits_text
 from explorer.topics.own_dataset.training import LATENT_CHOICES, MODEL_WORDS, MODELS, RunSettings, begin_run
 from explorer.training.live import LiveRun, live_device, train_live
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.loaders import live_training_warm_up, training_slots
-from explorer.ui.own_dataset_deeper import explain, loss_chart, show_neighbours
-from explorer.ui.own_dataset_state import (
+from explorer.ui.own_dataset.deeper import explain, loss_chart, show_neighbours
+from explorer.ui.own_dataset.state import (
     ERROR_KEY,
     RUN_KEY,
     LoadedData,
@@ -29,10 +27,12 @@ from explorer.ui.own_dataset_state import (
     take_upload,
     upload_removed,
 )
-from explorer.ui.placeholders import LazyPlaceholder
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.placeholders import LazyPlaceholder
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import live_training_warm_up, training_slots
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/own_dataset.py"
 

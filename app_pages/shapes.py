@@ -22,15 +22,15 @@ from explorer.topics.shapes.settings import (
 from explorer.topics.shapes.story import HELD, largest_beta_story, mig_story, never_held_story
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.training.live import LiveRun, live_device, train_live
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.loaders import live_training_warm_up, pretrained_model, training_slots
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import shapes_prediction
-from explorer.ui.shapes_loaders import shapes_data, shapes_runs, shapes_split
-from explorer.ui.shortcuts import TRAIN_AGAIN, keys_hint
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.shapes.loaders import shapes_data, shapes_runs, shapes_split
+from explorer.ui.shapes.predictions import shapes_prediction
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import live_training_warm_up, pretrained_model, training_slots
+from explorer.ui.shared.shortcuts import TRAIN_AGAIN, keys_hint
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/shapes.py"
 RUN_KEY = "shapes_run"  # this session's LiveRun (session_state: never shared with another student)

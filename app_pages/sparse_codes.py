@@ -7,16 +7,16 @@ from explorer.core.data import PIXELS
 from explorer.topics.sparse_codes.figures import code_bars_figure
 from explorer.topics.sparse_codes.logic import NEAR_ZERO, through_code
 from explorer.topics.sparse_codes.story import dead_at_no_penalty, look_for_text, strokes_or_templates
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.images import show_digit
-from explorer.ui.loaders import bundled_data, pretrained_model
-from explorer.ui.own_digit import own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import sparse_codes_prediction
-from explorer.ui.sparse_loaders import activation_histogram, unit_pictures, usable_runs
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.images import show_digit
+from explorer.ui.shared.own_digit import own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data, pretrained_model
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
+from explorer.ui.sparse_codes.loaders import activation_histogram, unit_pictures, usable_runs
+from explorer.ui.sparse_codes.predictions import sparse_codes_prediction
 
 PAGE = "app_pages/sparse_codes.py"
 FEATURES_SHOWN = 32  # the most used units' pictures beside the code: four rows of eight

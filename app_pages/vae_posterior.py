@@ -24,16 +24,17 @@ from explorer.topics.vae_posterior.story import (
     own_cloud_line,
     proportion_story,
 )
-from explorer.ui.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error, show_pretrained_error
-from explorer.ui.loaders import bundled_data
-from explorer.ui.own_digit import own_digit, own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import vae_posterior_prediction
-from explorer.ui.style import show_figure
-from explorer.ui.vae_posterior_loaders import pair_difference, test_posteriors, vae
-from explorer.ui.vae_posterior_panel import show_gradient, show_kl, show_reparameterisation, show_samples
-from explorer.ui.vae_posterior_state import (
+from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
+from explorer.ui.shared.own_digit import own_digit, own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
+from explorer.ui.vae_posterior.loaders import pair_difference, test_posteriors, vae
+from explorer.ui.vae_posterior.panels import show_gradient, show_kl, show_reparameterisation, show_samples
+from explorer.ui.vae_posterior.predictions import vae_posterior_prediction
+from explorer.ui.vae_posterior.state import (
     CLOSE_CHART,
     DIGIT,
     DRAW,
@@ -45,7 +46,6 @@ from explorer.ui.vae_posterior_state import (
     remember_click,
     start,
 )
-from explorer.ui.view_link import ViewLink, ViewParam
 
 PAGE = "app_pages/vae_posterior.py"
 PLANE_HEIGHT = 330  # px: the title, the controls and both planes fit a 1366 x 768 laptop screen

@@ -9,17 +9,17 @@ from explorer.models.inference import per_image_mse
 from explorer.topics.vqvae import editing
 from explorer.topics.vqvae.figures import code_colours, distance_figure, token_grid_figure, vector_figure
 from explorer.topics.vqvae.logic import decode_grids, distances, encode, filled
-from explorer.ui.anatomy import look_for, next_link, page_header
-from explorer.ui.errors import report_pretrained_error
-from explorer.ui.images import show_digit
-from explorer.ui.loaders import bundled_data
-from explorer.ui.own_digit import own_digit, own_digit_input
-from explorer.ui.prediction_card import predict_first
-from explorer.ui.prediction_loaders import vqvae_prediction
-from explorer.ui.style import show_figure
-from explorer.ui.view_link import ViewLink, ViewParam
-from explorer.ui.vqvae_deeper import show_deeper
-from explorer.ui.vqvae_loaders import codebook, vq_model, vqvae_group
+from explorer.ui.shared.anatomy import look_for, next_link, page_header
+from explorer.ui.shared.errors import report_pretrained_error
+from explorer.ui.shared.images import show_digit
+from explorer.ui.shared.own_digit import own_digit, own_digit_input
+from explorer.ui.shared.prediction_card import predict_first
+from explorer.ui.shared.resources import bundled_data
+from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.view_link import ViewLink, ViewParam
+from explorer.ui.vqvae.deeper import show_deeper
+from explorer.ui.vqvae.loaders import codebook, vq_model, vqvae_group
+from explorer.ui.vqvae.predictions import vqvae_prediction
 
 PAGE = "app_pages/vqvae.py"
 STATE = "vq_state"  # the student's GridState

@@ -50,7 +50,7 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90
     raise TimeoutError(f"streamlit did not answer on port {port} within {timeout:.0f} s")
 
 
-START_UP_REPORT = "Start-up: opened "  # the line explorer/ui/warm_up.py logs when it has opened every page
+START_UP_REPORT = "Start-up: opened "  # the line explorer/ui/server/warm_up.py logs when it has opened every page
 
 
 def wait_for_start_up_visit(process: subprocess.Popen, timeout: float = 600.0) -> str:

@@ -1,5 +1,5 @@
 """A prediction card's content: a question with choices, and the answer measured from the shipped models (or
-from the student's own run). Each topic's predictions.py builds one; explorer/ui/prediction_card.py shows it."""
+from the student's own run). Each topic's predictions.py builds one; explorer/ui/shared/prediction_card.py shows it."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
 T = 1000  # diffusion steps, as in the DDPM paper
@@ -43,6 +44,12 @@ def pixels_to_signal(images: torch.Tensor) -> torch.Tensor:
 
 def signal_to_pixels(x: torch.Tensor) -> torch.Tensor:
     return ((x + 1) / 2).clamp(0, 1)
+
+
+def static_pixels(count: int, seed: int = 0) -> np.ndarray:
+    """Pure static as the reverse process starts from it, shown as pixels: count x 28 x 28 in [0, 1]."""
+    noise = torch.randn((count, 1, 28, 28), generator=torch.Generator().manual_seed(seed))
+    return signal_to_pixels(noise).reshape(count, 28, 28).numpy()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 student asking for them gets the first one's copy instead of a second computation.
 
 A bounded store, safe under concurrent sessions: the oldest entry goes when it is full. No streamlit here:
-explorer/ui/shared_runs.py keeps one per server."""
+explorer/ui/server/shared_results.py keeps one per server."""
 
 from __future__ import annotations
 

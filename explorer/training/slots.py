@@ -1,6 +1,6 @@
 """A process-wide line for live training: at most `capacity` runs train at once, the rest wait in order.
 
-Every Streamlit session of one server shares one TrainingSlots (explorer.ui.loaders.training_slots),
+Every Streamlit session of one server shares one TrainingSlots (explorer.ui.shared.resources.training_slots),
 so a classroom of students cannot make a 2-core server train thirty models at once; a waiting
 session can show its place in line.
 """

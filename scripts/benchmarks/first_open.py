@@ -1,6 +1,6 @@
 """The first visitor's wait: each page opened in headless Chromium from the address typed to the page drawn (the
 script run ended and every image loaded), on a server that has just started to answer, and on one that has been
-up for 30 s; with the start-up visit (explorer/ui/warm_up.py) and, as the "before", without it.
+up for 30 s; with the start-up visit (explorer/ui/server/warm_up.py) and, as the "before", without it.
 
 Each open is split in three, read from the page's websocket: the browser starting Streamlit's own scripts (to
 the socket's opening), the server's run (from the browser asking for the page to the run's end), and the browser
@@ -43,7 +43,7 @@ PARTS = ("total", "browser_start", "server_run", "browser_draw")
 
 
 def route_paths() -> list[str]:
-    from explorer.ui.navigation import PAGES, url_name
+    from explorer.ui.shared.navigation import PAGES, url_name
 
     return ["/", *(f"/{url_name(page.path)}" for page in PAGES)]
 

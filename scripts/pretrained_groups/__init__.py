@@ -13,7 +13,7 @@ from scripts.pretrained_groups import (
     latent_map,
     loss_balance,
     shapes,
-    sparse,
+    sparse_codes,
     vqvae,
 )
 
@@ -27,6 +27,6 @@ GROUPS = {
     "anomaly": anomaly.build,
     "vqvae": vqvae.build,
     "inside_network": inside_network.build,
-    "sparse": sparse.build,
+    "sparse_codes": sparse_codes.build,
     "shapes": shapes.build,
 }

@@ -9,7 +9,7 @@ import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.diffusion.logic import run_latents, run_pixels
-from explorer.topics.diffusion.shipped_samples import FILE, NETWORKS, RUNS, frames_to_arrays, group_info
+from explorer.topics.diffusion.shipped import FILE, NETWORKS, RUNS, frames_to_arrays, group_info
 from scripts.pretrained_groups.common import BuildContext, log
 
 

@@ -30,7 +30,7 @@ def open_page():
 
 def open_card(app: AppTest) -> AppTest:
     """Open the page's "Predict first" card, as a click on its button does: its content runs only while open."""
-    from explorer.ui.prediction_card import OPEN_KEY
+    from explorer.ui.shared.prediction_card import OPEN_KEY
 
     app.session_state[OPEN_KEY] = True
     app.run()

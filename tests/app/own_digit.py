@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explorer.core.data import load_bundled_mnist
 from explorer.core.digitize import Digit
-from explorer.ui.own_digit import OWN_DIGIT_KEY
+from explorer.ui.shared.own_digit import OWN_DIGIT_KEY
 
 
 def give_own_digit(app, index: int = 3) -> Digit:

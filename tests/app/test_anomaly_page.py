@@ -4,7 +4,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from explorer.checkpoints.store import PRETRAINED_DIR
-from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
+from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 

@@ -1,7 +1,7 @@
 from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.bottleneck.logic import error_curve
-from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
-from explorer.ui.navigation import next_page
+from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
+from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
+from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 

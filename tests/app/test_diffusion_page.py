@@ -3,7 +3,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from explorer.checkpoints.store import PretrainedStore
-from explorer.ui.navigation import next_page
+from explorer.ui.shared.navigation import next_page
 from scripts.app_process import APP_SCRIPT
 
 PAGE = "app_pages/diffusion.py"

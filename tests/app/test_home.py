@@ -1,5 +1,5 @@
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.prediction_card import PREDICT_TITLE
+from explorer.ui.shared.navigation import HOME, PAGES
+from explorer.ui.shared.prediction_card import PREDICT_TITLE
 from tests.app.conftest import image_urls
 
 

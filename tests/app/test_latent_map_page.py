@@ -65,7 +65,7 @@ def test_opens_with_two_maps_the_controls_and_the_anatomy(open_page):
 def test_the_maps_say_how_far_their_axes_reach(open_page):
     from explorer.checkpoints.store import PretrainedStore
     from explorer.core.projection import LatentMap
-    from explorer.topics.latent_map.stories import axes_span
+    from explorer.topics.latent_map.story import axes_span
 
     store = PretrainedStore()
     group = store.group("latent_map")

@@ -4,10 +4,10 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.core.lesson_params import parse_class, parse_lock
-from explorer.ui.anatomy import DEEPER_TITLE
-from explorer.ui.lesson import CLASS_KEY, PRESENTER_KEY
-from explorer.ui.view_link import LOCK_MARK
+from explorer.core.lesson_link import parse_class, parse_lock
+from explorer.ui.shared.anatomy import DEEPER_TITLE
+from explorer.ui.shared.lesson_link import CLASS_KEY, PRESENTER_KEY
+from explorer.ui.shared.view_link import LOCK_MARK
 from tests.app.test_view_links import CASES, link_shown, notice, open_with, widget
 
 BOTTLENECK = "app_pages/bottleneck.py"

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from explorer.ui.navigation import next_page, url_name
+from explorer.ui.shared.navigation import next_page, url_name
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/loss_balance.py"
@@ -101,7 +101,7 @@ def test_runs_belong_to_one_session(open_page):
 
 
 def test_a_run_waits_for_a_free_slot(open_page):
-    from explorer.ui.loaders import training_slots
+    from explorer.ui.shared.resources import training_slots
 
     app = open_page(PAGE)
     slots = training_slots("cpu")
@@ -127,7 +127,7 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
 
 
 def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):
-    import explorer.ui.loaders as loaders
+    import explorer.ui.loss_balance.loaders as loaders
     from explorer.core.data import LoadResult, load_bundled_mnist
 
     def offline(name):

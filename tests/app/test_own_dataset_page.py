@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.ui.navigation import next_page
+from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/own_dataset.py"

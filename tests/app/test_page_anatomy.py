@@ -3,9 +3,9 @@ pictures), what to look for, the student's own digit, go deeper, next; in that o
 
 import pytest
 
-from explorer.ui.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
-from explorer.ui.navigation import HOME, PAGES, next_page
-from explorer.ui.prediction_card import PREDICT_TITLE
+from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
+from explorer.ui.shared.navigation import HOME, PAGES, next_page
+from explorer.ui.shared.prediction_card import PREDICT_TITLE
 from tests.app.conftest import open_card
 
 OWN_DIGIT_LABEL = "✏️ Your own digit"

@@ -1,28 +1,34 @@
 """Every page's "Predict first" card: folded, nothing chosen, Reveal only after a choice; the reveal shows the
 answer measured from the shipped models; in a lesson, the class tally counts each session once."""
 
+import importlib
 import re
 
 import pytest
 
-from explorer.ui import prediction_loaders as loaders
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.prediction_card import CLASS_KEY, PREDICT_TITLE
+from explorer.ui.shared.navigation import HOME, PAGES
+from explorer.ui.shared.prediction_card import CLASS_KEY, PREDICT_TITLE
 from tests.app.conftest import open_card
 
+
+def predictions(page: str):
+    """A page's prediction loaders (explorer/ui/<page>/predictions.py)."""
+    return importlib.import_module(f"explorer.ui.{page}.predictions")
+
+
 MEASURES = {
-    HOME.path: lambda: loaders.home_prediction("ae_k16"),
-    "app_pages/bottleneck.py": loaders.bottleneck_prediction,
-    "app_pages/latent_map.py": loaders.latent_map_prediction,
-    "app_pages/denoising.py": loaders.denoising_prediction,
-    "app_pages/anomaly.py": loaders.anomaly_prediction,
-    "app_pages/loss_balance.py": loaders.loss_balance_prediction,
-    "app_pages/diffusion.py": loaders.diffusion_prediction,
-    "app_pages/vqvae.py": loaders.vqvae_prediction,
-    "app_pages/sparse_codes.py": loaders.sparse_codes_prediction,
-    "app_pages/inside_network.py": loaders.inside_network_prediction,
-    "app_pages/vae_posterior.py": loaders.vae_posterior_prediction,
-    "app_pages/shapes.py": loaders.shapes_prediction,
+    HOME.path: lambda: predictions("home").home_prediction("ae_k16"),
+    "app_pages/bottleneck.py": predictions("bottleneck").bottleneck_prediction,
+    "app_pages/latent_map.py": predictions("latent_map").latent_map_prediction,
+    "app_pages/denoising.py": predictions("denoising").denoising_prediction,
+    "app_pages/anomaly.py": predictions("anomaly").anomaly_prediction,
+    "app_pages/loss_balance.py": predictions("loss_balance").loss_balance_prediction,
+    "app_pages/diffusion.py": predictions("diffusion").diffusion_prediction,
+    "app_pages/vqvae.py": predictions("vqvae").vqvae_prediction,
+    "app_pages/sparse_codes.py": predictions("sparse_codes").sparse_codes_prediction,
+    "app_pages/inside_network.py": predictions("inside_network").inside_network_prediction,
+    "app_pages/vae_posterior.py": predictions("vae_posterior").vae_posterior_prediction,
+    "app_pages/shapes.py": predictions("shapes").shapes_prediction,
 }
 # A card answered from the student's own run rather than from shipped models: there is no answer until the student
 # has trained, so the test above cannot reveal it on opening. Its own test below asks, trains, then reveals.
@@ -59,8 +65,8 @@ def card_texts(app) -> list[str]:
 def test_a_closed_card_measures_nothing_until_it_is_opened(open_page, monkeypatch):
     """Measuring some answers takes a second on a fresh server: a page's first visitor does not wait for it."""
     asked = []
-    measure = loaders.denoising_prediction
-    monkeypatch.setattr(loaders, "denoising_prediction", lambda: asked.append(1) or measure())
+    measure = predictions("denoising").denoising_prediction
+    monkeypatch.setattr(predictions("denoising"), "denoising_prediction", lambda: asked.append(1) or measure())
     app = open_page("app_pages/denoising.py")
     assert asked == [] and card_texts(app) == []
     open_card(app)
@@ -102,7 +108,7 @@ def test_two_sessions_of_one_class_both_count_and_a_changed_mind_moves_the_vote(
     path = "app_pages/denoising.py"
     first, second = open_page(path), open_page(path)  # opened first: each opening clears the server's caches
     open_card(first), open_card(second)
-    prediction = loaders.denoising_prediction()
+    prediction = predictions("denoising").denoising_prediction()
     wrong = next(choice for choice in prediction.choices if choice != prediction.answer)
     for app in (first, second):
         app.session_state[CLASS_KEY] = "class-of-test"
@@ -125,7 +131,7 @@ def test_another_class_keeps_its_own_count(open_page):
     path = "app_pages/denoising.py"
     first, second = open_page(path), open_page(path)
     open_card(first), open_card(second)
-    prediction = loaders.denoising_prediction()
+    prediction = predictions("denoising").denoising_prediction()
     first.session_state[CLASS_KEY] = "one-lesson"
     second.session_state[CLASS_KEY] = "another-lesson"
     reveal(first, prediction, prediction.answer)
@@ -135,7 +141,7 @@ def test_another_class_keeps_its_own_count(open_page):
 
 def test_a_revealed_card_keeps_its_choice_after_a_visit_to_another_page(open_page):
     app = open_card(open_page("app_pages/denoising.py"))
-    prediction = loaders.denoising_prediction()
+    prediction = predictions("denoising").denoising_prediction()
     reveal(app, prediction, prediction.answer)
     app.switch_page("app_pages/anomaly.py").run()
     app.switch_page("app_pages/denoising.py").run()

@@ -9,7 +9,7 @@ from explorer.topics.shapes.settings import LATENT_DIM
 from explorer.topics.shapes.shipped import shipped_runs
 from explorer.topics.shapes.story import mig_story
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
-from explorer.ui.anatomy import LOOK_FOR_TITLE
+from explorer.ui.shared.anatomy import LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/shapes.py"

@@ -8,8 +8,8 @@ from explorer.core.data import load_bundled_mnist
 from explorer.topics.sparse_codes.logic import measure, through_code
 from explorer.topics.sparse_codes.shipped import shipped_runs
 from explorer.topics.sparse_codes.story import look_for_text
-from explorer.ui.anatomy import LOOK_FOR_TITLE
-from explorer.ui.navigation import next_page
+from explorer.ui.shared.anatomy import LOOK_FOR_TITLE
+from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 from tests.app.test_view_links import link_shown, notice, open_with
@@ -93,9 +93,9 @@ def test_a_damaged_run_is_named_and_the_other_penalties_still_work(open_page, cu
 
 
 def test_a_build_without_the_group_names_the_command_that_makes_it(open_page, manifest_without):
-    manifest_without("sparse")
+    manifest_without("sparse_codes")
     app = open_page(PAGE)
-    assert "--only sparse" in app.error[0].value
+    assert "--only sparse_codes" in app.error[0].value
 
 
 def test_a_link_opens_the_same_view_and_nonsense_opens_the_defaults():

@@ -3,8 +3,8 @@ presenter mode makes the type larger, and the arrow keys step k."""
 
 import pytest
 
-from explorer.ui.style import PRESENTER_TEXT_PX
-from explorer.ui.view_link import LOCK_MARK
+from explorer.ui.shared.style import PRESENTER_TEXT_PX
+from explorer.ui.shared.view_link import LOCK_MARK
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import assert_in_view, screenshot
 from tests.e2e.test_pages_in_browser import assert_no_exception

@@ -2,7 +2,7 @@
 
 import pytest
 
-from explorer.ui.navigation import PAGES
+from explorer.ui.shared.navigation import PAGES
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from explorer.ui.prediction_card import PREDICT_TITLE
+from explorer.ui.shared.prediction_card import PREDICT_TITLE
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import LAPTOP, assert_in_view, screenshot
 from tests.e2e.test_pages_in_browser import assert_no_exception
@@ -33,7 +33,7 @@ def predict_and_reveal(page, url: str, choice: str) -> None:
 
 
 def test_two_students_reveal_and_see_the_answer_and_the_class_tally(app_url, browser):
-    from explorer.ui.prediction_loaders import denoising_prediction
+    from explorer.ui.denoising.predictions import denoising_prediction
 
     prediction = denoising_prediction()
     wrong = next(choice for choice in prediction.choices if choice != prediction.answer)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.ui.navigation import HOME, PAGES
-from explorer.ui.style import SMALLEST_TEXT_PX
+from explorer.ui.shared.navigation import HOME, PAGES
+from explorer.ui.shared.style import SMALLEST_TEXT_PX
 from scripts.app_process import wait_for_app
 from tests.e2e.test_pages_in_browser import assert_no_exception
 

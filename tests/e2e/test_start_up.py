@@ -1,8 +1,8 @@
-"""The server's start-up visit (explorer/ui/warm_up.py) opens every page of the route without an error."""
+"""The server's start-up visit (explorer/ui/server/warm_up.py) opens every page of the route without an error."""
 
 from __future__ import annotations
 
-from explorer.ui.navigation import HOME, PAGES
+from explorer.ui.shared.navigation import HOME, PAGES
 from scripts.app_process import free_port, start_app, stop_app, wait_for_start_up_visit, wait_until_healthy
 
 

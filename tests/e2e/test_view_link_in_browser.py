@@ -3,7 +3,7 @@ the full address, and nonsense in the URL opens the defaults with a notice that 
 
 import pytest
 
-from explorer.ui.view_link import LINK_TITLE
+from explorer.ui.shared.view_link import LINK_TITLE
 from scripts.app_process import wait_for_app
 from tests.e2e.test_pages_in_browser import assert_no_exception
 

@@ -1,12 +1,12 @@
 """The Denoising page's claims about the shipped models, checked against them: a rebuild that changes the
-story fails here, so that someone rewrites the text (explorer/topics/denoising/verdicts.py) to match."""
+story fails here, so that someone rewrites the text (explorer/topics/denoising/story.py) to match."""
 
 import pytest
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.topics.denoising.logic import PsnrCurves, background_brightness, denoise
-from explorer.topics.denoising.verdicts import drops_around, levels_where_better, noisy_levels, psnr_at
+from explorer.topics.denoising.story import drops_around, levels_where_better, noisy_levels, psnr_at
 
 SPECKLED = ("gaussian", "salt_pepper")  # the noises that put ink on the black background
 

@@ -7,9 +7,10 @@ import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
+from explorer.core.schedulers import static_pixels
 from explorer.models.digit_likeness import class_probabilities, score_images
 from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost
-from explorer.topics.diffusion.logic import BATCH, make_scheduler, sample_latents, sample_pixels, static_pixels
+from explorer.topics.diffusion.logic import BATCH, make_scheduler, sample_latents, sample_pixels
 
 DIGITS_READ_RIGHT = (0, 150, 512)  # test images (a 0, a 1 and a 5) that the classifier reads right
 

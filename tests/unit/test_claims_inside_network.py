@@ -1,6 +1,6 @@
 """The Inside the network page's claims about its shipped models, checked against them: a rebuild that changes
 the story fails here, so that someone rewrites the page's text (app_pages/inside_network.py,
-explorer/ui/inside_network_compare.py) to match."""
+explorer/ui/inside_network/comparison.py) to match."""
 
 import numpy as np
 import pytest

@@ -1,5 +1,5 @@
 """The Loss-balance page's claims about the shipped β runs, checked against them (its sentences are in
-explorer/topics/loss_balance/gallery_words.py and app_pages/loss_balance.py): a rebuild that changes the
+explorer/topics/loss_balance/story.py and app_pages/loss_balance.py): a rebuild that changes the
 story fails here, so that someone rewrites the text to match."""
 
 import pytest
@@ -7,8 +7,8 @@ import pytest
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.topics.loss_balance.evidence import GalleryEvidence, confidence_plateau, measure_runs
-from explorer.topics.loss_balance.gallery_words import look_for_words
 from explorer.topics.loss_balance.references import load_reference_runs
+from explorer.topics.loss_balance.story import look_for_words
 
 
 @pytest.fixture(scope="module")

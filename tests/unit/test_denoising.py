@@ -7,8 +7,8 @@ from explorer.core.noise import NOISE_KINDS, psnr
 from explorer.core.runtime import seed_everything
 from explorer.models import ConvAE, ConvAEConfig
 from explorer.models.inference import embed
+from explorer.models.placement import place_digit
 from explorer.topics.denoising.logic import PsnrCurves, denoise, denoise_every_setting, join, psnr_curves
-from explorer.topics.own_digit.placement import place_digit
 from explorer.training.fit import TrainConfig, fit
 
 CPU = torch.device("cpu")

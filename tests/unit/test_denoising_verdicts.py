@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from explorer.topics.denoising.logic import Denoised, PsnrCurves
-from explorer.topics.denoising.verdicts import (
+from explorer.topics.denoising.story import (
     at_levels,
     change_in_words,
     denoising_verdict,

@@ -4,10 +4,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from explorer.core.schedulers import DDPMScheduler, make_betas
+from explorer.core.schedulers import DDPMScheduler, make_betas, static_pixels
 from explorer.models import LatentDenoiser, LatentDenoiserConfig, UNet, UNetConfig
 from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost, step_cost
-from explorer.topics.diffusion.logic import SIGNAL_ALMOST_GONE, fade_step, static_pixels
+from explorer.topics.diffusion.logic import SIGNAL_ALMOST_GONE, fade_step
 
 
 class OneConv(nn.Module):

@@ -11,7 +11,7 @@ from explorer.core.colours import DIGIT_COLOURS
 from explorer.core.projection import grid_points
 from explorer.topics.latent_map.figures import axis_ranges, colour_key, latent_map_figure
 from explorer.topics.latent_map.logic import decode_code
-from explorer.topics.latent_map.stories import axes_span, look_for_text, spot_story
+from explorer.topics.latent_map.story import axes_span, look_for_text, spot_story
 from tests.unit.test_latent_map import space_for
 
 

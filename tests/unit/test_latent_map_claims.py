@@ -1,6 +1,6 @@
 """Every qualitative claim the Latent map page makes about the shipped models, checked against the shipped
 build (the manifest's measurements and the shipped codes and maps). A rebuild that changes the story
-fails here, and the words in explorer/topics/latent_map/stories.py (or the page) must change with it.
+fails here, and the words in explorer/topics/latent_map/story.py (or the page) must change with it.
 
 Each test names the sentence it guards. EXPLORER_PRETRAINED_DIR points these at another build."""
 
@@ -245,7 +245,7 @@ def test_the_two_encoders_put_the_same_digit_at_very_different_numbers(k):
 
 
 def test_the_readme_quotes_the_pca_maps_axes():
-    from explorer.topics.latent_map.stories import axes_span
+    from explorer.topics.latent_map.story import axes_span
     from scripts.app_process import ROOT
 
     spans = [axes_span(latent_map("16", kind, "pca").extent) for kind in ("ae", "vae")]

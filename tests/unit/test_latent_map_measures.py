@@ -22,7 +22,7 @@ from explorer.topics.latent_map.measures import (
 from explorer.topics.latent_map.pictures import UNSURE_RED, tinted, tinted_tiles
 from explorer.topics.latent_map.sampling import CodeCloud
 from explorer.topics.latent_map.shipped import ARRAYS, pair_likeness
-from explorer.topics.latent_map.stories import plane_story, sampling_story, size_story
+from explorer.topics.latent_map.story import plane_story, sampling_story, size_story
 
 
 def two_blobs() -> tuple[np.ndarray, np.ndarray]:

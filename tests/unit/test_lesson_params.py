@@ -2,8 +2,8 @@
 
 import pytest
 
-from explorer.core.lesson_params import format_lock, new_class_id, parse_class, parse_lock, split_lock
-from explorer.core.view_params import RefusedValue
+from explorer.core.lesson_link import format_lock, new_class_id, parse_class, parse_lock, split_lock
+from explorer.core.view_link import RefusedValue
 
 
 @pytest.mark.parametrize(("raw", "names"), [

@@ -4,7 +4,7 @@ import numpy as np
 
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.topics.loss_balance.evidence import BetaEvidence, GalleryEvidence, confidence_plateau, prior_draws
-from explorer.topics.loss_balance.gallery_words import (
+from explorer.topics.loss_balance.story import (
     active_rule_comparison,
     betas_in_words,
     ladder_cells,

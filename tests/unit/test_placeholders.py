@@ -1,6 +1,6 @@
 """LazyPlaceholder makes its st.empty() at the first draw, once."""
 
-from explorer.ui.placeholders import LazyPlaceholder
+from explorer.ui.shared.placeholders import LazyPlaceholder
 
 
 class Parent:

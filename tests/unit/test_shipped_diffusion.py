@@ -12,7 +12,7 @@ from explorer.core.data import load_bundled_mnist
 from explorer.core.images import to_uint8
 from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 from explorer.topics.diffusion.logic import BATCH, LatentRun, PixelRun, run_latents, run_pixels
-from explorer.topics.diffusion.shipped_samples import FILE, GROUP, load_shipped_samples
+from explorer.topics.diffusion.shipped import FILE, GROUP, load_shipped_samples
 
 NETWORKS = {"unet": UNet, "vae": ConvVAE, "latent_denoiser": LatentDenoiser, "classifier": DigitClassifier}
 METHODS = {"pixel_ddim", "latent_ddpm", "vae_prior", "real_test"}

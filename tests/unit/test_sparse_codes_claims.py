@@ -61,7 +61,7 @@ def test_a_dead_units_picture_stays_the_noise_it_started_as(shipped):
 def test_a_tiny_build_of_the_group_lists_its_runs_and_their_measures(tmp_path):
     from scripts.train_pretrained import main
 
-    assert main(["--tiny", "--out", str(tmp_path), "--only", "sparse"]) == 0
+    assert main(["--tiny", "--out", str(tmp_path), "--only", "sparse_codes"]) == 0
     store = PretrainedStore(tmp_path)
     runs = shipped_runs(store)
     assert [run.strength for run in runs] == [0.0, 0.3]

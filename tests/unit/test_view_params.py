@@ -2,7 +2,7 @@
 
 import pytest
 
-from explorer.core.view_params import (
+from explorer.core.view_link import (
     RefusedValue,
     ViewParam,
     format_value,

@@ -7,9 +7,9 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSessionState
 
-from explorer.ui import warm_up
-from explorer.ui.navigation import HOME, PAGES, url_name
-from explorer.ui.warm_up import WARM_UP_ENV, GhostVisitor, open_every_page, warm_up_wanted
+from explorer.ui.server import warm_up
+from explorer.ui.server.warm_up import WARM_UP_ENV, GhostVisitor, open_every_page, warm_up_wanted
+from explorer.ui.shared.navigation import HOME, PAGES, url_name
 
 
 def element_message(kind: str, alert_format=None) -> ForwardMsg:
@@ -55,7 +55,7 @@ def test_the_start_up_visit_is_on_unless_switched_off(monkeypatch):
 def test_what_start_up_made_is_left_out_of_the_collectors_scans():
     import gc
 
-    from explorer.ui.warm_up import freeze_start_up_objects
+    from explorer.ui.server.warm_up import freeze_start_up_objects
 
     made_before = [[] for _ in range(3)]
     try:
@@ -71,7 +71,7 @@ def test_what_start_up_made_is_left_out_of_the_collectors_scans():
 
 
 def test_the_visit_waits_only_while_a_real_visitors_page_runs():
-    from explorer.ui.warm_up import visitors_running
+    from explorer.ui.server.warm_up import visitors_running
 
     def runtime(*sessions):
         infos = [SimpleNamespace(session=SimpleNamespace(id=id_, _state=state)) for id_, state in sessions]

@@ -88,7 +88,7 @@ class ReverseFrames:
     samples: np.ndarray  # N x 28 x 28 pixels in [0, 1]: the result
     network_calls: int
     seconds: float  # sampling only, without decoding the frames (where it was made)
-    made_at_build: bool = False  # shipped with the app (explorer/topics/diffusion/shipped_samples.py), not made here
+    made_at_build: bool = False  # shipped with the app (explorer/topics/diffusion/shipped.py), not made here
 
     @property
     def ms_per_step(self) -> float:
@@ -100,11 +100,6 @@ ProgressCallback = Callable[[int, int], None]
 
 def _pixels(x: torch.Tensor) -> np.ndarray:
     return signal_to_pixels(x).reshape(*x.shape[:-3], 28, 28).numpy()
-
-
-def static_pixels(count: int, seed: int = 0) -> np.ndarray:
-    """Pure static as the reverse process starts from it, shown as pixels: count x 28 x 28 in [0, 1]."""
-    return _pixels(torch.randn((count, 1, 28, 28), generator=torch.Generator().manual_seed(seed)))
 
 
 def sample_pixels(unet: UNet, scheduler: DDPMScheduler, *, count: int = 16, seed: int = 0,

@@ -1,11 +1,8 @@
-"""Starting a Loss-balance run: the data it trains on, where it starts (a shipped run or a seed), and the
-one-off torch set-up that a fresh server pays before its first run."""
+"""Starting a Loss-balance run: the data it trains on and where it starts (a shipped run or a seed)."""
 
 from __future__ import annotations
 
 import threading
-
-import torch
 
 from explorer.core.data import BUNDLED, DigitData, subset
 from explorer.core.runtime import seed_everything
@@ -20,7 +17,6 @@ from explorer.topics.loss_balance.settings import (
     model_config,
     nearest_reference,
 )
-from explorer.training.fit import TrainConfig, fit
 from explorer.training.live import LiveRun
 
 
@@ -52,13 +48,3 @@ def begin_run(settings: RunSettings, device: str, warm_from: Autoencoder | None,
     """A new run, once the server's warm-up is done (it no longer draws on torch's seeded generator)."""
     warm_up.join()
     return LiveRun(settings=settings, model=new_model(settings, warm_from), device=device)
-
-
-def warm_up_training() -> None:
-    """A few steps of a throwaway run: a fresh process pays seconds of one-off torch set-up in its
-    first training epoch (measured here: 4.6 s against 0.9 s for the next), better paid before the
-    student moves β. fit() reseeds torch's global generator, so a run waits for this before seeding."""
-    generator = torch.Generator().manual_seed(SEED)
-    model = MLPVAE(model_config(1.0))
-    images = torch.rand(256, 1, 28, 28, generator=generator)
-    fit(model, images[:128], images[128:], TrainConfig(epochs=1, batch_size=64), device=torch.device("cpu"))

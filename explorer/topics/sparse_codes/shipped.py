@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from explorer.checkpoints.store import PretrainedFileError, PretrainedStore
 
-GROUP = "sparse"
+GROUP = "sparse_codes"
 
 
 @dataclass(frozen=True)

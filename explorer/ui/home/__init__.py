@@ -1,0 +1,1 @@
+"""The Home page's Streamlit glue (app_pages/home.py lays it out; explorer/topics/home/ computes)."""

@@ -1,0 +1,17 @@
+"""The Inside the network page's prediction, measured from the shipped models and manifest once per server
+(st.cache_resource: the same for every session, never mutated). Raises PretrainedFileError when a file it needs
+is unusable."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.core.prediction import Prediction
+from explorer.topics.inside_network.predictions import shift_prediction
+from explorer.ui.shared.prediction_card import MEASURING
+from explorer.ui.shared.resources import pretrained_store
+
+
+@st.cache_resource(show_spinner=MEASURING)
+def inside_network_prediction() -> Prediction:
+    return shift_prediction(pretrained_store().group("inside_network")["shift_curve"])

@@ -1,0 +1,58 @@
+"""The Latent map page's straight walk: from one dot's code to another's, decoded by both models, with the
+classifier's confidence at every step."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer.topics.latent_map.export import walk_file_name, walk_gif
+from explorer.topics.latent_map.figures import walk_confidence_figure
+from explorer.topics.latent_map.likeness import UNSURE
+from explorer.topics.latent_map.logic import INTERPOLATION_STEPS, KINDS
+from explorer.topics.latent_map.shipped import PairLikeness
+from explorer.topics.latent_map.story import walk_pair_label, walk_story
+from explorer.ui.latent_map.likeness import straight_walk
+from explorer.ui.latent_map.state import offered_walks, use_walk, walk_choice_key
+from explorer.ui.shared.export import download_gif_button
+from explorer.ui.shared.images import show_digit
+from explorer.ui.shared.style import show_figure
+
+
+def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, labels: np.ndarray,
+              likeness: PairLikeness | None) -> None:
+    a, b = ends
+    st.subheader("Walk in a straight line between two digits")
+    walks = offered_walks(k)
+    words, pick = st.columns([3, 2], vertical_alignment="center")
+    words.markdown("**A** and **B** are the last two dots you clicked, marked on the maps. Each step between "
+                   "them decodes a code on the straight line from A's code to B's.")
+    pick.selectbox(
+        "Or pick a walk where the two models differ most (measured on the test digits)", range(len(walks)),
+        index=None, format_func=lambda i: walk_pair_label(walks[i], labels), placeholder="Pick a measured walk…",
+        key=walk_choice_key(k), on_change=use_walk, args=(k,), disabled=not walks)
+    widths = [1.2] + [1] * INTERPOLATION_STEPS  # a label, then the steps: A's decode first, B's last
+    ends_row = st.columns(widths, vertical_alignment="center")
+    ends_row[0].markdown("**The images**")
+    for cell, index, end in ((ends_row[1], a, "A"), (ends_row[-1], b, "B")):
+        with cell:
+            show_digit(images[index], f"{end}: #{index}")
+    walk_images, walk_sure = straight_walk(k, method, a, b)
+    for kind in KINDS:
+        row = st.columns(widths, vertical_alignment="center")
+        row[0].markdown(f"**{kind.upper()}**")
+        for cell, image in zip(row[1:], walk_images[kind], strict=True):
+            with cell:
+                show_digit(image)
+    unsure = likeness.unsure if likeness is not None else UNSURE
+    chart, story = st.columns([3, 2])
+    with chart:
+        show_figure(walk_confidence_figure(walk_sure, unsure), key="latent_walk_chart", config={"displaylogo": False})
+    story.markdown(
+        "How sure the classifier is that each step is a digit. Lowest between the two ends on this walk: "
+        f"AE **{walk_sure['ae'][1:-1].min():.2f}**, VAE **{walk_sure['vae'][1:-1].min():.2f}**."
+        + ("\n\n" + walk_story(likeness.walks, unsure) if likeness is not None else "")
+    )
+    with story:
+        download_gif_button("latent_walk", (k, method, a, b), lambda: walk_gif(walk_images, a, b),
+                            walk_file_name(k, a, b), help="This walk, both models' decodes side by side, as a GIF.")

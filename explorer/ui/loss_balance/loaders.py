@@ -1,0 +1,35 @@
+"""The Loss-balance page's shared resources (st.cache_resource, read-only): the shipped β runs, what they show,
+and the data sets a live run trains on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explorer.core.data import LoadResult, load_dataset
+from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
+from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
+from explorer.topics.loss_balance.run import live_subset
+from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_store
+
+
+@st.cache_resource(show_spinner="Reading the shipped β runs…")
+def reference_runs() -> list[ReferenceRun]:
+    """The Loss-balance page's shipped runs, smallest β first."""
+    return load_reference_runs(pretrained_store())
+
+
+@st.cache_resource(show_spinner="Scoring the shipped β runs with the digit classifier…")
+def reference_evidence() -> GalleryEvidence:
+    """What each shipped β run shows, measured once per server (a second or two on 2 cores)."""
+    runs, data = reference_runs(), bundled_data()
+    models = [pretrained_store().load_model(run.name) for run in runs]  # not kept: only the numbers are
+    return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels)
+
+
+@st.cache_resource(show_spinner="Loading a data set…")
+def live_dataset(name: str) -> LoadResult:
+    """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
+    result = load_dataset(name)
+    return replace(result, data=live_subset(result.data))

@@ -1,0 +1,73 @@
+"""The Your-data-set page's *Go deeper*: the loss curves of the run, an image's nearest neighbours in code space,
+and what is going on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from explorer.core.images import enlarge
+from explorer.topics.own_dataset.neighbours import NEIGHBOURS, neighbours_of
+from explorer.topics.own_dataset.training import MODEL_WORDS
+from explorer.training.live import LiveRun
+from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
+
+
+def loss_chart(run: LiveRun) -> None:
+    """Train and held-out loss per epoch, so far."""
+    st.markdown("#### Loss, epoch by epoch")
+    frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
+                          "training images": [view.train["loss"] for view in run.views],
+                          "held-out images": [view.held_out["loss"] for view in run.views]}).set_index("epoch")
+    st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image")
+
+
+def class_of(data: LoadedData, index: int) -> str:
+    labels = data.dataset.labels
+    return "" if labels is None else f" · {data.dataset.class_names[int(labels[index])]}"
+
+
+def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
+    st.markdown("#### Nearest neighbours in code space")
+    if run is None or run.last is None or run.status == "training":
+        st.caption("Train a model first: then pick any image to see which of your images its code lies nearest.")
+        return
+    st.markdown(f"Pick an image: the {NEIGHBOURS} images whose codes lie nearest its code, among all "
+                f"{len(data.images):,} of your images, as the {MODEL_WORDS[run.settings.model]} trained here "
+                "(after its last epoch) sees them. Alike codes should mean alike images.")
+    chosen = int(st.number_input(f"Image number (0 to {len(data.images) - 1:,})", 0, len(data.images) - 1, 0,
+                                 key="own_neighbour_image"))
+    found = neighbours_of(codes_of_every_image(run, data), chosen)
+    pictures = st.columns(NEIGHBOURS + 1)
+    pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")
+    for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
+        column.image(enlarge(data.images[index], 3),
+                     caption=f"{index}{class_of(data, int(index))} · distance {distance:.2f}")
+    if round(found.typical_gap, 2) == 0:  # a median of 0: most images have a twin in code space
+        st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
+                   "code is the same (0.00 away): pictures that became identical when they were prepared (with "
+                   "*Centre like MNIST*, pictures that differ only in place and size do), or that this model cannot "
+                   "tell apart.")
+    else:
+        st.caption(f"Distances are between codes. For scale: an image's nearest other image is typically "
+                   f"{found.typical_gap:.2f} away in this model's code space.")
+
+
+def explain() -> None:
+    st.markdown("#### What is going on")
+    st.markdown(
+        "**Held out.** A tenth of your images (at least 10) never train the model: they show whether what it "
+        "learned carries over to images it has not seen. The same images are held out every time, for the same "
+        "number of images.\n\n"
+        "**AE or VAE.** Both squeeze each image into k numbers and decode them back. The VAE's training also pulls "
+        "its codes towards a bell curve centred on 0, N(0, I), its *prior*: draws from that prior then land where "
+        "codes of real images lie. A plain AE makes no such promise, so this page has to fit a bell curve to the "
+        "AE's codes (the mean and covariance of the codes on the map) to draw random codes for it at all: the "
+        "random codes come from that fitted curve, which the AE never trained towards; only their decoding is "
+        "the AE's.\n\n"
+        "**The map.** With k above 2 the map is a flat view of the codes along their two main directions (PCA): "
+        "groups that overlap there may still be apart in the other directions. The dots are up to 1,000 of your "
+        "images, the same ones every epoch.\n\n"
+        "**Your images stay yours.** They and the model trained on them live only in this browser tab's session "
+        "on the server: other visitors never see them, and they are dropped when the session ends."
+    )

@@ -1,0 +1,60 @@
+"""The one page anatomy every page follows, in this order (README, "Page anatomy"):
+
+1. `page_header`: the title and the page's question in one sentence;
+2. `predict_first` (ui/prediction_card.py): the "🤔 Predict first" card, a popover whose button sits at the
+   top right, beside the title, taking no line: a question asked before the page shows its answer;
+3. the controls, in one row;
+4. the main picture;
+5. the result of the last action, beside or directly under what was clicked;
+6. `look_for`: what to look for, in two or three sentences;
+7. `own_digit_input` (ui/own_digit.py): the student's own digit;
+8. `deeper`: the detailed charts, metrics and explanations;
+9. `next_link`: where the route goes next, and what that page adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from explorer.ui.shared.lesson_link import presenting
+from explorer.ui.shared.navigation import next_page
+
+LOOK_FOR_TITLE = "👀 What to look for"
+DEEPER_TITLE = "📖 Go deeper"
+
+
+def page_header(title: str, question: str) -> None:
+    st.title(title)
+    st.markdown(f"##### {question}")
+
+
+def look_for(text: str) -> None:
+    """Two or three sentences: what the student should notice in the picture above."""
+    with st.container(border=True):
+        st.markdown(f"**{LOOK_FOR_TITLE}.** {text}")
+
+
+@contextmanager
+def deeper() -> Iterator[None]:
+    """The same heading on every page over the details: charts, metrics, explanations. In presenter mode, a
+    closed expander instead, so that the screen shows the essentials."""
+    st.divider()
+    if presenting():
+        with st.expander(DEEPER_TITLE, expanded=False):
+            yield
+        return
+    st.subheader(DEEPER_TITLE)
+    yield
+
+
+def next_link(path: str) -> None:
+    """The last line of a page: the next page of the route and what it adds."""
+    following = next_page(path)
+    st.divider()
+    if following is None:
+        st.markdown("**That is the end of the route.** Go back to any page, or try your own digit on each.")
+        return
+    st.page_link(following.path, label=f"**Next: {following.title}**, {following.adds}", icon=following.icon)

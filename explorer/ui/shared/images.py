@@ -1,0 +1,31 @@
+"""Showing 28 x 28 digits at a size a projector shows crisply; in presenter mode, rows of digits packed
+closer, so that each digit is drawn larger."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer.core.images import enlarge, heat_map
+from explorer.ui.shared.lesson_link import presenting
+
+
+def show_digit(image: np.ndarray, caption: str | None = None, factor: int = 4) -> None:
+    st.image(enlarge(image, factor), caption=caption, width="stretch")
+
+
+def show_heat_map(errors: np.ndarray, vmax: float, caption: str | None = None, factor: int = 4) -> None:
+    """Per-pixel errors as a colour picture: black where the reconstruction is right, bright where wrong."""
+    st.image(heat_map(errors, vmax, factor), caption=caption, width="stretch")
+
+
+def show_digit_rows(rows: list[tuple[str, np.ndarray, list[str]]], label_width: float = 1.3) -> None:
+    """One row per (label, images, captions): a label cell, then the digits side by side."""
+    packed = presenting()
+    for label, images, captions in rows:
+        cells = st.columns([label_width] + [1] * len(images), vertical_alignment="center",
+                           gap="small" if packed else "medium")
+        cells[0].markdown(f"**{label}**")
+        for cell, image, caption in zip(cells[1:], images, captions, strict=True):
+            with cell:
+                show_digit(image, caption)

@@ -1,0 +1,80 @@
+"""Text a class can read from the back of the room: 14 px or more for captions, labels and chart
+ticks, and dark grey instead of Streamlit's pale caption grey. Also less empty space above the title,
+so that a page's results fit a 1366 x 768 screen. Presenter mode (README, "Lesson links") goes further for a
+projector: larger type, thicker chart lines."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from explorer.core.colours import TEXT_COLOUR
+from explorer.ui.shared.lesson_link import presenting
+
+SMALLEST_TEXT_PX = 14
+PRESENTER_TEXT_PX = 20  # body text in presenter mode; 16 px otherwise (Streamlit's own)
+PRESENTER_CHART_GAIN = 4  # px added to every chart font in presenter mode
+PRESENTER_LINE_GAIN = 2  # chart lines drawn this many times thicker in presenter mode
+
+_CSS = f"""
+<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: 2.2rem; }}
+[data-testid="stCaptionContainer"], [data-testid="stImageCaption"], [data-testid="stCaptionContainer"] p,
+[data-testid="stMetricLabel"] p, [data-testid="stWidgetLabel"] p, [data-testid="stTickBarMin"],
+[data-testid="stTickBarMax"], [data-testid="stSliderThumbValue"] {{
+  font-size: {SMALLEST_TEXT_PX + 1}px !important; color: {TEXT_COLOUR} !important; opacity: 1 !important;
+}}
+</style>
+"""
+_PRESENTER_CSS = f"""
+<style>
+[data-testid="stMain"] [data-testid="stMarkdown"]:not([data-testid="stColumn"] *) :is(p, li) {{
+  font-size: {PRESENTER_TEXT_PX}px;  /* full-width text only: in a narrow column it would break every word */
+}}
+[data-testid="stMainBlockContainer"] {{ padding-top: 1rem; }}
+[data-testid="stMain"] h5 {{ font-size: {PRESENTER_TEXT_PX + 2}px; }}
+[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] [data-testid="stCaptionContainer"] p,
+[data-testid="stWidgetLabel"] p, [data-testid="stSliderThumbValue"] {{
+  font-size: {PRESENTER_TEXT_PX - 3}px !important;
+}}
+[data-testid="stImageCaption"], [data-testid="stImageCaption"] p {{ font-size: {SMALLEST_TEXT_PX + 1}px !important; }}
+</style>
+"""
+
+
+def apply_readable_style(presenter: bool = False) -> None:
+    st.html(_CSS + (_PRESENTER_CSS if presenter else ""))  # style only: Streamlit adds no visible element for it
+
+
+def readable(figure: go.Figure, gain: int = 0) -> go.Figure:
+    """Chart text at least SMALLEST_TEXT_PX (+ `gain`): Plotly's default ticks and legends are 12 px."""
+    text = dict(size=SMALLEST_TEXT_PX + 1 + gain, color=TEXT_COLOUR)
+    figure.update_layout(font=text, legend=dict(font=text))
+    figure.update_xaxes(tickfont=dict(size=SMALLEST_TEXT_PX + gain, color=TEXT_COLOUR), title_font=text)
+    figure.update_yaxes(tickfont=dict(size=SMALLEST_TEXT_PX + gain, color=TEXT_COLOUR), title_font=text)
+    figure.update_annotations(font_size=SMALLEST_TEXT_PX + 1 + gain)
+    return figure
+
+
+def for_projector(figure: go.Figure) -> go.Figure:
+    """Bigger chart text and thicker lines, for presenter mode."""
+    readable(figure, PRESENTER_CHART_GAIN)
+    for trace in figure.data:
+        if trace.type == "scatter" and "lines" in (trace.mode or "lines"):
+            trace.line.width = (trace.line.width or 2) * PRESENTER_LINE_GAIN
+    return figure
+
+
+def vega_for_presenter(spec: dict) -> dict:
+    """A Vega-Lite spec as presenter mode draws it, if on: bigger text, thicker lines (marks that set their own
+    width keep it)."""
+    if not presenting():
+        return spec
+    config = {part: {name: size + PRESENTER_CHART_GAIN if name.endswith("FontSize") else size
+                     for name, size in settings.items()} for part, settings in spec.get("config", {}).items()}
+    return spec | {"config": config | {"line": {"strokeWidth": 2 * PRESENTER_LINE_GAIN}}}
+
+
+def show_figure(figure: go.Figure, **kwargs):
+    """st.plotly_chart with readable text; returns what st.plotly_chart returns (a selection, if asked)."""
+    return st.plotly_chart(for_projector(figure) if presenting() else readable(figure), **kwargs)

@@ -1,0 +1,56 @@
+"""The VQ-VAE page's shipped models and what is computed from them once per server (st.cache_resource: shared
+by every session, never mutated)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.topics.vqvae.bits import GROUP, BitsChart, bits_chart
+from explorer.topics.vqvae.logic import Codebook, Encoding, codebook_view, encode
+from explorer.topics.vqvae.prior import Closeness, Samples, closeness, prior_samples, uniform_samples
+from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_model, pretrained_store
+
+
+def vqvae_group() -> dict:
+    """Raises MissingGroupError when the manifest has no VQ-VAE group."""
+    return pretrained_store().group(GROUP)
+
+
+def vq_model():
+    return pretrained_model(vqvae_group()["model"])
+
+
+def token_prior():
+    return pretrained_model(vqvae_group()["prior"]["model"])
+
+
+@st.cache_resource(show_spinner="Encoding every test digit…")
+def test_encoding(model_name: str) -> Encoding:
+    """The shipped VQ-VAE's vectors and tokens of the whole bundled test split."""
+    return encode(pretrained_model(model_name), bundled_data().test_images)
+
+
+@st.cache_resource(show_spinner=False)
+def codebook(model_name: str) -> Codebook:
+    return codebook_view(pretrained_model(model_name), test_encoding(model_name).tokens)
+
+
+@st.cache_resource(show_spinner=False)
+def error_against_bits() -> BitsChart:
+    return bits_chart(pretrained_store())
+
+
+@st.cache_resource(show_spinner="Sampling token grids…")
+def sample_pair(model_name: str, prior_name: str, count: int, seed: int) -> tuple[Samples, Samples]:
+    """`count` grids from the prior and as many uniform ones, decoded and scored by the digit classifier."""
+    model, judge = pretrained_model(model_name), digit_classifier()
+    return (prior_samples(model, pretrained_model(prior_name), judge, count, seed),
+            uniform_samples(model, judge, count, seed))
+
+
+@st.cache_resource(show_spinner="Measuring how far the decodes lie from real digits…")
+def closeness_to_real(model_name: str, prior_name: str) -> Closeness:
+    """A fixed batch of prior and uniform grids, decoded, each measured to its nearest training digit (and the
+    test digits as the reference)."""
+    data = bundled_data()
+    return closeness(pretrained_model(model_name), pretrained_model(prior_name), data.train_images, data.test_images)
