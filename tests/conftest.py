@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -38,3 +40,26 @@ def background_training_ends_before_the_process():
     for thread in threading.enumerate():
         if thread.name.startswith(TRAINING_THREAD):
             thread.join(timeout=120)
+
+
+def redis_or_skip() -> None:
+    """The Redis tests need Debian's redis-server: skipped where it is missing, required under CI."""
+    from scripts.lecture_hall import REDIS_SERVER
+
+    if shutil.which(REDIS_SERVER) is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: .ci/run installs it")
+        pytest.skip("redis-server is not installed (sudo apt-get install redis-server)")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> str:
+    """One Redis for the session's tests (each test keeps its keys apart with its own prefix)."""
+    from scripts.app_process import free_port
+    from scripts.lecture_hall import start_redis, stop
+
+    redis_or_skip()
+    port = free_port()
+    process = start_redis(port, tmp_path_factory.mktemp("redis"))
+    yield f"redis://127.0.0.1:{port}/0"
+    stop(process)

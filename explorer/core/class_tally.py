@@ -2,7 +2,12 @@
 
 Counts only: no names, no session ids. A vote hands back a receipt that the session keeps in its own state and
 passes back with its next vote on the card, so that changing one's mind moves the vote instead of adding a
-second one. One instance serves every session of a server, so every change happens under one lock."""
+second one.
+
+Two stores keep it behind one interface (ClassTally): InProcessTally, one instance for every session of a server,
+every change under one lock (the default); and RedisTally (explorer/core/redis_tally.py), one store for several server
+processes. A store that cannot be reached raises TallyUnavailable: the card then counts the student's own answer
+alone, and tries again on its next run."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import itertools
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 MAX_CLASSES = 200  # class ids kept; a new lesson link makes a new id, so old ones pile up: the least recent goes
 
@@ -30,11 +36,26 @@ class _Class:
     cards: dict[str, Counter[str]] = field(default_factory=dict)
 
 
+class TallyUnavailable(RuntimeError):
+    """The store holding the tally cannot be reached now (a Redis server down or too slow)."""
+
+
+class ClassTally(Protocol):
+    def vote(self, class_id: str, card_id: str, choice: str, previous: Receipt | None = None) -> Receipt:
+        """Count `choice` for this class and card, taking back `previous` (the receipt of this session's last
+        vote on the card) if it was counted in this same class and card, in the class's same life."""
+
+    def counts(self, class_id: str, card_id: str) -> dict[str, int]:
+        """Votes per choice (choices with none left out)."""
+
+
 def counted_here(receipt: Receipt, class_id: str, card_id: str, serial: int) -> bool:
     return (receipt.class_id, receipt.card_id, receipt.serial) == (class_id, card_id, serial)
 
 
-class ClassTally:
+class InProcessTally:
+    """The tally of one server process: the last MAX_CLASSES classes used, in memory."""
+
     def __init__(self, max_classes: int = MAX_CLASSES):
         if max_classes < 1:
             raise ValueError("a tally keeps at least one class")
@@ -44,8 +65,6 @@ class ClassTally:
         self._serials = itertools.count()
 
     def vote(self, class_id: str, card_id: str, choice: str, previous: Receipt | None = None) -> Receipt:
-        """Count `choice` for this class and card, taking back `previous` (the receipt of this session's last
-        vote on the card) if it was counted in this same class and card."""
         with self._lock:
             entry = self._classes.pop(class_id, None) or _Class(next(self._serials))
             self._classes[class_id] = entry  # now the most recent
@@ -58,13 +77,7 @@ class ClassTally:
             return Receipt(class_id, card_id, choice, entry.serial)
 
     def counts(self, class_id: str, card_id: str) -> dict[str, int]:
-        """Votes per choice (choices with none left out)."""
         with self._lock:
             entry = self._classes.get(class_id)
             counts = entry.cards.get(card_id, Counter()) if entry else Counter()
             return {choice: count for choice, count in counts.items() if count > 0}
-
-    def class_ids(self) -> list[str]:
-        """The classes kept, least recent first."""
-        with self._lock:
-            return list(self._classes)

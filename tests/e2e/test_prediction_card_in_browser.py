@@ -15,8 +15,8 @@ pytestmark = pytest.mark.e2e
 CLASS_ID = f"e2e-{uuid.uuid4().hex[:8]}"  # a lesson link's fresh tally, on the server the other tests share
 
 
-def predict_and_reveal(page, url: str, choice: str) -> None:
-    page.goto(f"{url}/denoising?class={CLASS_ID}")
+def predict_and_reveal(page, url: str, choice: str, class_id: str = CLASS_ID) -> None:
+    page.goto(f"{url}/denoising?class={class_id}")
     opener = page.get_by_role("button", name=PREDICT_TITLE)
     opener.wait_for()
     wait_for_app(page)

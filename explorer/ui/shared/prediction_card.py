@@ -14,11 +14,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from explorer.checkpoints.store import PretrainedFileError
-from explorer.core.class_tally import ClassTally
+from explorer.core.class_tally import TallyUnavailable
 from explorer.core.prediction import OpenQuestion, Prediction, percent
+from explorer.ui.server.class_tally import class_tally
 
 PREDICT_TITLE = "🤔 Predict first"
 CLASS_KEY = "lesson_class"  # set by a lesson link (class=<id> in its URL); only read here
+TALLY_UNAVAILABLE = ("⚠️ The class tally cannot be reached right now, so only your own answer is counted here. "
+                     "It joins the class's count once the tally is back.")
 BAR_WIDTH = 20  # characters of a bar that holds the whole class
 CARD_KEY = "predict_card"
 MEASURING = "Measuring the answer to this page's question…"  # each page's predictions.py spins with it
@@ -29,12 +32,6 @@ _CARD_CSS = f"""<style>
 [data-testid="stMainBlockContainer"] [data-testid="stLayoutWrapper"]:has(> .st-key-{CARD_KEY}) {{
   position: absolute; top: 0.5rem; right: 5rem; width: auto; z-index: 10; }}
 </style>"""
-
-
-@st.cache_resource(show_spinner=False)
-def class_tally() -> ClassTally:
-    """The one tally of this server, shared by every session."""
-    return ClassTally()
 
 
 def predict_first(measure: Callable[[], Prediction | OpenQuestion]) -> None:
@@ -74,10 +71,20 @@ def ask(measure: Callable[[], Prediction | OpenQuestion]) -> None:
     show_answer(prediction, choice)
     class_id = st.session_state.get(CLASS_KEY)
     if isinstance(class_id, str) and class_id:
-        receipt_key = f"{key}_receipt"  # this session's own vote, so that a new choice moves it
-        st.session_state[receipt_key] = class_tally().vote(class_id, prediction.card_id, choice,
+        show_class_shares(prediction, count_in_class(class_id, prediction.card_id, choice, f"{key}_receipt"))
+
+
+def count_in_class(class_id: str, card_id: str, choice: str, receipt_key: str) -> dict[str, int]:
+    """Count this session's choice in its class (moving its earlier vote, whose receipt is kept under
+    `receipt_key`) and return the class's counts; while the tally cannot be reached, the student's answer alone,
+    counted on a later run (the receipt is kept only for a vote that was counted)."""
+    try:
+        st.session_state[receipt_key] = class_tally().vote(class_id, card_id, choice,
                                                            previous=st.session_state.get(receipt_key))
-        show_class_shares(prediction, class_tally().counts(class_id, prediction.card_id))
+        return class_tally().counts(class_id, card_id)
+    except TallyUnavailable:
+        st.caption(TALLY_UNAVAILABLE)
+        return {choice: 1}
 
 
 def show_answer(prediction: Prediction, choice: str) -> None:

@@ -1,0 +1,68 @@
+"""A lecture hall in real browsers: two students sent by the sticky proxy to two different server processes answer
+the same prediction card, and both see a class tally of 2, counted in the Redis the processes share."""
+
+import uuid
+
+import pytest
+
+from explorer.core.redis_tally import REDIS_URL_VARIABLE
+from explorer.ui.server.warm_up import WARM_UP_ENV
+from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy
+from scripts.lecture_hall import STICKY_COOKIE, missing_programs, start_haproxy, start_redis, stop
+from tests.conftest import redis_or_skip
+from tests.e2e.conftest import LAPTOP
+from tests.e2e.test_prediction_card_in_browser import predict_and_reveal
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def hall_url(tmp_path_factory):
+    """Redis, two app processes sharing it and HAProxy in front, as scripts/serve_hall.py 2 starts them."""
+    redis_or_skip()
+    if missing_programs():
+        pytest.skip(f"{' and '.join(missing_programs())} not installed")
+    folder = tmp_path_factory.mktemp("hall")
+    started = []
+    try:
+        redis_port = free_port()
+        started.append((stop, start_redis(redis_port, folder)))
+        # No start-up visits: two of them at once would take both cores from the browsers.
+        env = {REDIS_URL_VARIABLE: f"redis://127.0.0.1:{redis_port}/0", WARM_UP_ENV: "0"}
+        ports = [free_port(), free_port()]
+        servers = [start_app(port, env=env) for port in ports]
+        started += [(stop_app, server) for server in servers]
+        for port, server in zip(ports, servers, strict=True):
+            wait_until_healthy(port, server, timeout=300)
+        proxy_port = free_port()
+        started.append((stop, start_haproxy(proxy_port, ports, folder)))
+        yield f"http://127.0.0.1:{proxy_port}"
+    finally:
+        for stopper, process in reversed(started):
+            stopper(process)
+
+
+def test_two_students_on_two_processes_see_one_tally(hall_url, browser):
+    from explorer.ui.denoising.predictions import denoising_prediction
+
+    class_id = f"hall-{uuid.uuid4().hex[:8]}"
+    prediction = denoising_prediction()
+    wrong = next(choice for choice in prediction.choices if choice != prediction.answer)
+    first, second = (browser.new_context(viewport=LAPTOP) for _ in range(2))
+    try:
+        pages = [context.new_page() for context in (first, second)]
+        for page, choice in zip(pages, (wrong, prediction.answer), strict=True):
+            page.set_default_timeout(120_000)
+            predict_and_reveal(page, hall_url, choice, class_id)
+        served_by = [next(cookie["value"] for cookie in context.cookies() if cookie["name"] == STICKY_COOKIE)
+                     for context in (first, second)]
+        assert served_by[0] != served_by[1], served_by  # the proxy sent them to different processes
+        pages[1].get_by_text("Your class so far: 2 predictions").wait_for()
+        # The first student changes their mind on their own process: the vote moves in the shared tally, and their
+        # page now counts the other process's vote too.
+        pages[0].get_by_test_id("stPopoverBody").get_by_text(prediction.answer, exact=True).click()
+        pages[0].get_by_text("Your class so far: 2 predictions").wait_for()
+        pages[0].get_by_text("2 (100%)").wait_for()
+    finally:
+        first.close()
+        second.close()
