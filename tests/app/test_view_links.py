@@ -41,7 +41,7 @@ def test_bottleneck_round_trip_gives_the_same_pictures():
 
 def test_a_box_set_by_a_link_starts_from_the_links_value_in_the_browser():
     """The browser draws a number box from its default before the value the run set: many tabs opening at once
-    left boxes on 0 while the page showed the link's seed (README, the classroom benchmark)."""
+    left boxes on 0 while the page showed the link's seed (docs/benchmarks.md, the classroom benchmark)."""
     app = open_with("app_pages/bottleneck.py", {"mode": "random", "seed": "7"})
     box = app.number_input(key="bottleneck_seed")
     assert box.proto.default == 7 and box.value == 7

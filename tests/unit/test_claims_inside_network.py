@@ -70,9 +70,10 @@ def test_the_conv_maps_move_with_the_digit_but_the_code_changes(store, pair):
     assert np.median(change) > 0.2, change
 
 
-def test_the_readmes_story_conv_lower_at_every_shift_but_no_flatter(pair):
-    """README, Rebuild: "The conv AE is the better at every shift ... a 4-pixel shift adds about as much error to
-    each ... so the conv AE's grows the faster in proportion". The page's own sentences are computed either way."""
+def test_the_build_notes_story_conv_lower_at_every_shift_but_no_flatter(pair):
+    """docs/pretrained.md, inside_network: "The conv AE is the better at every shift ... a 4-pixel shift adds about
+    as much error to each ... so the conv AE's grows the faster in proportion". The page's own sentences are computed
+    either way."""
     mlp, conv = pair.mlp.curve, pair.conv.curve
     assert all(c < m for c, m in zip(conv.mse, mlp.mse, strict=True))
     assert abs(conv.added() - mlp.added()) < 0.1 * mlp.added()

@@ -29,7 +29,7 @@ def by_beta(gallery: GalleryEvidence, beta: float):
 
 
 def test_rate_falls_and_distortion_rises_with_beta(store):
-    """"the point on the rate-distortion curve slides to the left and up", and the README's table."""
+    """"the point on the rate-distortion curve slides to the left and up", and docs/pretrained.md's table."""
     runs = sorted(store.group("loss_balance")["runs"].items(), key=lambda item: float(item[0]))
     metrics = [store.model_info(entry["model"])["metrics"] for _, entry in runs]
     rates, distortions = [m["test_kl"] for m in metrics], [m["test_recon"] for m in metrics]

@@ -179,19 +179,19 @@ def test_the_maps_change_how_wide_the_digits_groups_look(method, kind):
     assert distortion.on_map / distortion.in_codes >= 1.5
 
 
-# --- the README's account of the same measurements ---
+# --- docs/pretrained.md's and docs/pages.md's account of the same measurements ---
 
-def test_the_readme_quotes_the_shipped_measurements():
+def test_the_build_notes_quote_the_shipped_measurements():
     from scripts.app_process import ROOT
 
-    readme = (ROOT / "README.md").read_text()
+    notes = (ROOT / "docs" / "pretrained.md").read_text()
     rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.split("|")[2:4]]
-            for line in readme.splitlines() if line.startswith("| ")}
+            for line in notes.splitlines() if line.startswith("| ")}
     for row, strip in (("N(0, I) → plain autoencoder", "ae_normal"), ("N(0, I) → VAE", "vae_normal"),
                        ("bell curve fitted to the AE's codes → plain autoencoder", "ae_fitted")):
         assert rows[row] == [f"{confidence(k, strip):.2f} ({spread(k, strip):.2f})" for k in KS]
     made = {k: likeness(k).reconstructed for k in KS}
-    assert rows["test digits reconstructed by the AE / the VAE"] == [  # the README's words, not the page's
+    assert rows["test digits reconstructed by the AE / the VAE"] == [  # the notes' words, not the page's
         f"{made[k]['ae'].mean_confidence:.2f} / {made[k]['vae'].mean_confidence:.2f}" for k in KS]
     planes, walks = likeness("16").planes, {k: likeness(k).walks for k in KS}
     gaps = {"ae": median_gap("16", "ae"), "vae": median_gap("16", "vae"),
@@ -219,7 +219,7 @@ def test_the_readme_quotes_the_shipped_measurements():
         f"the AE's {umap.wide}s form the tightest group in its codes ({umap.in_codes:.2f} times as spread out as "
         f"the {umap.narrow}s) but look {umap.on_map:.1f} times as spread out as the {umap.narrow}s on its UMAP map",
     ):
-        assert " ".join(quoted.split()) in " ".join(readme.split())
+        assert " ".join(quoted.split()) in " ".join(notes.split())
 
 
 # --- the maps' axes and a clicked spot (look_for_text, spot_story) ---
@@ -244,10 +244,10 @@ def test_the_two_encoders_put_the_same_digit_at_very_different_numbers(k):
     assert np.percentile(apart, 5) >= 10
 
 
-def test_the_readme_quotes_the_pca_maps_axes():
+def test_the_pages_notes_quote_the_pca_maps_axes():
     from explorer.topics.latent_map.story import axes_span
     from scripts.app_process import ROOT
 
     spans = [axes_span(latent_map("16", kind, "pca").extent) for kind in ("ae", "vae")]
-    readme = " ".join((ROOT / "README.md").read_text().split())
-    assert f"on the PCA maps at k = 16, from {spans[0]} against {spans[1]}" in readme
+    notes = " ".join((ROOT / "docs" / "pages.md").read_text().split())
+    assert f"on the PCA maps at k = 16, from {spans[0]} against {spans[1]}" in notes

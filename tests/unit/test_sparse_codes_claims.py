@@ -38,7 +38,7 @@ def test_more_penalty_means_fewer_units_per_digit_more_dead_units_and_more_error
 
 
 def test_features_in_use_grow_more_like_whole_digits(shipped):
-    """What the README and the look-for text say of the pictures (the text follows the numbers' direction)."""
+    """What docs/pretrained.md and the look-for text say of the pictures (the text follows the numbers' direction)."""
     _, _, measured = shipped
     likeness = [m.likeness for m in measured]
     assert likeness[-1] > likeness[0] and max(likeness) == likeness[-1], likeness

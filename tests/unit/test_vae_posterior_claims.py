@@ -57,9 +57,9 @@ def test_the_typical_cloud_is_a_speck_on_the_whole_plane_as_the_page_says(shippe
     assert "the cloud is a speck" in proportion_story(found, len(dots))
 
 
-def test_the_readmes_share_of_sigma_in_the_codes_spread_is_the_shipped_one(shipped):
+def test_the_pages_notes_share_of_sigma_in_the_codes_spread_is_the_shipped_one(shipped):
     _, _, logvars, dots = shipped
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    stated = int(re.search(r"σ is about (\d+)% of the spread of the codes", readme).group(1))
+    notes = (Path(__file__).resolve().parents[2] / "docs" / "pages.md").read_text()
+    stated = int(re.search(r"σ is about (\d+)% of the spread of the codes", notes).group(1))
     shares = np.median(np.exp(logvars / 2), axis=0) / dots.std(axis=0)  # per dimension
     assert all(round(100 * share) == stated for share in shares), shares
