@@ -42,23 +42,23 @@ def background_training_ends_before_the_process():
             thread.join(timeout=120)
 
 
-def redis_or_skip() -> None:
-    """The Redis tests need Debian's redis-server: skipped where it is missing, required under CI."""
-    from scripts.lecture_hall import REDIS_SERVER
-
-    if shutil.which(REDIS_SERVER) is None:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is missing: .ci/run installs it")
-        pytest.skip("redis-server is not installed (sudo apt-get install redis-server)")
+def programs_or_skip(*programs: str) -> None:
+    """Tests of the class tally's Redis store and the lecture hall need Debian's redis-server (and haproxy): skipped
+    where one is missing, required under CI, which installs them."""
+    missing = [program for program in programs if shutil.which(program) is None]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"{' and '.join(missing)} missing: .ci/run installs them")
+    if missing:
+        pytest.skip(f"{' and '.join(missing)} not installed (sudo apt-get install {' '.join(missing)})")
 
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """One Redis for the session's tests (each test keeps its keys apart with its own prefix)."""
     from scripts.app_process import free_port
-    from scripts.lecture_hall import start_redis, stop
+    from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
 
-    redis_or_skip()
+    programs_or_skip(REDIS_SERVER)
     port = free_port()
     process = start_redis(port, tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/0"

@@ -9,9 +9,9 @@ from explorer.ui.denoising.predictions import denoising_prediction
 from explorer.ui.server.class_tally import class_tally
 from explorer.ui.shared.prediction_card import CLASS_KEY, TALLY_UNAVAILABLE
 from scripts.app_process import free_port
-from scripts.lecture_hall import start_redis, stop
+from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
 from tests.app.conftest import open_card
-from tests.conftest import redis_or_skip
+from tests.conftest import programs_or_skip
 
 PAGE = "app_pages/denoising.py"
 
@@ -50,7 +50,7 @@ def test_with_a_redis_url_a_vote_lands_in_redis(open_page, monkeypatch, redis_ur
 
 def test_while_redis_is_down_the_card_counts_the_own_answer_then_the_class_when_it_is_back(open_page, monkeypatch,
                                                                                            tmp_path):
-    redis_or_skip()
+    programs_or_skip(REDIS_SERVER)
     port = free_port()
     monkeypatch.setenv(REDIS_URL_VARIABLE, f"redis://127.0.0.1:{port}/0")
     answer = denoising_prediction().answer

@@ -8,8 +8,8 @@ import pytest
 from explorer.core.redis_tally import REDIS_URL_VARIABLE
 from explorer.ui.server.warm_up import WARM_UP_ENV
 from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy
-from scripts.lecture_hall import STICKY_COOKIE, missing_programs, start_haproxy, start_redis, stop
-from tests.conftest import redis_or_skip
+from scripts.lecture_hall import HAPROXY, REDIS_SERVER, STICKY_COOKIE, start_haproxy, start_redis, stop
+from tests.conftest import programs_or_skip
 from tests.e2e.conftest import LAPTOP
 from tests.e2e.test_prediction_card_in_browser import predict_and_reveal
 
@@ -19,9 +19,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def hall_url(tmp_path_factory):
     """Redis, two app processes sharing it and HAProxy in front, as scripts/serve_hall.py 2 starts them."""
-    redis_or_skip()
-    if missing_programs():
-        pytest.skip(f"{' and '.join(missing_programs())} not installed")
+    programs_or_skip(REDIS_SERVER, HAPROXY)
     folder = tmp_path_factory.mktemp("hall")
     started = []
     try:

@@ -12,8 +12,8 @@ import pytest
 
 from explorer.ui.server.warm_up import WARM_UP_ENV
 from scripts.app_process import ROOT, free_port
-from scripts.lecture_hall import STICKY_COOKIE, missing_programs
-from tests.conftest import redis_or_skip
+from scripts.lecture_hall import HAPROXY, REDIS_SERVER, STICKY_COOKIE
+from tests.conftest import programs_or_skip
 
 pytestmark = pytest.mark.slow
 
@@ -24,9 +24,7 @@ def children_of(pid: int) -> list[int]:
 
 
 def test_the_hall_starts_answers_through_the_proxy_and_stops_on_ctrl_c():
-    redis_or_skip()
-    if missing_programs():
-        pytest.skip(f"{' and '.join(missing_programs())} not installed")
+    programs_or_skip(REDIS_SERVER, HAPROXY)
     port = free_port()
     hall = subprocess.Popen([sys.executable, "scripts/serve_hall.py", "2", "--port", str(port)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True, env={**os.environ, WARM_UP_ENV: "0"})

@@ -12,8 +12,8 @@ import pytest
 from explorer.core.class_tally import InProcessTally, TallyUnavailable
 from explorer.core.redis_tally import RedisTally
 from scripts.app_process import free_port
-from scripts.lecture_hall import start_redis, stop
-from tests.conftest import redis_or_skip
+from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
+from tests.conftest import programs_or_skip
 
 
 @pytest.fixture(params=["in_process", "redis"])
@@ -129,7 +129,7 @@ def test_a_class_in_redis_expires_and_an_old_receipt_takes_nothing_from_its_new_
 
 
 def test_a_redis_that_is_down_says_so_and_the_tally_resumes_when_it_is_back(tmp_path):
-    redis_or_skip()
+    programs_or_skip(REDIS_SERVER)
     port = free_port()
     tally = RedisTally(f"redis://127.0.0.1:{port}/0")
     with pytest.raises(TallyUnavailable):
