@@ -152,14 +152,14 @@ with deeper():
                       originals=probe.images)
         charts.draw_run(run, probe, st.session_state.get(EARLIER_KEY, []))
         status.info(f"Epoch {view.epoch} of {view.epochs} at β = {run.settings.beta:g} · test loss "
-                    f"{view.test['loss']:.1f} (reconstruction {view.test['recon']:.1f}, KL {view.test['kl']:.1f}) · "
+                    f"{view.test.total:.1f} (reconstruction {view.test.recon:.1f}, KL {view.test.kl:.1f}) · "
                     f"{view.images_per_second:,.0f} images/s on {run.device.upper()}")
 
     def start_run() -> None:
         previous = st.session_state.get(RUN_KEY)
         if previous is not None and previous.last is not None:
             st.session_state.setdefault(EARLIER_KEY, []).append(
-                (previous.settings.beta, previous.last.test["kl"], previous.last.test["recon"]))
+                (previous.settings.beta, previous.last.test.kl, previous.last.test.recon))
         warm_from = None
         if warm_reference is not None:
             try:
@@ -193,8 +193,8 @@ with deeper():
             status.info(f"The run at β = {run.settings.beta:g} was stopped after epoch {run.last.epoch}.")
         else:
             status.success(f"Finished {run.last.epoch} epochs at β = {run.settings.beta:g}: test loss "
-                           f"{run.last.test['loss']:.1f} (reconstruction {run.last.test['recon']:.1f}, "
-                           f"KL {run.last.test['kl']:.1f}), {run.last.active_dims} active dimensions.")
+                           f"{run.last.test.total:.1f} (reconstruction {run.last.test.recon:.1f}, "
+                           f"KL {run.last.test.kl:.1f}), {run.last.active_dims} active dimensions.")
     elif run is not None and run.status == "failed":
         status.error(f"The run at β = {run.settings.beta:g} failed before its first epoch: {run.problem}.")
     elif references:

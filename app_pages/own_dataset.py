@@ -142,7 +142,7 @@ def draw_view(run: LiveRun, probe: Probe) -> None:
     shown, settings = run.last, run.settings
     drawn.append(shown.epoch)
     status.info(f"Epoch {shown.epoch} of {shown.epochs} · {settings.title} · loss per image "
-                f"{shown.train['loss']:.1f} on the training images, {shown.held_out['loss']:.1f} on the held-out "
+                f"{shown.train.total:.1f} on the training images, {shown.held_out.total:.1f} on the held-out "
                 f"ones · {shown.images_per_second:,.0f} images/s on {run.device.upper()}")
     prior = ("random codes drawn from N(0, I), the VAE's prior" if settings.model == "vae" else
              "random codes drawn from a bell curve fitted to the AE's codes (an AE has no prior)")
@@ -203,7 +203,7 @@ if run is not None and run.last is not None:
                     "Press **Train** to train with the new settings.")
     else:
         status.success(f"Finished {last.epoch} epochs ({run.settings.title}) · reconstruction error "
-                       f"{last.train_mse:.4f} on the training images, {last.held_out['mse']:.4f} held out",
+                       f"{last.train_mse:.4f} on the training images, {last.held_out_mse:.4f} held out",
                        icon="✅")
 elif run is not None and run.status == "failed":
     status.error(f"The run ({run.settings.title}) failed before its first epoch: {run.problem}.")

@@ -150,8 +150,8 @@ def draw_run(live_run: LiveRun) -> None:
                     key=f"shapes_live_matrix_{next(redraws)}", config=STILL)
     draw_mig(live=(live_run.settings.beta, shown.scores.mig))
     status.info(f"Epoch {shown.epoch} of {shown.epochs} at β = {live_run.settings.beta:g} · MIG "
-                f"{shown.scores.mig:.3f} · test loss {shown.test['loss']:.1f} (reconstruction "
-                f"{shown.test['recon']:.1f}, KL {shown.test['kl']:.1f}) · {shown.images_per_second:,.0f} images/s")
+                f"{shown.scores.mig:.3f} · test loss {shown.test.total:.1f} (reconstruction "
+                f"{shown.test.recon:.1f}, KL {shown.test.kl:.1f}) · {shown.images_per_second:,.0f} images/s")
 
 
 if train:

@@ -17,8 +17,8 @@ def loss_chart(run: LiveRun) -> None:
     """Train and held-out loss per epoch, so far."""
     st.markdown("#### Loss, epoch by epoch")
     frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
-                          "training images": [view.train["loss"] for view in run.views],
-                          "held-out images": [view.held_out["loss"] for view in run.views]}).set_index("epoch")
+                          "training images": [view.train.total for view in run.views],
+                          "held-out images": [view.held_out.total for view in run.views]}).set_index("epoch")
     st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image")
 
 
