@@ -10,6 +10,7 @@ from explorer.core.images import enlarge
 from explorer.topics.own_dataset.neighbours import NEIGHBOURS, neighbours_of
 from explorer.topics.own_dataset.training import MODEL_WORDS
 from explorer.training.live import LiveRun
+from explorer.ui.own_dataset import keys
 from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
 
 
@@ -36,7 +37,7 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
                 f"{len(data.images):,} of your images, as the {MODEL_WORDS[run.settings.model]} trained here "
                 "(after its last epoch) sees them. Alike codes should mean alike images.")
     chosen = int(st.number_input(f"Image number (0 to {len(data.images) - 1:,})", 0, len(data.images) - 1, 0,
-                                 key="own_neighbour_image"))
+                                 key=keys.NEIGHBOUR_IMAGE))
     found = neighbours_of(codes_of_every_image(run, data), chosen)
     pictures = st.columns(NEIGHBOURS + 1)
     pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")
