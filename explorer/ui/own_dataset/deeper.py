@@ -9,7 +9,7 @@ import streamlit as st
 from explorer.core.images import enlarge
 from explorer.topics.own_dataset.neighbours import NEIGHBOURS, neighbours_of
 from explorer.topics.own_dataset.training import MODEL_WORDS
-from explorer.training.live import LiveRun
+from explorer.training.live import LiveRun, RunStatus
 from explorer.ui.own_dataset import keys
 from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
 
@@ -30,7 +30,7 @@ def class_of(data: LoadedData, index: int) -> str:
 
 def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
     st.markdown("#### Nearest neighbours in code space")
-    if run is None or run.last is None or run.status == "training":
+    if run is None or run.last is None or run.status == RunStatus.TRAINING:
         st.caption("Train a model first: then pick any image to see which of your images its code lies nearest.")
         return
     st.markdown(f"Pick an image: the {NEIGHBOURS} images whose codes lie nearest its code, among all "

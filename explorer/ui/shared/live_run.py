@@ -16,6 +16,8 @@ from typing import Any, Literal
 import numpy as np
 import streamlit as st
 
+from explorer.models.base import Autoencoder
+from explorer.training.fit import EpochReport
 from explorer.training.live import LiveRun, RunStatus, live_device, train_live
 from explorer.training.slots import TrainingSlots
 from explorer.ui.shared.resources import live_training_warm_up, training_slots
@@ -78,8 +80,9 @@ class LiveRunPanel:
         self._drawn = run.last
 
     def train(self, run: LiveRun, slots: TrainingSlots, train_images: np.ndarray, test_images: np.ndarray,
-              view: Callable[[Any, Any], Any], training: str) -> None:
-        """Train `run` once a slot is free, drawing each epoch; `training` is the status line meanwhile."""
+              view: Callable[[Autoencoder, EpochReport], Any], training: str) -> None:
+        """Train `run` once a slot is free, drawing each epoch; `view(model, report)` makes what an epoch shows
+        (see train_live), and `training` is the status line until the first epoch is drawn."""
         st.session_state[self.key] = run  # saved before training: every epoch lands in it as it goes
 
         def show_place_in_line(ahead: int) -> None:  # a Streamlit call: moving a widget while waiting gives it up
