@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from explorer.models.base import Autoencoder, bce_per_image
+from explorer.models.base import Autoencoder, LossParts, bce_per_image
 
 
 class GaussianPosterior(NamedTuple):
@@ -36,11 +36,12 @@ def reparameterised_sample(posterior: GaussianPosterior, eps: torch.Tensor | Non
     return posterior.mean + (0.5 * posterior.logvar).exp() * eps
 
 
-def beta_elbo_loss(x_hat: torch.Tensor, x: torch.Tensor, posterior: GaussianPosterior, beta: float) -> dict:
+def beta_elbo_loss(x_hat: torch.Tensor, x: torch.Tensor, posterior: GaussianPosterior,
+                   beta: float) -> LossParts[torch.Tensor]:
     """Negative β-ELBO per image, batch mean: reconstruction + β · KL, with both parts."""
     recon = bce_per_image(x_hat, x).mean()
     kl = gaussian_kl(posterior).sum(dim=1).mean()
-    return {"loss": recon + beta * kl, "recon": recon, "kl": kl}
+    return LossParts(total=recon + beta * kl, recon=recon, kl=kl)
 
 
 class GaussianVAE(Autoencoder):
@@ -63,7 +64,7 @@ class GaussianVAE(Autoencoder):
     def sample_posterior(self, posterior: GaussianPosterior) -> torch.Tensor:
         return reparameterised_sample(posterior)
 
-    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> LossParts[torch.Tensor]:
         posterior = self.encode(x)
         x_hat = self.decode(self.sample_posterior(posterior))
         return beta_elbo_loss(x_hat, x if target is None else target, posterior, self.config.beta)

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from explorer.core.data import PIXELS
-from explorer.models.base import Autoencoder, bce_per_image
+from explorer.models.base import Autoencoder, LossParts, bce_per_image
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ class SparseAE(Autoencoder):
         logits = F.linear(z, unit_columns(self.decoder.weight), self.decoder.bias)  # N x 784
         return torch.sigmoid(logits).reshape(-1, 1, 28, 28)
 
-    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> LossParts[torch.Tensor]:
         codes = self.encode(x)
         recon = bce_per_image(self.decode(codes), x if target is None else target).mean()
         sparsity = self.config.l1 * l1_penalty(codes).mean()
-        return {"loss": recon + sparsity, "recon": recon, "sparsity": sparsity}
+        return LossParts(total=recon + sparsity, recon=recon, extra={"sparsity": sparsity})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from explorer.models.base import Autoencoder, bce_per_image
+from explorer.models.base import Autoencoder, LossParts, bce_per_image
 from explorer.models.vector_quantiser import Quantised, VectorQuantiser
 
 GRID = 7  # the code is a GRID x GRID grid of tokens
@@ -94,8 +94,9 @@ class VQVAE(Autoencoder):
         """N x 49 code indices (row by row) -> N x 1 x 28 x 28 images."""
         return self.decode_tokens(z.round().long().view(-1, GRID, GRID))
 
-    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+    def loss(self, x: torch.Tensor, target: torch.Tensor | None = None) -> LossParts[torch.Tensor]:
         quantised = self.quantise(x)
         recon = bce_per_image(self.decoder(quantised.vectors), x if target is None else target).mean()
         commitment = quantised.commitment.mean()
-        return {"loss": recon + self.config.commitment * commitment, "recon": recon, "commitment": commitment}
+        return LossParts(total=recon + self.config.commitment * commitment, recon=recon,
+                         extra={"commitment": commitment})

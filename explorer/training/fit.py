@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from explorer.core.runtime import seed_everything
-from explorer.models.base import Autoencoder
+from explorer.models.base import Autoencoder, LossParts
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,28 @@ class TrainConfig:
 
 
 @dataclass(frozen=True)
+class PixelErrors:
+    """Per-pixel errors of reconstructions, averaged over the images."""
+
+    mse: float  # squared error
+    bce: float  # binary cross-entropy
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A model on held-out images: its loss parts (mean per image) and its deterministic reconstruction's
+    per-pixel errors."""
+
+    loss: LossParts[float]
+    pixels: PixelErrors
+
+
+@dataclass(frozen=True)
 class EpochReport:
     epoch: int  # 1-based
     epochs: int
-    train: dict[str, float]  # mean per image of each loss part over the epoch
-    test: dict[str, float]  # the same parts on the test images, plus per-pixel mse / bce
+    train: LossParts[float]  # mean per image of each loss part over the epoch
+    test: Evaluation  # the same parts on the test images, and the per-pixel errors
     images_per_second: float
     seconds: float
 
@@ -64,36 +81,44 @@ def _as_tensor(images: np.ndarray | torch.Tensor) -> torch.Tensor:
     return images if isinstance(images, torch.Tensor) else torch.from_numpy(np.asarray(images, np.float32))
 
 
-def pixel_error_sums(x_hat: torch.Tensor, x: torch.Tensor) -> dict[str, float]:
+def pixel_error_sums(x_hat: torch.Tensor, x: torch.Tensor) -> PixelErrors:
     """Squared error and binary cross-entropy summed over a batch, divided by pixels per image."""
     pixels = x[0].numel()
-    return {
-        "mse": F.mse_loss(x_hat, x, reduction="sum").item() / pixels,
-        "bce": F.binary_cross_entropy(x_hat, x, reduction="sum").item() / pixels,
-    }
+    return PixelErrors(mse=F.mse_loss(x_hat, x, reduction="sum").item() / pixels,
+                       bce=F.binary_cross_entropy(x_hat, x, reduction="sum").item() / pixels)
 
 
-def pixel_errors(reconstructions: np.ndarray, images: np.ndarray) -> dict[str, float]:
+def pixel_errors(reconstructions: np.ndarray, images: np.ndarray) -> PixelErrors:
     """Per-pixel MSE and BCE of any reconstruction (a model's or PCA's), averaged over images."""
     sums = pixel_error_sums(_as_tensor(reconstructions), _as_tensor(images))
-    return {name: value / len(images) for name, value in sums.items()}
+    return PixelErrors(mse=sums.mse / len(images), bce=sums.bce / len(images))
+
+
+def add_parts(sums: dict[str, float], parts: LossParts[torch.Tensor], images: int) -> None:
+    """Adds a batch's loss parts (means over its `images`) to `sums`, totals by name."""
+    for name, value in parts.named().items():
+        sums[name] = sums.get(name, 0.0) + value.item() * images
+
+
+def mean_parts(sums: dict[str, float], images: int) -> LossParts[float]:
+    return LossParts.from_named({name: total / images for name, total in sums.items()})
 
 
 @torch.inference_mode()
 def evaluate(
     model: Autoencoder, images: np.ndarray | torch.Tensor, *, device: torch.device, batch_size: int = 500
-) -> dict[str, float]:
+) -> Evaluation:
     """Mean loss parts per image, and per-pixel MSE / BCE of the deterministic reconstruction."""
     model.eval()
     x_all = _as_tensor(images)
     sums: dict[str, float] = {}
+    mse = bce = 0.0
     for start in range(0, len(x_all), batch_size):
         x = x_all[start : start + batch_size].to(device)
-        parts = {name: value.item() * len(x) for name, value in model.loss(x).items()}
-        parts |= pixel_error_sums(model.reconstruct(x), x)
-        for name, value in parts.items():
-            sums[name] = sums.get(name, 0.0) + value
-    return {name: total / len(x_all) for name, total in sums.items()}
+        add_parts(sums, model.loss(x), len(x))
+        errors = pixel_error_sums(model.reconstruct(x), x)
+        mse, bce = mse + errors.mse, bce + errors.bce
+    return Evaluation(loss=mean_parts(sums, len(x_all)), pixels=PixelErrors(mse / len(x_all), bce / len(x_all)))
 
 
 def fit(
@@ -131,19 +156,18 @@ def fit(
             if config.max_shift:
                 x = random_shift(x, config.max_shift, generator)
             parts = model.loss(x) if corrupt is None else model.loss(corrupt(x, generator), target=x)
-            if not math.isfinite(parts["loss"].item()):
-                raise NonFiniteLossError(f"the loss became {parts['loss'].item()} in epoch {epoch}")
+            if not math.isfinite(parts.total.item()):
+                raise NonFiniteLossError(f"the loss became {parts.total.item()} in epoch {epoch}")
             optimizer.zero_grad(set_to_none=True)
-            parts["loss"].backward()
+            parts.total.backward()
             optimizer.step()
             schedule.step()
-            for name, value in parts.items():
-                sums[name] = sums.get(name, 0.0) + value.item() * len(x)
+            add_parts(sums, parts, len(x))
         seconds = time.perf_counter() - started
         report = EpochReport(
             epoch=epoch,
             epochs=config.epochs,
-            train={name: total / len(x_train) for name, total in sums.items()},
+            train=mean_parts(sums, len(x_train)),
             test=evaluate(model, test_images, device=device),
             images_per_second=len(x_train) / seconds,
             seconds=seconds,

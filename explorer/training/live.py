@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol
 
 import numpy as np
@@ -31,6 +32,15 @@ class RunPlan(Protocol):
     def train_config(self) -> TrainConfig: ...
 
 
+class RunStatus(StrEnum):
+    """Where a live run stands: training until train_live ends it in one of the other three."""
+
+    TRAINING = "training"
+    FINISHED = "finished"  # every epoch trained
+    STOPPED = "stopped"  # interrupted: the student moved a widget or started a new run
+    FAILED = "failed"  # a NaN loss, out of memory or another error; `problem` says which
+
+
 @dataclass
 class LiveRun:
     """One run of one session: its settings, every epoch shown so far, and how it ended."""
@@ -39,7 +49,7 @@ class LiveRun:
     model: Autoencoder
     device: str
     views: list[Any] = field(default_factory=list)  # one per epoch, whatever the page's view function makes
-    status: str = "training"  # training, finished, stopped (interrupted by a new run), failed
+    status: RunStatus = RunStatus.TRAINING
     problem: str | None = None  # why it failed, in words
     trained_at: list[float] = field(default_factory=list)  # time.perf_counter() at the end of each epoch
     shown: list[tuple[int, float]] = field(default_factory=list)  # (epochs done, time.perf_counter()) per redraw
@@ -52,7 +62,7 @@ class LiveRun:
     def settled(self, timeout: float = SETTLE_SECONDS) -> LiveRun:
         """This run, once its training has ended. A widget moved mid-run makes Streamlit start the page's next
         script run while the interrupted one is still stopping the training at the end of its epoch: read in
-        that gap, the run would still say "training", so the next run waits here. A run that never reached
+        that gap, the run would still be training, so the next run waits here. A run that never reached
         train_live (stopped while waiting for a slot) has no epochs and no thread to wait for."""
         if self.views:
             self.ended.wait(timeout)
@@ -102,15 +112,15 @@ def train_live(
             with torch_threads(LIVE_CPU_THREADS if run.device == "cpu" else None):
                 fit(run.model, train_images, test_images, run.settings.train_config(),
                     device=torch.device(run.device), on_epoch=on_epoch)
-            run.status = "finished"
+            run.status = RunStatus.FINISHED
         except _StopRequested:
-            run.status = "stopped"
+            run.status = RunStatus.STOPPED
         except NonFiniteLossError as error:
-            run.status, run.problem = "failed", f"the loss stopped being a number ({error})"
+            run.status, run.problem = RunStatus.FAILED, f"the loss stopped being a number ({error})"
         except torch.OutOfMemoryError:
-            run.status, run.problem = "failed", f"the {run.device} ran out of memory"
+            run.status, run.problem = RunStatus.FAILED, f"the {run.device} ran out of memory"
         except Exception as error:  # any other failure: the page reports it, the next run still works
-            run.status, run.problem = "failed", f"{type(error).__name__}: {error}"
+            run.status, run.problem = RunStatus.FAILED, f"{type(error).__name__}: {error}"
         finally:
             run.model.to("cpu").eval()  # decoded on the CPU afterwards, whatever it trained on
             done.set()
@@ -130,7 +140,7 @@ def train_live(
     except BaseException:
         stop.set()
         worker.join()
-        run.status = "stopped"
+        run.status = RunStatus.STOPPED
         raise
     finally:
         run.ended.set()

@@ -63,11 +63,11 @@ def in_app_run(start: str) -> dict:
     run = app.session_state["lb_run"]
     target = (1 + TOLERANCE) * converged_test_loss(run.settings.beta)
     within = next((shown - clicked for epochs, shown in run.shown
-                   if run.views[epochs - 1].test["loss"] <= target), None)
+                   if run.views[epochs - 1].test.total <= target), None)
     return {"first_epoch_s": run.shown[0][1] - clicked, "within_10pct_s": within,
             "last_epoch_drawn_s": run.shown[-1][1] - clicked,
             "images_per_second": steady_throughput(run.trained_at, train_images_per_epoch()),
-            "final_test_loss": run.last.test["loss"],
+            "final_test_loss": run.last.test.total,
             "converged_test_loss": target / (1 + TOLERANCE)}
 
 

@@ -33,8 +33,8 @@ def build_pca(ctx: BuildContext, ks: tuple[int, ...]) -> dict:
     metrics = {}
     for k in ks:
         errors = pixel_errors(pca_reconstruct(basis, data.test_images, k), data.test_images)
-        metrics[str(k)] = {"test_mse": errors["mse"], "test_bce": errors["bce"]}
-        log.info("PCA k=%d: test MSE %.5f", k, errors["mse"])
+        metrics[str(k)] = {"test_mse": errors.mse, "test_bce": errors.bce}
+        log.info("PCA k=%d: test MSE %.5f", k, errors.mse)
     return {"file": ctx.relative("pca.npz"), "max_k": max(ks), "fitted_on": f"{data.name} train split",
             "metrics": metrics}
 

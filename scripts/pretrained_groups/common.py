@@ -82,8 +82,8 @@ class BuildContext:
 
         def log_epoch(report: EpochReport) -> None:
             log.info("%s epoch %d/%d: train loss %.2f, test loss %.2f, test MSE %.5f (%.0f img/s)",
-                     name, report.epoch, report.epochs, report.train["loss"], report.test["loss"],
-                     report.test["mse"], report.images_per_second)
+                     name, report.epoch, report.epochs, report.train.total, report.test.loss.total,
+                     report.test.pixels.mse, report.images_per_second)
             if on_epoch is not None:
                 on_epoch(report)
 
@@ -94,8 +94,8 @@ class BuildContext:
         file = f"{name}.safetensors"
         save_model(model, self.path(file), weights_dtype)
         test = history.last.test
-        metrics = {"test_mse": test["mse"], "test_bce": test["bce"], "test_loss": test["loss"]} | {
-            f"test_{part}": value for part, value in test.items() if part not in {"mse", "bce", "loss"}
+        metrics = {"test_mse": test.pixels.mse, "test_bce": test.pixels.bce} | {
+            f"test_{part}": value for part, value in test.loss.named().items()
         }
         record = model_record(model, file=self.relative(file), dataset=dataset or self.data.name, seed=config.seed,
                               train=asdict(config), metrics=metrics)

@@ -36,6 +36,6 @@ def build(ctx: BuildContext) -> dict:
         view = view_epoch(probe, built[-1], reports[-1])
         np.savez(ctx.path(f"{name}.npz"), **reference_arrays(reports, view))
         runs[f"{beta:g}"] = {"model": name, "arrays": ctx.relative(f"{name}.npz")}
-        log.info("β=%g: test recon %.1f, KL %.1f, %d active dimensions", beta, reports[-1].test["recon"],
-                 reports[-1].test["kl"], view.active_dims)
+        log.info("β=%g: test recon %.1f, KL %.1f, %d active dimensions", beta, reports[-1].test.loss.recon,
+                 reports[-1].test.loss.kl, view.active_dims)
     return {"models": models, "info": {"runs": runs, "latent_dim": REFERENCE_LATENT}}

@@ -1,9 +1,8 @@
 import shutil
-import threading
-import time
 
 import pytest
 
+from explorer.training.live import RunStatus
 from explorer.ui.shared.navigation import next_page, url_name
 from tests.app.conftest import image_urls
 
@@ -48,7 +47,7 @@ def test_the_page_reads_as_the_anatomy(open_page):
 def test_moving_beta_trains_a_run_to_the_end(open_page):
     app = open_page(PAGE)
     run = train(app, 2.0)
-    assert run.status == "finished" and [view.epoch for view in run.views] == [1, 2]
+    assert run.status == RunStatus.FINISHED and [view.epoch for view in run.views] == [1, 2]
     assert run.settings.beta == 2.0 and run.model.config.beta == 2.0
     assert "Finished 2 epochs at β = 2" in app.success[0].value
     assert len(app.get("vega_lite_chart")) == 4  # + the latent scatter
@@ -83,11 +82,11 @@ def test_a_failed_run_is_reported_and_the_next_beta_works(open_page, monkeypatch
 
     monkeypatch.setattr(logic, "fit", fit_then_nan)
     run = train(app, 10.0, epochs=4)
-    assert run.status == "failed" and len(run.views) == 1
+    assert run.status == RunStatus.FAILED and len(run.views) == 1
     assert "failed in epoch 2" in app.error[0].value and "nan" in app.error[0].value
     monkeypatch.setattr(logic, "fit", real_fit)
     run = train(app, 4.0)
-    assert run.status == "finished" and not app.error
+    assert run.status == RunStatus.FINISHED and not app.error
 
 
 def test_runs_belong_to_one_session(open_page):
@@ -100,19 +99,6 @@ def test_runs_belong_to_one_session(open_page):
     assert run is not student.session_state["lb_run"] and student.session_state["lb_run"].settings.beta == 8.0
 
 
-def test_a_run_waits_for_a_free_slot(open_page):
-    from explorer.ui.shared.resources import training_slots
-
-    app = open_page(PAGE)
-    slots = training_slots("cpu")
-    ticket = slots.join()  # another student's run is training
-    threading.Timer(1.5, slots.leave, args=(ticket,)).start()
-    started = time.perf_counter()
-    run = train(app, 2.0, epochs=1)
-    assert run.status == "finished"
-    assert time.perf_counter() - started >= 1.5
-
-
 def test_a_broken_reference_file_is_named_and_training_still_works(open_page, tiny_pretrained, tmp_path,
                                                                   monkeypatch):
     copy = tmp_path / "pretrained"
@@ -123,7 +109,7 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
     app = open_page(PAGE)
     assert "lb_beta_1.npz" in app.error[0].value and "python scripts/train_pretrained.py" in app.error[0].value
     run = train(app, 1.0)
-    assert run.status == "finished"
+    assert run.status == RunStatus.FINISHED
 
 
 def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):
@@ -141,7 +127,7 @@ def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeyp
     assert not app.exception
     assert "Could not load fashion-mnist" in app.warning[0].value
     run = app.session_state["lb_run"]
-    assert run.status == "finished" and run.settings.dataset == "fashion-mnist"
+    assert run.status == RunStatus.FINISHED and run.settings.dataset == "fashion-mnist"
     assert any("next run: from scratch" in caption.value for caption in app.caption)  # no warm start off MNIST-5k
 
 

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer.training.live import RunStatus
 from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 
@@ -55,7 +56,7 @@ def test_the_example_loads_in_one_click_with_its_classes(open_page):
 def test_training_on_the_example_streams_to_a_finished_run(open_page):
     app = use_example(open_page(PAGE))
     run = train(app, epochs=2)
-    assert run.status == "finished" and [view.epoch for view in run.views] == [1, 2]
+    assert run.status == RunStatus.FINISHED and [view.epoch for view in run.views] == [1, 2]
     assert run.model.latent_dim == 4
     assert "Finished 2 epochs (VAE, k = 4)" in app.success[0].value
     assert len(app.get("plotly_chart")) == 1  # the map of the codes

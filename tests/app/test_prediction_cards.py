@@ -178,4 +178,4 @@ def test_the_own_data_set_card_waits_for_a_finished_run_then_reveals_its_measure
     reveal_button(app, question).click().run()
     shown = texts(app)
     assert "**Measured answer: " in shown and f"{run.last.train_mse:.4f}" in shown
-    assert f"{run.last.held_out['mse']:.4f}" in shown and "Your run (VAE, k = 8)" in shown
+    assert f"{run.last.held_out_mse:.4f}" in shown and "Your run (VAE, k = 8)" in shown

@@ -9,6 +9,7 @@ from explorer.topics.shapes.settings import LATENT_DIM
 from explorer.topics.shapes.shipped import shipped_runs
 from explorer.topics.shapes.story import mig_story
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
+from explorer.training.live import RunStatus
 from explorer.ui.shared.anatomy import LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 
@@ -75,7 +76,7 @@ def test_a_live_run_trains_from_the_nearest_shipped_run_and_is_scored(open_page)
     app.button(key="shapes_train").click().run()
     assert not app.exception, app.exception
     run = app.session_state[RUN_KEY]
-    assert run.status == "finished" and len(run.views) == 2 and run.model.config.beta == 6.0
+    assert run.status == RunStatus.FINISHED and len(run.views) == 2 and run.model.config.beta == 6.0
     assert app.success[0].value.startswith(f"Finished 2 epochs at β = 6: MIG {run.last.scores.mig:.3f}")
     assert any(md.value.startswith("**What its dimensions in use carry:**") for md in app.markdown)
     other = open_page(PAGE)  # another student's session sees none of it

@@ -1,5 +1,6 @@
 """The Loss-balance page's logic: settings, per-epoch views, live runs that fail or stop, references."""
 
+import threading
 import time
 from functools import partial
 
@@ -16,7 +17,7 @@ from explorer.topics.loss_balance.run import live_subset, new_model, warm_start_
 from explorer.topics.loss_balance.settings import REFERENCE_BETAS, RunSettings, nearest_reference, reference_name
 from explorer.topics.loss_balance.traversal import traverse
 from explorer.training.fit import NonFiniteLossError
-from explorer.training.live import LiveRun, train_live
+from explorer.training.live import LiveRun, RunStatus, train_live
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def test_a_live_run_reports_every_epoch_with_everything_the_page_draws(data):
     probe = make_probe(test, labels, latent_dim=4)
     shown = []
     train_live(run, train, test, partial(view_epoch, probe), on_view=shown.append)
-    assert run.status == "finished" and run.problem is None
+    assert run.status == RunStatus.FINISHED and run.problem is None
     assert [view.epoch for view in run.views] == [1, 2, 3]
     drawn = [view.epoch for view in shown]  # the newest epoch at each redraw: none twice, the last one always
     assert drawn == sorted(set(drawn)) and drawn[-1] == 3
@@ -63,7 +64,7 @@ def test_a_live_run_reports_every_epoch_with_everything_the_page_draws(data):
     assert view.reconstructions.shape == (8, 1, 28, 28) and view.samples.shape == (8, 1, 28, 28)
     assert view.kl_per_dim.shape == (4,) and (view.kl_per_dim >= 0).all()
     assert view.codes_2d.shape == (len(probe.scatter_images), 2)
-    assert view.test["loss"] < shown[0].test["loss"]
+    assert view.test.total < shown[0].test.total
     assert 0 <= view.active_dims <= 4
 
 
@@ -73,9 +74,9 @@ def test_a_live_run_trains_on_the_gpu_and_hands_back_a_cpu_model(data):
     settings = RunSettings(latent_dim=4, epochs=2, start="scratch")
     run = LiveRun(settings=settings, model=new_model(settings), device="cuda")
     train_live(run, train, test, partial(view_epoch, make_probe(test, labels, latent_dim=4)), on_view=lambda view: None)
-    assert run.status == "finished", run.problem
+    assert run.status == RunStatus.FINISHED, run.problem
     assert next(run.model.parameters()).device.type == "cpu"  # the traversal decodes on the CPU
-    assert [view.epoch for view in run.views] == [1, 2] and run.last.test["loss"] < run.views[0].test["loss"]
+    assert [view.epoch for view in run.views] == [1, 2] and run.last.test.total < run.views[0].test.total
 
 
 def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
@@ -91,7 +92,7 @@ def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
     monkeypatch.setattr(logic, "fit", fit_then_nan)
     run = small_run(epochs=5)
     train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
-    assert run.status == "failed" and "nan" in run.problem
+    assert run.status == RunStatus.FAILED and "nan" in run.problem
     assert len(run.views) == 1  # the first epoch's view is kept
 
 
@@ -107,7 +108,7 @@ def test_an_interruption_stops_the_run_and_propagates(data):
     run = small_run(epochs=6)
     with pytest.raises(Interrupted):
         train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=interrupt_after_first)
-    assert run.status == "stopped"
+    assert run.status == RunStatus.STOPPED
     assert 1 <= len(run.views) < 6  # the training thread stopped at its next epoch
     weights = [p.detach().clone() for p in run.model.parameters()]
     time.sleep(0.3)  # nothing trains on behind the page's back
@@ -117,8 +118,6 @@ def test_an_interruption_stops_the_run_and_propagates(data):
 def test_a_page_rerun_reads_an_interrupted_run_only_once_it_has_stopped(data):
     """Streamlit starts the page's next script run while the interrupted one still stops the training: the next
     run's settled() waits for the status instead of reading "training"."""
-    import threading
-
     train, test, labels = data
 
     class Interrupted(BaseException):
@@ -140,10 +139,22 @@ def test_a_page_rerun_reads_an_interrupted_run_only_once_it_has_stopped(data):
         time.sleep(0.001)
     seen.append(run.settled(timeout=60).status)
     old.join()
-    assert seen == ["stopped"] and run.ended.is_set()
+    assert seen == [RunStatus.STOPPED] and run.ended.is_set()
     never_trained = small_run(epochs=1)  # stopped while waiting for a slot: nothing to wait for
-    started = time.perf_counter()
-    assert never_trained.settled(timeout=60) is never_trained and time.perf_counter() - started < 1
+    never_trained.ended = WatchedEvent()
+    assert never_trained.settled(timeout=60) is never_trained and never_trained.ended.waits == []
+
+
+class WatchedEvent(threading.Event):
+    """An Event that lists every wait on it."""
+
+    def __init__(self):
+        super().__init__()
+        self.waits: list[float | None] = []
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits.append(timeout)
+        return super().wait(timeout)
 
 
 def test_traversal_moves_the_decode_and_dims_are_ordered_by_kl(data):
@@ -235,4 +246,4 @@ def test_running_out_of_memory_fails_the_run_with_a_clear_message(data, monkeypa
     monkeypatch.setattr(logic, "fit", out_of_memory)
     run = small_run()
     train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
-    assert run.status == "failed" and run.problem == "the cpu ran out of memory" and run.views == []
+    assert run.status == RunStatus.FAILED and run.problem == "the cpu ran out of memory" and run.views == []

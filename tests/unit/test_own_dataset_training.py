@@ -67,7 +67,7 @@ def test_every_epoch_shows_reconstructions_a_map_and_decodes(shapes, model_name)
     assert last.map_2d.shape == (min(MAP_IMAGES, len(images)), 2) and 0 < last.map_share <= 1
     assert np.isin(probe.map_labels, labels).all() and len(probe.map_labels) == len(last.map_2d)
     assert first.train_mse is None and last.train_mse > 0  # measured once, after the last epoch
-    assert "mse" in last.held_out and (first.epoch, last.epoch, last.epochs) == (1, 2, 2)
+    assert last.held_out_mse > 0 and (first.epoch, last.epoch, last.epochs) == (1, 2, 2)
     # the shown originals are held out: never trained on
     held = images[split.held_out].reshape(len(split.held_out), -1)
     assert all((np.abs(held - shown.reshape(1, -1)).max(axis=1) == 0).any() for shown in probe.shown)

@@ -8,6 +8,7 @@ import torch
 
 from explorer.core.shapes import FACTOR_NAMES, sample_shapes
 from explorer.models import MLPVAE
+from explorer.models.base import LossParts
 from explorer.topics.shapes.figures import factor_matrix_figure, mig_figure
 from explorer.topics.shapes.live import SHOWN, begin_run, probe_indices, view_epoch
 from explorer.topics.shapes.predictions import CHOICES, mig_prediction
@@ -16,7 +17,7 @@ from explorer.topics.shapes.settings import LATENT_DIM, ShapesRunSettings, model
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.story import held_factors, holders, largest_beta_story, mig_story, never_held_story, trend
 from explorer.topics.shapes.traversal import traversal_rows, walk_change, walk_values
-from explorer.training.fit import EpochReport
+from explorer.training.fit import EpochReport, Evaluation, PixelErrors
 
 
 def test_a_live_run_starts_from_the_shipped_beta_nearest_on_a_log_scale():
@@ -122,7 +123,8 @@ def test_a_live_epoch_shows_every_kind_of_held_out_shape_and_scores_the_code(mod
     probe = probe_indices(shapes, test)
     assert len(probe) == SHOWN and set(probe) <= set(test)
     assert sorted(shapes.factors[probe, 0]) == sorted(list(range(4)) * 2)
-    report = EpochReport(epoch=1, epochs=3, train={"loss": 1.0}, test={"loss": 1.0, "recon": 1.0, "kl": 0.0},
+    parts = LossParts(total=1.0, recon=1.0, kl=0.0)
+    report = EpochReport(epoch=1, epochs=3, train=parts, test=Evaluation(parts, PixelErrors(mse=0.1, bce=0.3)),
                          images_per_second=10.0, seconds=1.0)
     shown = view_epoch(shapes, probe, model, report)
     assert shown.reconstructions.shape == (SHOWN, 1, 28, 28) and shown.epoch == 1

@@ -50,10 +50,10 @@ def test_the_loss_is_bce_plus_lambda_times_the_mean_l1_of_the_code():
         by_hand = 0.3 * codes.abs().sum(dim=1).mean()
         bce = torch.nn.functional.binary_cross_entropy(model.decode(codes), x, reduction="sum") / 4
     assert set(parts) == {"loss", "recon", "sparsity"}
-    assert torch.allclose(parts["sparsity"], by_hand) and torch.allclose(parts["recon"], bce)
-    assert torch.allclose(parts["loss"], parts["recon"] + parts["sparsity"])
+    assert torch.allclose(parts.extra["sparsity"], by_hand) and torch.allclose(parts.recon, bce)
+    assert torch.allclose(parts.total, parts.recon + parts.extra["sparsity"])
     plain = SparseAE(SparseAEConfig(latent_dim=16, l1=0.0)).loss(x)
-    assert plain["sparsity"] == 0 and torch.equal(plain["loss"], plain["recon"])
+    assert plain.extra["sparsity"] == 0 and torch.equal(plain.total, plain.recon)
 
 
 def test_larger_decoder_weights_cannot_buy_a_smaller_penalty():
@@ -71,12 +71,12 @@ def test_a_training_step_lowers_the_loss_and_the_model_rebuilds_from_its_config(
     model = SparseAE(SparseAEConfig(latent_dim=32, l1=0.1))
     x = digits(128)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    before = model.loss(x)["loss"].item()
+    before = model.loss(x).total.item()
     for _ in range(3):
         optimizer.zero_grad()
-        model.loss(x)["loss"].backward()
+        model.loss(x).total.backward()
         optimizer.step()
-    assert model.loss(x)["loss"].item() < before
+    assert model.loss(x).total.item() < before
     assert isinstance(build_model("sparse_ae", {"latent_dim": 32, "l1": 0.1}), SparseAE)
 
 

@@ -4,6 +4,7 @@ import torch
 
 from explorer.core.runtime import seed_everything
 from explorer.models import ConvAE, ConvAEConfig, ConvVAE, ConvVAEConfig
+from explorer.models.base import LossParts
 from explorer.training.fit import NonFiniteLossError, TrainConfig, evaluate, fit, pixel_errors, random_shift
 
 CPU = torch.device("cpu")
@@ -24,28 +25,28 @@ def test_a_training_step_changes_the_weights_and_lowers_the_loss(digits):
     x = torch.from_numpy(train[:64])
     before = [p.detach().clone() for p in model.parameters()]
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    first = model.loss(x)["loss"]
+    first = model.loss(x).total
     for _ in range(5):
         optimizer.zero_grad()
-        model.loss(x)["loss"].backward()
+        model.loss(x).total.backward()
         optimizer.step()
     assert all(not torch.equal(a, b) for a, b in zip(before, model.parameters(), strict=True))
-    assert model.loss(x)["loss"] < first
+    assert model.loss(x).total < first
 
 
 def test_fit_reports_every_epoch_and_improves(digits):
     train, test = digits
     seed_everything(0)
     model = ConvVAE(ConvVAEConfig(latent_dim=4))
-    start = evaluate(model, test, device=CPU)["loss"]
+    start = evaluate(model, test, device=CPU).loss.total
     reports = []
     history = fit(model, train, test, TrainConfig(epochs=3, batch_size=64), device=CPU, on_epoch=reports.append)
     assert [r.epoch for r in reports] == [1, 2, 3]
     assert history.reports == reports
-    assert {"loss", "recon", "kl"} <= set(reports[-1].train)
-    assert {"loss", "recon", "kl", "mse", "bce"} <= set(reports[-1].test)
+    assert reports[-1].train.kl is not None and reports[-1].test.loss.kl is not None
+    assert reports[-1].test.pixels.mse > 0 and reports[-1].test.pixels.bce > 0
     assert reports[-1].images_per_second > 0
-    assert history.last.test["loss"] < start
+    assert history.last.test.loss.total < start
 
 
 def test_fit_is_deterministic_for_a_seed(digits):
@@ -62,7 +63,8 @@ def test_fit_is_deterministic_for_a_seed(digits):
 def test_non_finite_loss_stops_training(digits):
     train, test = digits
     model = ConvAE(ConvAEConfig(latent_dim=2))
-    model.loss = lambda x: {"loss": torch.tensor(float("nan"), requires_grad=True)}
+    nan = torch.tensor(float("nan"), requires_grad=True)
+    model.loss = lambda x: LossParts(total=nan, recon=nan)
     with pytest.raises(NonFiniteLossError, match="nan"):
         fit(model, train, test, TrainConfig(epochs=1), device=CPU)
 
@@ -83,5 +85,5 @@ def test_pixel_errors_are_per_pixel_means():
     images = np.zeros((2, 1, 28, 28), np.float32)
     recon = np.full_like(images, 0.5)
     errors = pixel_errors(recon, images)
-    assert errors["mse"] == pytest.approx(0.25)
-    assert errors["bce"] == pytest.approx(np.log(2), rel=1e-5)
+    assert errors.mse == pytest.approx(0.25)
+    assert errors.bce == pytest.approx(np.log(2), rel=1e-5)

@@ -112,7 +112,7 @@ def model() -> VQVAE:
     model = VQVAE(VQVAEConfig(codebook_size=8, code_dim=4, channels=(8, 16)))
     model.train()
     images = torch.from_numpy(load_bundled_mnist().test_images[:16])
-    model.loss(images)["loss"].backward()  # one training pass: the codebook starts from the encoder's vectors
+    model.loss(images).total.backward()  # one training pass: the codebook starts from the encoder's vectors
     return model.eval()
 
 

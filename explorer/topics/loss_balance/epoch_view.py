@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from explorer.core.pca import fit_pca, pca_project
-from explorer.models.base import Autoencoder
+from explorer.models.base import Autoencoder, LossParts
 from explorer.models.gaussian import gaussian_kl
 from explorer.topics.loss_balance.settings import ACTIVE_KL, SCATTER_IMAGES, SEED, SHOWN_IMAGES, SHOWN_SAMPLES
 from explorer.training.fit import EpochReport
@@ -43,8 +43,8 @@ class EpochView:
 
     epoch: int
     epochs: int
-    train: dict[str, float]  # loss parts, mean per image
-    test: dict[str, float]
+    train: LossParts[float]  # mean per image
+    test: LossParts[float]
     images_per_second: float
     reconstructions: np.ndarray  # SHOWN_IMAGES x 1 x 28 x 28
     samples: np.ndarray  # SHOWN_SAMPLES x 1 x 28 x 28
@@ -84,8 +84,8 @@ def view_epoch(probe: Probe, model: Autoencoder, report: EpochReport) -> EpochVi
     return EpochView(
         epoch=report.epoch,
         epochs=report.epochs,
-        train=dict(report.train),
-        test=dict(report.test),
+        train=report.train,
+        test=report.test.loss,
         images_per_second=report.images_per_second,
         reconstructions=run(model.reconstruct, probe.images).cpu().numpy(),
         samples=run(model.decode, probe.prior).cpu().numpy(),

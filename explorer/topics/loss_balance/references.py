@@ -39,7 +39,9 @@ class ReferenceRun:
 
 def reference_arrays(reports: list[EpochReport], view: EpochView) -> dict[str, np.ndarray]:
     """What a shipped reference run stores besides its weights."""
-    curves = {key: np.array([getattr(r, key.split("_")[0])[key.split("_")[1]] for r in reports], np.float32)
+    named = {"train": [report.train.named() for report in reports],
+             "test": [report.test.loss.named() for report in reports]}
+    curves = {key: np.array([parts[key.split("_")[1]] for parts in named[key.split("_")[0]]], np.float32)
               for key in CURVE_KEYS}
     return curves | {"reconstructions": view.reconstructions.astype(np.float32),
                      "samples": view.samples.astype(np.float32), "kl_per_dim": view.kl_per_dim.astype(np.float32)}

@@ -3,7 +3,25 @@ claims behind their wording are checked against the shipped models in tests/unit
 
 from __future__ import annotations
 
-from explorer.topics.loss_balance.evidence import CONFIDENCE_TIE, BetaEvidence, GalleryEvidence, confidence_plateau
+import math
+
+from explorer.topics.loss_balance.evidence import (
+    CONFIDENCE_TIE,
+    MEAN_VARIANCE,
+    BetaEvidence,
+    GalleryEvidence,
+    confidence_plateau,
+)
+from explorer.topics.loss_balance.settings import ACTIVE_KL
+
+BETA_HELP = (
+    "A VAE learns two jobs at once: reconstruct each digit, and keep its codes close to the *prior* N(0, I), "
+    "a bell curve centred on 0 with a spread of 1, so that codes drawn from the prior decode to new digits. "
+    "KL (Kullback–Leibler divergence) measures how far the codes stray from the prior, in nats (information "
+    f"counted with natural logarithms; one nat is {1 / math.log(2):.2f} bits). β = 0: only the reconstruction "
+    "counts, a plain autoencoder with noisy codes. β = 1: the standard VAE. Above 1: codes pulled harder "
+    "towards the prior, at the price of blurrier reconstructions."
+)
 
 
 def confidence(run: BetaEvidence) -> float:
@@ -90,3 +108,45 @@ def active_rule_comparison(gallery: GalleryEvidence, latent_dim: int) -> str:
     last = gallery.runs[-1]
     return (f"By that test the shipped β = {last.beta:g} run keeps {last.active_by_variance} of {latent_dim} "
             f"dimensions active, against {last.active_by_kl} by this page's rule.")
+
+
+ELBO_WORDS = r"""
+**The ELBO.** A VAE's encoder does not give one code per digit but a small cloud: a mean and a spread for each
+dimension of the code. Training maximises the *evidence lower bound* (ELBO), a floor under how probable the model
+finds the training digits, which has two parts. The reconstruction term asks that codes drawn from the cloud
+decode back to the digit. The KL term measures how far the cloud is from the *prior* $\mathcal N(0, I)$, the
+bell curve that we later sample from. The loss here is reconstruction $+\ \beta\cdot$ KL, with the
+reconstruction scored by binary cross-entropy, which treats every pixel as a coin flip between black and
+white. At β = 1 that is exactly the negative ELBO only for such black-or-white pixels (a *Bernoulli* decoder);
+MNIST's pixels come in shades of grey, so here it is a close stand-in for it.
+
+**The reparameterisation trick.** Drawing a random code would block the gradient, so the code is written as
+$\mu + \sigma\cdot\varepsilon$ with $\varepsilon$ drawn from $\mathcal N(0, I)$ on its own. The randomness
+sits in $\varepsilon$; $\mu$ and $\sigma$ are ordinary outputs of the encoder that gradients can reach.
+"""
+
+BETA_EFFECTS = r"""
+**What each β does.**
+- *β = 0*: only reconstruction counts. Reconstructions are sharpest, but the KL grows large and the codes
+  spread far from the centre, so draws from the prior land where no digit's code lies and often decode to
+  shapes that are no clear digit.
+- *β near 1*: a balance. Reconstructions soften a little; the codes gather around the centre, where the
+  prior's draws land, and the decodes of those draws look more like digits.
+- *Large β*: staying close to the prior is worth more than reconstructing well. Watch the KL bars: dimension
+  after dimension drops below the line and carries almost nothing about the digit (*posterior collapse*),
+  reconstructions blur, though most stay readable, and the point on the rate-distortion curve slides to the
+  left (less KL) and up (worse reconstruction).
+"""
+
+
+def active_dimensions_words(gallery: GalleryEvidence | None, latent_dim: int) -> str:
+    """What this page calls an active dimension, against the usual test; with the shipped runs' numbers when
+    the classifier could score them."""
+    return (
+        f"**Active dimensions.** This page calls a dimension of the code *active* when its KL, averaged over test "
+        f"digits, is above {ACTIVE_KL:g} nat: below that it tells the decoder almost nothing about which digit came "
+        "in. That is this page's own rule of thumb. The usual test, from Burda, Grosse and Salakhutdinov (2016), "
+        "asks instead whether the dimension's mean code changes from digit to digit (its variance over the data "
+        f"above {MEAN_VARIANCE:g}), which is far easier to pass. "
+        + (active_rule_comparison(gallery, latent_dim) if gallery else "")
+    )

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from explorer.core.pca import fit_pca, pca_project
-from explorer.models.base import Autoencoder
+from explorer.models.base import Autoencoder, LossParts
 from explorer.models.gaussian import GaussianVAE
 from explorer.topics.own_dataset.training import SEED, Split
 from explorer.training.fit import EpochReport, evaluate
@@ -48,8 +48,9 @@ class EpochView:
 
     epoch: int
     epochs: int
-    train: dict[str, float]  # loss parts, mean per image
-    held_out: dict[str, float]  # the same on the held-out images, with per-pixel "mse"
+    train: LossParts[float]  # mean per image
+    held_out: LossParts[float]  # the same on the held-out images
+    held_out_mse: float  # per pixel, of the held-out images' reconstructions
     images_per_second: float
     reconstructions: np.ndarray  # SHOWN_IMAGES x 1 x 28 x 28
     samples: np.ndarray  # SHOWN_SAMPLES x 1 x 28 x 28: decodes of random codes
@@ -101,12 +102,13 @@ def view_epoch(probe: Probe, train_images: np.ndarray, model: Autoencoder, repor
     return EpochView(
         epoch=report.epoch,
         epochs=report.epochs,
-        train=dict(report.train),
-        held_out=dict(report.test),
+        train=report.train,
+        held_out=report.test.loss,
+        held_out_mse=report.test.pixels.mse,
         images_per_second=report.images_per_second,
         reconstructions=run(model.reconstruct, probe.shown),
         samples=run(model.decode, sample_codes(model, codes, probe.noise)),
         map_2d=map_2d,
         map_share=share,
-        train_mse=evaluate(model, train_images, device=device)["mse"] if last else None,
+        train_mse=evaluate(model, train_images, device=device).pixels.mse if last else None,
     )

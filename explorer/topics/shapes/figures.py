@@ -9,9 +9,10 @@ from explorer.core.colours import TEXT_COLOUR, VAE_COLOUR
 from explorer.core.shapes import FACTOR_NAMES
 
 LIVE_COLOUR = "#f77f00"
+MATRIX_HEIGHT = 330  # px: the shipped run's matrix, beside its walk
 
 
-def factor_matrix_figure(normalised: np.ndarray, dim_labels: list[str], height: int = 330) -> go.Figure:
+def factor_matrix_figure(normalised: np.ndarray, dim_labels: list[str], height: int = MATRIX_HEIGHT) -> go.Figure:
     """Rows: the code's dimensions (in the order given by dim_labels' rows); columns: the true factors; each
     cell the share of the factor's information that the dimension holds (normalised mutual information)."""
     return go.Figure(

@@ -12,7 +12,7 @@ import torch
 from explorer.core.runtime import seed_everything
 from explorer.core.shapes import ShapesData
 from explorer.models import MLPVAE
-from explorer.models.base import Autoencoder
+from explorer.models.base import Autoencoder, LossParts
 from explorer.topics.shapes.scores import CodeScores, score_code
 from explorer.topics.shapes.settings import SEED, ShapesRunSettings, model_config
 from explorer.training.fit import EpochReport
@@ -25,7 +25,7 @@ SHOWN = 8  # held-out shapes reconstructed every epoch: two of each kind
 class ShapesEpochView:
     epoch: int
     epochs: int
-    test: dict[str, float]  # loss parts on the held-out shapes, mean per image
+    test: LossParts[float]  # on the held-out shapes, mean per image
     images_per_second: float
     scores: CodeScores  # over every shape
     reconstructions: np.ndarray  # SHOWN x 1 x 28 x 28
@@ -43,7 +43,7 @@ def probe_indices(shapes: ShapesData, test: np.ndarray) -> np.ndarray:
 def view_epoch(shapes: ShapesData, probe: np.ndarray, model: Autoencoder, report: EpochReport) -> ShapesEpochView:
     model.eval()  # fit() sets train() again at its next epoch
     reconstructions = model.reconstruct(torch.from_numpy(shapes.images[probe])).numpy()
-    return ShapesEpochView(epoch=report.epoch, epochs=report.epochs, test=report.test,
+    return ShapesEpochView(epoch=report.epoch, epochs=report.epochs, test=report.test.loss,
                            images_per_second=report.images_per_second, scores=score_code(model, shapes),
                            reconstructions=reconstructions)
 

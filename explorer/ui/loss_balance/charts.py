@@ -27,7 +27,7 @@ def show(chart: Chart) -> None:
 
 
 def run_curves(run: LiveRun) -> dict[str, list[float]]:
-    return {f"{split}_{part}": [getattr(view, split)[part] for view in run.views]
+    return {f"{split}_{part}": [getattr(view, split).named()[part] for view in run.views]
             for split in ("train", "test") for part in ("loss", "recon", "kl")}
 
 
@@ -47,7 +47,7 @@ class RunCharts:
         self.kl, self.scatter = LazyPlaceholder(bottom[0]), LazyPlaceholder(bottom[1])
 
     def _rate_distortion(self, run: LiveRun | None, earlier: list[tuple[float, float, float]]) -> None:
-        live = [(view.test["kl"], view.test["recon"]) for view in run.views] if run else []
+        live = [(view.test.kl, view.test.recon) for view in run.views] if run else []
         with self.rate.container():
             st.markdown("**Rate against distortion**: KL (rate) and reconstruction error (distortion) of each run")
             show(rate_distortion_chart([(ref.beta, ref.rate, ref.distortion) for ref in self.references], live,

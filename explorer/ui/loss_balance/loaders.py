@@ -7,10 +7,12 @@ from dataclasses import replace
 
 import streamlit as st
 
+from explorer.checkpoints.store import MissingGroupError, PretrainedFileError
 from explorer.core.data import LoadResult, load_dataset
 from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset
+from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_store
 
 
@@ -33,3 +35,22 @@ def live_dataset(name: str) -> LoadResult:
     """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
     result = load_dataset(name)
     return replace(result, data=live_subset(result.data))
+
+
+def references_or_none() -> list[ReferenceRun]:
+    """The shipped runs, or none (with a word why) in a build that lacks them: live training works without."""
+    try:
+        return reference_runs()
+    except MissingGroupError:
+        st.warning("This build of pretrained/ has no shipped β runs: live training still works, from scratch.")
+    except PretrainedFileError as error:
+        show_pretrained_error(error)
+    return []
+
+
+def evidence_or_none(references: list[ReferenceRun]) -> GalleryEvidence | None:
+    """The shipped runs' scores; they need the shipped classifier, the pictures do not."""
+    if references:
+        with report_pretrained_error(stop=False):
+            return reference_evidence()
+    return None

@@ -9,7 +9,8 @@ import streamlit as st
 from explorer.core.images import enlarge
 from explorer.topics.own_dataset.neighbours import NEIGHBOURS, neighbours_of
 from explorer.topics.own_dataset.training import MODEL_WORDS
-from explorer.training.live import LiveRun
+from explorer.training.live import LiveRun, RunStatus
+from explorer.ui.own_dataset import keys
 from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
 
 
@@ -17,8 +18,8 @@ def loss_chart(run: LiveRun) -> None:
     """Train and held-out loss per epoch, so far."""
     st.markdown("#### Loss, epoch by epoch")
     frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
-                          "training images": [view.train["loss"] for view in run.views],
-                          "held-out images": [view.held_out["loss"] for view in run.views]}).set_index("epoch")
+                          "training images": [view.train.total for view in run.views],
+                          "held-out images": [view.held_out.total for view in run.views]}).set_index("epoch")
     st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image")
 
 
@@ -29,14 +30,14 @@ def class_of(data: LoadedData, index: int) -> str:
 
 def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
     st.markdown("#### Nearest neighbours in code space")
-    if run is None or run.last is None or run.status == "training":
+    if run is None or run.last is None or run.status == RunStatus.TRAINING:
         st.caption("Train a model first: then pick any image to see which of your images its code lies nearest.")
         return
     st.markdown(f"Pick an image: the {NEIGHBOURS} images whose codes lie nearest its code, among all "
                 f"{len(data.images):,} of your images, as the {MODEL_WORDS[run.settings.model]} trained here "
                 "(after its last epoch) sees them. Alike codes should mean alike images.")
     chosen = int(st.number_input(f"Image number (0 to {len(data.images) - 1:,})", 0, len(data.images) - 1, 0,
-                                 key="own_neighbour_image"))
+                                 key=keys.NEIGHBOUR_IMAGE))
     found = neighbours_of(codes_of_every_image(run, data), chosen)
     pictures = st.columns(NEIGHBOURS + 1)
     pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")

@@ -125,5 +125,5 @@ def run_prediction() -> Prediction | OpenQuestion:
     last = run.last if run is not None else None
     if data is None or last is None or last.train_mse is None:
         return open_question()
-    return held_out_prediction(last.train_mse, last.held_out["mse"], len(data.split.train),
+    return held_out_prediction(last.train_mse, last.held_out_mse, len(data.split.train),
                                len(data.split.held_out), run.settings.title)

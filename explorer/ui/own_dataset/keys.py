@@ -1,0 +1,11 @@
+"""The Your-data-set page's widget keys, each written once (its session-state keys are in state.py)."""
+
+UPLOAD = "own_upload"
+PLACEMENT = "own_placement"
+USE_EXAMPLE = "own_use_example"
+DOWNLOAD_EXAMPLE = "own_download_example"
+MODEL = "own_model"
+LATENT = "own_latent"
+EPOCHS = "own_epochs"
+TRAIN = "own_train"
+NEIGHBOUR_IMAGE = "own_neighbour_image"
