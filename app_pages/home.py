@@ -7,6 +7,7 @@ import streamlit as st
 from explorer.core.data import PIXELS
 from explorer.models.inference import embed, reconstruct
 from explorer.topics.home.diagram import autoencoder_diagram
+from explorer.ui.home import keys
 from explorer.ui.home.predictions import home_prediction
 from explorer.ui.shared.anatomy import look_for, next_link, page_header
 from explorer.ui.shared.errors import report_pretrained_error
@@ -36,13 +37,12 @@ what a digit is: the image is its own target.
 )
 
 data = bundled_data()
-if "home_image" not in st.session_state:
-    st.session_state.home_image = 0
+st.session_state.setdefault(keys.IMAGE, 0)
 model = None
 with report_pretrained_error(stop=False):  # the rest of the home page needs no shipped model
     model = pretrained_model(DIAGRAM_MODEL)
 if model is not None:
-    image = data.test_images[st.session_state.home_image : st.session_state.home_image + 1]
+    image = data.test_images[st.session_state[keys.IMAGE] : st.session_state[keys.IMAGE] + 1]
     picture = autoencoder_diagram(image[0], embed(model, image)[0], reconstruct(model, image)[0])
     st.image(picture, width=820)
     st.caption(
@@ -50,8 +50,8 @@ if model is not None:
         "digit it never saw in training. Each coloured cell is one number of the code "
         "(red positive, blue negative, white near zero)."
     )
-    if st.button("Show another digit", key="home_next"):
-        st.session_state.home_image = (st.session_state.home_image + 97) % len(data.test_images)
+    if st.button("Show another digit", key=keys.NEXT):
+        st.session_state[keys.IMAGE] = (st.session_state[keys.IMAGE] + 97) % len(data.test_images)
         st.rerun()
 
 look_for(

@@ -5,6 +5,7 @@ import streamlit as st
 
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
+from explorer.ui.inside_network import keys
 from explorer.ui.inside_network.comparison import explain_locality_and_shifts, show_comparison
 from explorer.ui.inside_network.layers import inside_pair, show_layer_trace
 from explorer.ui.inside_network.predictions import inside_network_prediction
@@ -28,30 +29,33 @@ with report_pretrained_error():
 
 data = bundled_data()
 per_digit = min(np.bincount(data.test_labels, minlength=10))
+
+# --- the controls, in one row ---
 view = ViewLink(PAGE)
-view.restore(ViewParam("digit", "inside_digit", int, low=0, high=9),
-             ViewParam("example", "inside_example", int, low=1, high=per_digit),
-             ViewParam("shift", "inside_shift", int, options=list(SHIFTS)),
-             ViewParam("channels", "inside_channels", options=list(CHANNEL_MODES)),
-             ViewParam("first", "inside_first", int, low=1, high=64))
+view.restore(ViewParam("digit", keys.DIGIT, int, low=0, high=9),
+             ViewParam("example", keys.EXAMPLE, int, low=1, high=per_digit),
+             ViewParam("shift", keys.SHIFT, int, options=list(SHIFTS)),
+             ViewParam("channels", keys.CHANNELS, options=list(CHANNEL_MODES)),
+             ViewParam("first", keys.FIRST, int, low=1, high=64))
 controls = st.columns([0.8, 1, 1.6, 1.6, 1.1])
-digit = view.control(controls[0].selectbox, "Digit", range(10), index=7, key="inside_digit")
+digit = view.control(controls[0].selectbox, "Digit", range(10), index=7, key=keys.DIGIT)
 example = view.control(controls[1].number_input, "Test example", min_value=1, max_value=per_digit, value=1,
-                       key="inside_example")
+                       key=keys.EXAMPLE)
 shift = view.control(controls[2].select_slider, "Shift right by (pixels)", options=list(SHIFTS), value=0,
-                     key="inside_shift")
+                     key=keys.SHIFT)
 mode = view.control(controls[3].selectbox, "Maps shown", list(CHANNEL_MODES), format_func=CHANNEL_MODES.get,
-                    key="inside_channels")
+                    key=keys.CHANNELS)
 first = (view.control(controls[4].number_input, "From channel", min_value=1, max_value=64, value=1,
-                      key="inside_first", help="Layers with fewer channels start again from 1.")
+                      key=keys.FIRST, help="Layers with fewer channels start again from 1.")
          if mode == BY_NUMBER else 1)
 
+# --- the main picture: the digit through each layer of the conv AE, then beside a fully connected one ---
 index = int(np.flatnonzero(data.test_labels == digit)[example - 1])
 image = data.test_images[index, 0]
 layers = trace(conv, shifted(image, shift, "right"))
 st.markdown(f"**Test digit {digit}, shifted {shift} px right, through the conv AE** (MSE {layers.mse:.4f}): "
             f"{sizes_in_words(layers)}, then back up.")
-show_layer_trace(layers, mode, first - 1, key="inside_trace")
+show_layer_trace(layers, mode, first - 1, key=keys.TRACE)
 
 st.markdown(f"#### Fully connected against conv, both with a code of k = {pair.k}")
 mlp = None
@@ -72,7 +76,7 @@ if mine is not None:
     own = trace(conv, shifted(mine.image, shift, "right"))
     beside = "" if mlp is None else f"; the {pair.mlp.label}'s: {shift_row(mlp, mine.image, shifts=[shift]).mse[0]:.4f}"
     st.markdown(f"**Your digit, shifted {shift} px right, through the conv AE** (MSE {own.mse:.4f}{beside})")
-    show_layer_trace(own, mode, first - 1, key="inside_own_trace")
+    show_layer_trace(own, mode, first - 1, key=keys.OWN_TRACE)
 
 with deeper():
     if mlp is not None:

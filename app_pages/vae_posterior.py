@@ -31,21 +31,11 @@ from explorer.ui.shared.prediction_card import predict_first
 from explorer.ui.shared.resources import bundled_data
 from explorer.ui.shared.style import show_figure
 from explorer.ui.shared.view_link import ViewLink, ViewParam
+from explorer.ui.vae_posterior.keys import ANOTHER, CLOSE_CHART, DIGIT, DRAW, OWN_NEXT, USE_OWN, WHOLE_CHART
 from explorer.ui.vae_posterior.loaders import pair_difference, test_posteriors, vae
 from explorer.ui.vae_posterior.panels import show_gradient, show_kl, show_reparameterisation, show_samples
 from explorer.ui.vae_posterior.predictions import vae_posterior_prediction
-from explorer.ui.vae_posterior.state import (
-    CLOSE_CHART,
-    DIGIT,
-    DRAW,
-    OWN_NEXT,
-    USE_OWN,
-    WHOLE_CHART,
-    chose_test_digit,
-    draw_another,
-    remember_click,
-    start,
-)
+from explorer.ui.vae_posterior.state import chose_test_digit, draw_another, remember_click, start
 
 PAGE = "app_pages/vae_posterior.py"
 PLANE_HEIGHT = 330  # px: the title, the controls and both planes fit a 1366 x 768 laptop screen
@@ -76,7 +66,7 @@ number = view.control(controls[0].number_input, "Test digit", min_value=0, max_v
                       help=f"One of the {count:,} test digits, by number; or click its dot on the plane.")
 use_own = controls[1].toggle("Use my own digit", key=USE_OWN, disabled=mine is None,
                              help="Draw or upload a digit under 'Your own digit' below, then show its cloud here.")
-controls[2].button("🎲 Draw another ε", key="posterior_another", on_click=draw_another, disabled=view.locked(DRAW),
+controls[2].button("🎲 Draw another ε", key=ANOTHER, on_click=draw_another, disabled=view.locked(DRAW),
                    help="Draw a new ε from N(0, 1) for each dimension: the red sample moves inside the cloud.")
 draw = int(st.session_state[DRAW])
 

@@ -4,6 +4,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from explorer.checkpoints.store import PRETRAINED_DIR
+from explorer.ui.anomaly import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
@@ -33,8 +34,8 @@ def plain_sentence(app) -> str:
 
 def test_opens_with_histogram_roc_ink_chart_metrics_and_ranked_heat_maps(open_page):
     app = open_page(PAGE)
-    digit = app.selectbox(key="anomaly_digit").value
-    assert [chart.key for chart in app.get("plotly_chart")] == ["anomaly_histogram", "anomaly_roc", "anomaly_ink"]
+    digit = app.selectbox(key=keys.DIGIT).value
+    assert [chart.key for chart in app.get("plotly_chart")] == [keys.HISTOGRAM_CHART, keys.ROC_CHART, keys.INK_CHART]
     assert list(metrics(app)) == ["Flagged (of 1000)", "Precision", "Recall", "False alarms", "ROC AUC"]
     assert metrics(app)["ROC AUC"] == f"{shipped_auc(digit):.3f}"
     assert len(image_urls(app)) == 24  # 8 ranked test images, their reconstructions and heat maps
@@ -44,8 +45,8 @@ def test_opens_with_histogram_roc_ink_chart_metrics_and_ranked_heat_maps(open_pa
 
 def test_the_page_leads_with_the_plain_sentence_and_keeps_the_metrics_deeper(open_page):
     app = open_page(PAGE)
-    digit = app.selectbox(key="anomaly_digit").value
-    threshold = app.slider(key=f"anomaly_threshold_{digit}").value
+    digit = app.selectbox(key=keys.DIGIT).value
+    threshold = app.slider(key=keys.threshold_key(digit)).value
     scores, unseen = shipped_errors(digit)
     caught, wrong = (scores[unseen] >= threshold).mean(), (scores[~unseen] >= threshold).mean()
     assert plain_sentence(app) == (f"**Of the {unseen.sum()} unseen {digit}s, {caught:.0%} are caught; {wrong:.0%} of "
@@ -61,7 +62,7 @@ def test_the_page_leads_with_the_plain_sentence_and_keeps_the_metrics_deeper(ope
 
 def test_the_threshold_trades_precision_for_recall(open_page):
     app = open_page(PAGE)
-    key = f"anomaly_threshold_{app.selectbox(key='anomaly_digit').value}"
+    key = keys.threshold_key(app.selectbox(key=keys.DIGIT).value)
     app.slider(key=key).set_value(0.0).run()
     everything = metrics(app)
     assert everything["Recall"] == "100%" and everything["False alarms"] == "100%"
@@ -75,17 +76,17 @@ def test_the_threshold_trades_precision_for_recall(open_page):
 
 def test_each_shipped_model_and_inspection_works(open_page):
     app = open_page(PAGE)
-    options = app.selectbox(key="anomaly_digit").options
+    options = app.selectbox(key=keys.DIGIT).options
     assert len(options) >= 3
     aucs = set()
     for option in options:
-        app.selectbox(key="anomaly_digit").set_value(int(option)).run()
+        app.selectbox(key=keys.DIGIT).set_value(int(option)).run()
         assert not app.exception
         aucs.add(metrics(app)["ROC AUC"])
         assert metrics(app)["ROC AUC"] == f"{shipped_auc(int(option)):.3f}"
     assert len(aucs) == len(options)
     for mode in ("anomalies", "normal", "ranked"):
-        app.selectbox(key="anomaly_inspect").set_value(mode).run()
+        app.selectbox(key=keys.INSPECT).set_value(mode).run()
         assert not app.exception and len(image_urls(app)) == 24
 
 
@@ -104,7 +105,7 @@ def test_a_build_without_the_anomaly_group_says_so(open_page, manifest_without):
 
 def test_the_explanations_carry_the_shipped_numbers_and_define_their_terms(open_page):
     app = open_page(PAGE)
-    digit = app.selectbox(key="anomaly_digit").value
+    digit = app.selectbox(key=keys.DIGIT).value
     group = json.loads((PRETRAINED_DIR / "manifest.json").read_text())["groups"]["anomaly"]
     with np.load(PRETRAINED_DIR / group["errors"]) as arrays:
         scores, labels = arrays[group["models"][str(digit)]], arrays["labels"]
@@ -119,7 +120,7 @@ def test_the_explanations_carry_the_shipped_numbers_and_define_their_terms(open_
 
 def test_the_flags_follow_the_threshold(open_page):
     app = open_page(PAGE)
-    key = f"anomaly_threshold_{app.selectbox(key='anomaly_digit').value}"
+    key = keys.threshold_key(app.selectbox(key=keys.DIGIT).value)
 
     def flags() -> int:
         return sum(caption.startswith("🚩 ") for image in app.get("image") for caption in image.captions)

@@ -1,5 +1,6 @@
 from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.bottleneck.logic import error_curve
+from explorer.ui.bottleneck import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
@@ -14,7 +15,7 @@ def result_line(app) -> str:
 
 def test_opens_with_images_curve_and_explanation(open_page):
     app = open_page(PAGE)
-    k = app.segmented_control(key="bottleneck_k")
+    k = app.segmented_control(key=keys.K)
     assert k.value == 16 and k.options == ["2", "4", "8", "16", "32", "64"]  # every size in view, not on a drag
     assert len(image_urls(app)) == 24  # 8 originals, 8 AE, 8 PCA
     assert len(app.get("plotly_chart")) == 1
@@ -51,7 +52,7 @@ def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_pa
 def test_moving_k_changes_reconstructions_and_figures(open_page):
     app = open_page(PAGE)
     before = image_urls(app)
-    app.segmented_control(key="bottleneck_k").set_value(2).run()
+    app.segmented_control(key=keys.K).set_value(2).run()
     assert not app.exception
     after = image_urls(app)
     assert after[:8] == before[:8]  # the same test digits
@@ -61,15 +62,15 @@ def test_moving_k_changes_reconstructions_and_figures(open_page):
 
 def test_each_selection_mode_shows_eight_digits(open_page):
     app = open_page(PAGE)
-    app.selectbox(key="bottleneck_mode").set_value("digit").run()
-    app.selectbox(key="bottleneck_digit").set_value(7).run()
+    app.selectbox(key=keys.MODE).set_value("digit").run()
+    app.selectbox(key=keys.DIGIT).set_value(7).run()
     captions = [caption for image in app.get("image") for caption in image.captions]
     assert captions[:8] == ["digit 7"] * 8
-    app.selectbox(key="bottleneck_mode").set_value("worst").run()
+    app.selectbox(key=keys.MODE).set_value("worst").run()
     assert not app.exception and len(image_urls(app)) == 24
-    app.selectbox(key="bottleneck_mode").set_value("random").run()
+    app.selectbox(key=keys.MODE).set_value("random").run()
     first = image_urls(app)
-    app.number_input(key="bottleneck_seed").set_value(9).run()
+    app.number_input(key=keys.SEED).set_value(9).run()
     assert image_urls(app)[:8] != first[:8]
 
 
@@ -78,11 +79,11 @@ def test_a_corrupt_model_file_is_named_and_other_sizes_still_work(open_page, cut
 
     app = open_page(PAGE)
     assert not app.error  # k = 16 is intact
-    app.segmented_control(key="bottleneck_k").set_value(8).run()
+    app.segmented_control(key=keys.K).set_value(8).run()
     assert not app.exception
     message = app.error[0].value
     assert "ae_k8.safetensors" in message and "python scripts/train_pretrained.py" in message
-    app.segmented_control(key="bottleneck_k").set_value(4).run()
+    app.segmented_control(key=keys.K).set_value(4).run()
     assert not app.error and len(image_urls(app)) == 24
 
 

@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from explorer.ui.denoising import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
@@ -24,8 +25,8 @@ def mean_psnrs(app) -> list[float]:
 
 def test_opens_with_four_rows_of_digits_the_curve_and_the_diffusion_link(open_page):
     app = open_page(PAGE)
-    assert app.radio(key="denoising_kind").value == "gaussian"
-    assert app.select_slider(key="denoising_level").value == 0.3
+    assert app.radio(key=keys.KIND).value == "gaussian"
+    assert app.select_slider(key=keys.LEVEL).value == 0.3
     assert len(image_urls(app)) == 28  # 7 clean, 7 noisy, 7 plain AE, 7 DAE
     assert sum(caption.endswith(" dB") for caption in captions(app)) == 21
     assert len(app.get("plotly_chart")) == 1
@@ -52,7 +53,7 @@ def test_the_denoising_ae_beats_the_noisy_input_and_the_plain_ae(open_page):
 
 def test_with_no_noise_the_line_says_the_input_is_the_clean_digit(open_page):
     app = open_page(PAGE)
-    app.select_slider(key="denoising_level").set_value(0.0).run()
+    app.select_slider(key=keys.LEVEL).set_value(0.0).run()
     assert result_line(app).startswith("**No noise (level 0).** The input is the clean digit itself.")
     assert len(mean_psnrs(app)) == 2
 
@@ -60,7 +61,7 @@ def test_with_no_noise_the_line_says_the_input_is_the_clean_digit(open_page):
 def test_a_level_change_adds_noise_to_the_same_digits(open_page):
     app = open_page(PAGE)
     before, noisy_before = image_urls(app), mean_psnrs(app)[0]
-    app.select_slider(key="denoising_level").set_value(0.6).run()
+    app.select_slider(key=keys.LEVEL).set_value(0.6).run()
     assert not app.exception
     after = image_urls(app)
     assert after[:7] == before[:7]  # the same clean digits
@@ -72,7 +73,7 @@ def test_a_level_change_adds_noise_to_the_same_digits(open_page):
 def test_each_noise_kind_draws_without_error(open_page):
     app = open_page(PAGE)
     for kind in ("salt_pepper", "masking", "gaussian"):
-        app.radio(key="denoising_kind").set_value(kind).run()
+        app.radio(key=keys.KIND).set_value(kind).run()
         assert not app.exception and len(image_urls(app)) == 28
 
 
@@ -97,7 +98,7 @@ def test_the_text_says_what_the_curves_show_for_the_chosen_noise(open_page):
     text = " ".join(md.value for md in app.markdown)
     assert "With Gaussian noise the plain autoencoder makes things worse** at levels 0.1 to 0.6" in text
     assert "diffusion step" in text and "one such step" not in text
-    app.radio(key="denoising_kind").set_value("masking").run()
+    app.radio(key=keys.KIND).set_value("masking").run()
     text = " ".join(md.value for md in app.markdown)
     assert "The plain autoencoder beats the noisy input** at every level of masking" in text
     assert "The denoising autoencoder beats the noisy input** at every level" in text

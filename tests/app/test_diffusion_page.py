@@ -3,6 +3,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from explorer.checkpoints.store import PretrainedStore
+from explorer.ui.diffusion import keys
 from explorer.ui.shared.navigation import next_page
 from scripts.app_process import APP_SCRIPT
 
@@ -54,29 +55,29 @@ def test_the_text_defines_its_words_and_carries_the_numbers_of_the_shipped_netwo
     unet, mlp = (store.load_model(store.group("diffusion")[role]) for role in ("unet", "latent_denoiser"))
     assert f"the U-Net has {parameters(unet):,}" in text and f"the MLP's {parameters(mlp):,}" in text
     assert "**A generous judge.**" in text and "Blurry or made-up shapes score low" not in text
-    assert "DDPM (denoising diffusion probabilistic model" in app.radio(key="diffusion_sampler").help
+    assert "DDPM (denoising diffusion probabilistic model" in app.radio(key=keys.SAMPLER).help
 
 
 def test_controls_change_what_is_drawn(open_page):
     app = open_page(PAGE)
     forward = frame_images(chart_specs(app)[1])
-    app.radio(key="diffusion_schedule").set_value("cosine").run()
+    app.radio(key=keys.SCHEDULE).set_value("cosine").run()
     assert frame_images(chart_specs(app)[1])[10] != forward[10]
 
     pixel = frame_images(chart_specs(app)[0])
-    app.number_input(key="diffusion_seed").set_value(5).run()
+    app.number_input(key=keys.SEED).set_value(5).run()
     assert not app.exception
     reseeded = frame_images(chart_specs(app)[0])
     assert reseeded[-1] != pixel[-1]
     assert any(md.value.startswith("16 new digits from the static of seed 5") for md in app.markdown)
 
-    app.select_slider(key="diffusion_steps").set_value(10).run()
+    app.select_slider(key=keys.STEPS).set_value(10).run()
     assert len(chart_specs(app)[0]["frames"]) == 11
 
-    assert app.slider(key="diffusion_start_step").disabled  # until "From a real digit" is on
-    app.toggle(key="diffusion_from_image").set_value(True).run()
-    app.number_input(key="diffusion_start_image").set_value(3).run()
-    app.slider(key="diffusion_start_step").set_value(300).run()
+    assert app.slider(key=keys.START_STEP).disabled  # until "From a real digit" is on
+    app.toggle(key=keys.FROM_IMAGE).set_value(True).run()
+    app.number_input(key=keys.START_IMAGE).set_value(3).run()
+    app.slider(key=keys.START_STEP).set_value(300).run()
     assert not app.exception
     started = chart_specs(app)[0]
     assert started["frames"][0]["name"] == "Step t = 300"
@@ -93,7 +94,7 @@ def test_missing_diffusion_weights_keep_the_forward_part(open_page, pretrained_c
     message = app.error[0].value
     assert "diffusion_unet.safetensors" in message and "python scripts/train_pretrained.py" in message
     assert len(app.get("plotly_chart")) == 1  # the forward animation still plays
-    app.radio(key="diffusion_schedule").set_value("cosine").run()
+    app.radio(key=keys.SCHEDULE).set_value("cosine").run()
     assert not app.exception and len(app.get("plotly_chart")) == 1
 
 
@@ -131,13 +132,13 @@ def test_the_default_samples_are_shipped_and_a_second_visitor_gets_the_samples_t
     first = open_page(PAGE)  # empties the shared caches
     assert made == []
     assert any("(made when the app was built)" in md.value for md in first.markdown)
-    first.number_input(key="diffusion_seed").set_value(3).run()
+    first.number_input(key=keys.SEED).set_value(3).run()
     assert sorted(made) == ["run_latents", "run_pixels"]
     assert any("from the static of seed 3" in md.value and "(made in " in md.value for md in first.markdown)
     second = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)  # a new session, the same server
     second.run()
     second.switch_page(PAGE).run()
-    second.number_input(key="diffusion_seed").set_value(3).run()
+    second.number_input(key=keys.SEED).set_value(3).run()
     assert not second.exception
     assert len(made) == 2
     assert frame_images(chart_specs(second)[0]) == frame_images(chart_specs(first)[0])

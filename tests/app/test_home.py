@@ -1,3 +1,4 @@
+from explorer.ui.home import keys
 from explorer.ui.shared.navigation import HOME, PAGES
 from explorer.ui.shared.prediction_card import PREDICT_TITLE
 from tests.app.conftest import image_urls
@@ -33,7 +34,7 @@ def test_the_lesson_path_lists_the_route_in_45_minutes(open_page):
 def test_another_digit_redraws_the_picture(open_page):
     app = open_page()
     before = image_urls(app)
-    app.button(key="home_next").click().run()
+    app.button(key=keys.NEXT).click().run()
     assert not app.exception
     assert image_urls(app) != before
 

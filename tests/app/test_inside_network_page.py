@@ -1,5 +1,6 @@
 from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.inside_network.comparison import growth_in_words, read_pair
+from explorer.ui.inside_network import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE
 from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
@@ -41,18 +42,18 @@ def test_the_comparison_says_what_the_shipped_curves_show(open_page):
 def test_digit_and_example_choose_the_test_digit(open_page):
     app = open_page(PAGE)
     before = image_urls(app)
-    app.selectbox(key="inside_digit").set_value(3).run()
+    app.selectbox(key=keys.DIGIT).set_value(3).run()
     assert not app.exception and result_line(app).startswith("**Test digit 3")
     after = image_urls(app)
     assert after[0] != before[0]
-    app.number_input(key="inside_example").set_value(5).run()
+    app.number_input(key=keys.EXAMPLE).set_value(5).run()
     assert image_urls(app)[0] != after[0]
 
 
 def test_the_shift_moves_the_digit_through_the_layers(open_page):
     app = open_page(PAGE)
     before = image_urls(app)
-    app.select_slider(key="inside_shift").set_value(3).run()
+    app.select_slider(key=keys.SHIFT).set_value(3).run()
     assert not app.exception and "shifted 3 px right" in result_line(app)
     after = image_urls(app)
     assert all(a != b for a, b in zip(after[:LAYER_IMAGES], before[:LAYER_IMAGES], strict=True))
@@ -61,10 +62,10 @@ def test_the_shift_moves_the_digit_through_the_layers(open_page):
 
 def test_the_student_chooses_which_maps_to_see(open_page):
     app = open_page(PAGE)
-    assert not [w for w in app.number_input if w.key == "inside_first"]  # shown only for "numbered"
-    app.selectbox(key="inside_channels").set_value("numbered").run()
+    assert not [w for w in app.number_input if w.key == keys.FIRST]  # shown only for "numbered"
+    app.selectbox(key=keys.CHANNELS).set_value("numbered").run()
     assert map_captions(app) == ["channels 1, 2, 3, 4"] * 4
-    app.number_input(key="inside_first").set_value(31).run()
+    app.number_input(key=keys.FIRST).set_value(31).run()
     assert map_captions(app) == ["channels 31, 32, 1, 2", "channels 31, 32, 33, 34",
                                  "channels 31, 32, 33, 34", "channels 31, 32, 1, 2"]
 
@@ -82,7 +83,7 @@ def test_a_damaged_fully_connected_model_is_named_and_the_layers_still_show(open
     app = open_page(PAGE)
     assert "inside_mlp_ae.safetensors" in app.error[0].value
     assert len(image_urls(app)) == LAYER_IMAGES
-    app.select_slider(key="inside_shift").set_value(2).run()
+    app.select_slider(key=keys.SHIFT).set_value(2).run()
     assert not app.exception and "shifted 2 px right" in result_line(app)
 
 

@@ -1,6 +1,7 @@
 import json
 
-from explorer.topics.latent_map.logic import Selection
+from explorer.topics.latent_map.logic import Selection, SelectionKind
+from explorer.ui.latent_map import keys
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/latent_map.py"
@@ -18,7 +19,7 @@ def plane_captions(app) -> list[str]:
 
 
 def maps(app) -> list:
-    return [chart for chart in app.get("plotly_chart") if chart.key in ("latent_chart_ae", "latent_chart_vae")]
+    return [chart for chart in app.get("plotly_chart") if chart.key in (keys.chart_key("ae"), keys.chart_key("vae"))]
 
 
 def clicked_images(app) -> list[str]:
@@ -38,7 +39,7 @@ def walk_images(app) -> list[str]:
 
 
 def walk_ends(app) -> tuple[int, int]:
-    return app.session_state["latent_interp_a"], app.session_state["latent_interp_b"]
+    return app.session_state[keys.WALK_A], app.session_state[keys.WALK_B]
 
 
 def shown_text(app) -> str:
@@ -48,9 +49,9 @@ def shown_text(app) -> str:
 def test_opens_with_two_maps_the_controls_and_the_anatomy(open_page):
     app = open_page(PAGE)
     assert len(maps(app)) == 2
-    assert app.radio(key="latent_k").value == "16"
-    assert app.radio(key="latent_projection").value == "pca"
-    assert app.toggle(key="latent_show_random").value is True
+    assert app.radio(key=keys.K).value == "16"
+    assert app.radio(key=keys.METHOD).value == "pca"
+    assert app.toggle(key=keys.SHOW_RANDOM).value is True
     text = shown_text(app)
     assert text.index("**Plain autoencoder (AE)**") < text.index("**Variational autoencoder (VAE)**")
     assert any("Click a coloured dot" in info.value for info in app.info)
@@ -75,28 +76,28 @@ def test_the_maps_say_how_far_their_axes_reach(open_page):
         extent = LatentMap.from_arrays("pca", store.load_arrays(files["maps"]["pca"])).extent
         assert f"axes from {axes_span(extent)}" in shown_text(app)
     assert "Mind the axes" in shown_text(app)
-    app.radio(key="latent_projection").set_value("umap").run()
+    app.radio(key=keys.METHOD).set_value("umap").run()
     assert "UMAP: axes without a unit" in shown_text(app) and "Mind the axes" not in shown_text(app)
 
 
 def test_a_clicked_image_shows_the_original_and_both_reconstructions(open_page):
     app = open_page(PAGE)
-    app.session_state["latent_selection"] = Selection("image", 4321)
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.IMAGE, 4321)
     app.run()
     assert not app.exception
-    assert app.session_state["latent_selection"] == Selection("image", 4321)  # the choice survives the rerun
+    assert app.session_state[keys.SELECTION] == Selection(SelectionKind.IMAGE, 4321)  # the choice survives the rerun
     assert captions(app)[:3] == ["image", "AE", "VAE"]
     assert "**Image #4321, a " in shown_text(app) and "its reconstructions" in shown_text(app)
 
 
 def test_a_random_code_goes_to_both_models_and_a_spot_to_its_own_map_s_model_only(open_page):
     app = open_page(PAGE)
-    app.session_state["latent_selection"] = Selection("random", 3, "ae")
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.RANDOM, 3, "ae")
     app.run()
     assert captions(app)[:2] == ["AE decode", "VAE decode"]
     assert "**Random code #3**" in shown_text(app)
     assert "**AE**: classifier" in shown_text(app) and "**VAE**: classifier" in shown_text(app)
-    app.session_state["latent_selection"] = Selection("spot", 0, "vae")
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.SPOT, 0, "vae")
     app.run()
     assert captions(app)[0] == "VAE decode" and "AE decode" not in captions(app)
     text = shown_text(app)
@@ -106,29 +107,29 @@ def test_a_random_code_goes_to_both_models_and_a_spot_to_its_own_map_s_model_onl
 
 def test_k_2_shows_the_latent_plane_and_its_decoded_manifold(open_page):
     app = open_page(PAGE)
-    app.session_state["latent_selection"] = Selection("spot", 5, "ae")
-    app.radio(key="latent_k").set_value("2").run()
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.SPOT, 5, "ae")
+    app.radio(key=keys.K).set_value("2").run()
     assert not app.exception
-    assert app.radio(key="latent_projection").value == "latent"
-    assert "latent_selection" not in app.session_state  # a spot of another map means nothing here
+    assert app.radio(key=keys.METHOD).value == "latent"
+    assert keys.SELECTION not in app.session_state  # a spot of another map means nothing here
     assert len(plane_captions(app)) == 2
 
 
 def test_fresh_random_codes_replace_the_shipped_ones_and_can_be_reset(open_page):
     app = open_page(PAGE)
-    app.session_state["latent_selection"] = Selection("random", 3, "ae")
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.RANDOM, 3, "ae")
     app.run()
     before = clicked_images(app)
     assert len(before) == 2
-    app.button(key="latent_fresh").click().run()
+    app.button(key=keys.NEW_DRAWS).click().run()
     assert not app.exception
-    assert app.session_state["latent_fresh_seed"] is not None
-    assert "latent_selection" not in app.session_state  # draw #3 of the old set is gone
-    app.session_state["latent_selection"] = Selection("random", 3, "ae")
+    assert app.session_state[keys.FRESH_SEED] is not None
+    assert keys.SELECTION not in app.session_state  # draw #3 of the old set is gone
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.RANDOM, 3, "ae")
     app.run()
     assert clicked_images(app) != before
-    app.button(key="latent_reset_draws").click().run()
-    app.session_state["latent_selection"] = Selection("random", 3, "ae")
+    app.button(key=keys.SHIPPED_DRAWS).click().run()
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.RANDOM, 3, "ae")
     app.run()
     assert clicked_images(app) == before
 
@@ -137,17 +138,17 @@ def test_two_clicked_dots_become_the_walk_s_ends(open_page):
     app = open_page(PAGE)
     before = walk_images(app)
     first_b = walk_ends(app)[1]
-    app.session_state["latent_selection"] = Selection("image", 10)
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.IMAGE, 10)
     app.run()
     assert walk_ends(app) == (first_b, 10)  # B moves to the dot, A to the B before
-    app.session_state["latent_selection"] = Selection("image", 20)
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.IMAGE, 20)
     app.run()
     assert walk_ends(app) == (10, 20)
     after = walk_images(app)
     assert after != before and any(c == "A: #10" for image in app.get("image") for c in image.captions)
     app.run()  # the same click, read again: the walk stays
     assert walk_ends(app) == (10, 20)
-    app.session_state["latent_selection"] = Selection("random", 2, "ae")
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.RANDOM, 2, "ae")
     app.run()
     assert walk_ends(app) == (10, 20)  # only dots move the walk
 
@@ -168,7 +169,7 @@ def test_missing_codes_are_named_and_computed_from_the_model(open_page, pretrain
     (copy / "latent_map" / "map_ae_k2_codes.npz").unlink()
 
     app = open_page(PAGE)
-    app.radio(key="latent_k").set_value("2").run()
+    app.radio(key=keys.K).set_value("2").run()
     assert not app.exception
     assert any("map_ae_k2_codes.npz" in error.value and "missing" in error.value for error in app.error)
     assert len(maps(app)) == 2
@@ -183,11 +184,11 @@ def test_a_manifest_without_the_group_is_explained(open_page, tmp_path, monkeypa
 
 def test_fresh_draws_on_umap_move_the_maps_to_pca_where_they_can_be_placed(open_page):
     app = open_page(PAGE)
-    app.radio(key="latent_projection").set_value("umap").run()
+    app.radio(key=keys.METHOD).set_value("umap").run()
     assert not app.exception and len(maps(app)) == 2
-    app.button(key="latent_fresh").click().run()
+    app.button(key=keys.NEW_DRAWS).click().run()
     assert not app.exception
-    assert app.radio(key="latent_projection").value == "pca"
+    assert app.radio(key=keys.METHOD).value == "pca"
     assert any("switched to PCA" in info.value for info in app.info)
 
 
@@ -202,7 +203,7 @@ def test_the_students_own_digit_lands_on_both_maps(open_page):
     text = next(md.value for md in app.markdown if "the yellow star" in md.value)
     assert text.count(f"looks like a **{label}**") == 2 and "exactly" in text
     assert all('"your digit"' in chart.proto.spec for chart in maps(app))
-    app.radio(key="latent_projection").set_value("tsne").run()
+    app.radio(key=keys.METHOD).set_value("tsne").run()
     assert not app.exception
     text = next(md.value for md in app.markdown if "the yellow star" in md.value)
     assert "approximately" in text
@@ -220,7 +221,7 @@ def test_the_sampling_experiment_opens_the_page_with_the_shipped_scores(open_pag
     assert "Can random codes make new digits?" in [s.value for s in app.subheader]
     for k in ("16", "2"):
         if k == "2":
-            app.radio(key="latent_k").set_value("2").run()
+            app.radio(key=keys.K).set_value("2").run()
         samples = shipped_likeness_of(k)["samples"]
         shown = " ".join(md.value for md in app.markdown)
         for strip in ("ae_normal", "vae_normal", "ae_fitted"):
@@ -238,7 +239,7 @@ def test_the_exact_maps_are_shaded_by_the_classifier_and_umap_is_not(open_page):
     app = open_page(PAGE)
     assert all(shaded(chart) for chart in maps(app))
     assert any(md.value.startswith("**The red shading**") for md in app.markdown)
-    app.radio(key="latent_projection").set_value("umap").run()
+    app.radio(key=keys.METHOD).set_value("umap").run()
     assert not any(shaded(chart) for chart in maps(app))
     assert any("What a UMAP map distorts" in md.value and "distill.pub" in md.value for md in app.markdown)
 
@@ -247,17 +248,17 @@ def test_the_walk_starts_on_a_measured_pair_and_follows_the_suggestions(open_pag
     app = open_page(PAGE)
     offered = shipped_likeness_of("16")["walks"]["offered"]
     assert walk_ends(app) == (offered[0]["a"], offered[0]["b"])
-    assert any(chart.key == "latent_walk_chart" for chart in app.get("plotly_chart"))
-    app.selectbox(key="latent_walk_pair_16").select(3).run()
+    assert any(chart.key == keys.WALK_CHART for chart in app.get("plotly_chart"))
+    app.selectbox(key=keys.walk_choice_key("16")).select(3).run()
     assert walk_ends(app) == (offered[3]["a"], offered[3]["b"])
-    app.radio(key="latent_k").set_value("2").run()  # a suggested walk gives way to the new k's own
+    app.radio(key=keys.K).set_value("2").run()  # a suggested walk gives way to the new k's own
     first = shipped_likeness_of("2")["walks"]["offered"][0]
     assert walk_ends(app) == (first["a"], first["b"])
-    app.selectbox(key="latent_walk_pair_2").select(1).run()
-    app.session_state["latent_selection"] = Selection("image", 10)
+    app.selectbox(key=keys.walk_choice_key("2")).select(1).run()
+    app.session_state[keys.SELECTION] = Selection(SelectionKind.IMAGE, 10)
     app.run()
-    assert app.selectbox(key="latent_walk_pair_2").value is None  # the suggestion no longer names the walk
-    app.radio(key="latent_k").set_value("16").run()  # the student's own walk stays
+    assert app.selectbox(key=keys.walk_choice_key("2")).value is None  # the suggestion no longer names the walk
+    app.radio(key=keys.K).set_value("16").run()  # the student's own walk stays
     assert walk_ends(app)[1] == 10
 
 

@@ -5,9 +5,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.core.lesson_link import parse_class, parse_lock
+from explorer.ui.bottleneck import keys as bottleneck_keys
+from explorer.ui.denoising import keys as denoising_keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE
 from explorer.ui.shared.lesson_link import CLASS_KEY, PRESENTER_KEY
 from explorer.ui.shared.view_link import LOCK_MARK
+from explorer.ui.sparse_codes import keys as sparse_codes_keys
 from tests.app.test_view_links import CASES, link_shown, notice, open_with, widget
 
 BOTTLENECK = "app_pages/bottleneck.py"
@@ -48,15 +51,16 @@ def test_a_lesson_link_draws_its_locked_controls_fixed_at_its_values_in_presente
 
 def test_a_lock_locks_only_what_it_names():
     app = open_with(BOTTLENECK, {"k": "8", "mode": "random", "seed": "7", "lock": "k"})
-    assert_fixed(app, "segmented_control", "bottleneck_k", 8)
-    assert not app.number_input(key="bottleneck_seed").disabled
-    assert not app.selectbox(key="bottleneck_mode").label.startswith(LOCK_MARK)
-    assert app.button(key="bottleneck_k_next").disabled and app.button(key="bottleneck_k_previous").disabled
+    assert_fixed(app, "segmented_control", bottleneck_keys.K, 8)
+    assert not app.number_input(key=bottleneck_keys.SEED).disabled
+    assert not app.selectbox(key=bottleneck_keys.MODE).label.startswith(LOCK_MARK)
+    arrows = (app.button(key=f"{bottleneck_keys.K}_{arrow}") for arrow in ("next", "previous"))
+    assert all(arrow.disabled for arrow in arrows)
 
 
 def test_a_refused_lock_falls_back_unlocked_and_is_named():
     app = open_with(BOTTLENECK, {"k": "999", "lock": "k,colour"})
-    k = app.segmented_control(key="bottleneck_k")
+    k = app.segmented_control(key=bottleneck_keys.K)
     assert k.value == 16 and not k.disabled and not k.label.startswith(LOCK_MARK)
     assert all(part in notice(app) for part in ("k=999", "lock=k", "lock=colour"))
     assert "lock" not in app.query_params
@@ -70,9 +74,9 @@ def test_a_walk_end_cannot_be_locked_and_the_notice_says_so():
 def test_a_locked_page_comes_back_locked_after_a_page_switch():
     app = open_with(BOTTLENECK, {"k": "8", "lock": "k"})
     switch_by_sidebar(app, "app_pages/denoising.py")
-    assert "lock" not in app.query_params and not app.radio(key="denoising_kind").disabled
+    assert "lock" not in app.query_params and not app.radio(key=denoising_keys.KIND).disabled
     switch_by_sidebar(app, BOTTLENECK)
-    assert_fixed(app, "segmented_control", "bottleneck_k", 8)
+    assert_fixed(app, "segmented_control", bottleneck_keys.K, 8)
     assert query(app)["lock"] == "k" and query(app)["k"] == "8"
     assert not notice(app)
 
@@ -112,21 +116,21 @@ def test_the_panel_makes_a_lesson_link_that_opens_as_made():
     assert made_query["lock"] == "k,digit" and made_query["presenter"] == "true"
     assert parse_class(made_query["class"]) == made_query["class"]
     opened = open_with(BOTTLENECK, made_query)
-    assert_fixed(opened, "segmented_control", "bottleneck_k", 4)
-    assert_fixed(opened, "selectbox", "bottleneck_digit", 3)
-    assert not opened.selectbox(key="bottleneck_mode").disabled
+    assert_fixed(opened, "segmented_control", bottleneck_keys.K, 4)
+    assert_fixed(opened, "selectbox", bottleneck_keys.DIGIT, 3)
+    assert not opened.selectbox(key=bottleneck_keys.MODE).disabled
     assert opened.session_state[CLASS_KEY] == made_query["class"] and not notice(opened)
 
 
 def test_the_arrow_buttons_step_k():
     app = open_with(BOTTLENECK, {"k": "8"})
-    ks = app.segmented_control(key="bottleneck_k").options
+    ks = app.segmented_control(key=bottleneck_keys.K).options
     position = [str(k) for k in ks].index("8")
-    app.button(key="bottleneck_k_next").click().run()
-    assert str(app.segmented_control(key="bottleneck_k").value) == str(ks[position + 1])
-    app.button(key="bottleneck_k_previous").click().run()
-    app.button(key="bottleneck_k_previous").click().run()
-    assert str(app.segmented_control(key="bottleneck_k").value) == str(ks[position - 1])
+    app.button(key=f"{bottleneck_keys.K}_next").click().run()
+    assert str(app.segmented_control(key=bottleneck_keys.K).value) == str(ks[position + 1])
+    app.button(key=f"{bottleneck_keys.K}_previous").click().run()
+    app.button(key=f"{bottleneck_keys.K}_previous").click().run()
+    assert str(app.segmented_control(key=bottleneck_keys.K).value) == str(ks[position - 1])
 
 
 def test_home_makes_a_lesson_link_to_any_page():
@@ -138,6 +142,6 @@ def test_home_makes_a_lesson_link_to_any_page():
 
 def test_sparse_codes_locks_its_controls():
     app = open_with("app_pages/sparse_codes.py", {"digit": "5", "example": "2", "lock": "digit,example"})
-    assert_fixed(app, "selectbox", "sparse_digit", 5)
-    assert_fixed(app, "number_input", "sparse_example", 2)
-    assert not app.segmented_control(key="sparse_strength").disabled and not notice(app)
+    assert_fixed(app, "selectbox", sparse_codes_keys.DIGIT, 5)
+    assert_fixed(app, "number_input", sparse_codes_keys.EXAMPLE, 2)
+    assert not app.segmented_control(key=sparse_codes_keys.STRENGTH).disabled and not notice(app)

@@ -5,6 +5,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from explorer.ui.anomaly import keys as anomaly_keys
+from explorer.ui.bottleneck import keys as bottleneck_keys
+from explorer.ui.denoising import keys as denoising_keys
+from explorer.ui.diffusion import keys as diffusion_keys
+from explorer.ui.inside_network import keys as inside_network_keys
+from explorer.ui.latent_map import keys as latent_map_keys
+from explorer.ui.vae_posterior import keys as vae_posterior_keys
+from explorer.ui.vqvae import keys as vqvae_keys
 from scripts.app_process import APP_SCRIPT
 from tests.app.conftest import image_urls
 
@@ -29,8 +37,8 @@ def link_shown(app: AppTest) -> str:
 
 def test_bottleneck_round_trip_gives_the_same_pictures():
     app = open_with("app_pages/bottleneck.py", {"k": "8", "mode": "random", "seed": "7"})
-    assert app.segmented_control(key="bottleneck_k").value == 8
-    assert app.number_input(key="bottleneck_seed").value == 7
+    assert app.segmented_control(key=bottleneck_keys.K).value == 8
+    assert app.number_input(key=bottleneck_keys.SEED).value == 7
     assert not notice(app)
     assert app.query_params["k"] == ["8"] or app.query_params["k"] == "8"
     link = link_shown(app)
@@ -43,16 +51,16 @@ def test_a_box_set_by_a_link_starts_from_the_links_value_in_the_browser():
     """The browser draws a number box from its default before the value the run set: many tabs opening at once
     left boxes on 0 while the page showed the link's seed (docs/benchmarks.md, the classroom benchmark)."""
     app = open_with("app_pages/bottleneck.py", {"mode": "random", "seed": "7"})
-    box = app.number_input(key="bottleneck_seed")
+    box = app.number_input(key=bottleneck_keys.SEED)
     assert box.proto.default == 7 and box.value == 7
     box.set_value(9).run()
-    assert app.number_input(key="bottleneck_seed").value == 9  # the box still follows the student afterwards
+    assert app.number_input(key=bottleneck_keys.SEED).value == 9  # the box still follows the student afterwards
     assert not app.exception and not app.warning
 
 
 def test_bottleneck_bad_values_open_at_defaults_with_a_notice():
     app = open_with("app_pages/bottleneck.py", {"k": "999", "seed": "abc", "colour": "red"})
-    assert app.segmented_control(key="bottleneck_k").value == 16
+    assert app.segmented_control(key=bottleneck_keys.K).value == 16
     assert "k=999" in notice(app) and "seed=abc" in notice(app) and "colour=red" in notice(app)
     assert "colour" not in app.query_params
 
@@ -60,30 +68,31 @@ def test_bottleneck_bad_values_open_at_defaults_with_a_notice():
 # page, a link's query, {widget kind and key: value the page must open with}, a nonsense query, its defaults
 CASES = {
     "denoising": ("app_pages/denoising.py", {"noise": "salt_pepper", "level": "0.5"},
-                  {("radio", "denoising_kind"): "salt_pepper", ("select_slider", "denoising_level"): 0.5},
-                  {"noise": "lava", "level": "-3"}, {("radio", "denoising_kind"): "gaussian"}),
+                  {("radio", denoising_keys.KIND): "salt_pepper", ("select_slider", denoising_keys.LEVEL): 0.5},
+                  {"noise": "lava", "level": "-3"}, {("radio", denoising_keys.KIND): "gaussian"}),
     "diffusion": ("app_pages/diffusion.py", {"sampler": "ddim", "steps": "20", "seed": "42"},
-                  {("radio", "diffusion_sampler"): "ddim", ("select_slider", "diffusion_steps"): 20,
-                   ("number_input", "diffusion_seed"): 42},
-                  {"steps": "7", "seed": "abc", "sampler": "magic"}, {("number_input", "diffusion_seed"): 0}),
+                  {("radio", diffusion_keys.SAMPLER): "ddim", ("select_slider", diffusion_keys.STEPS): 20,
+                   ("number_input", diffusion_keys.SEED): 42},
+                  {"steps": "7", "seed": "abc", "sampler": "magic"}, {("number_input", diffusion_keys.SEED): 0}),
     "anomaly": ("app_pages/anomaly.py", {"digit": "7", "images": "normal"},
-                {("selectbox", "anomaly_digit"): 7, ("selectbox", "anomaly_inspect"): "normal"},
-                {"digit": "11", "threshold": "-1"}, {("selectbox", "anomaly_digit"): 0}),
+                {("selectbox", anomaly_keys.DIGIT): 7, ("selectbox", anomaly_keys.INSPECT): "normal"},
+                {"digit": "11", "threshold": "-1"}, {("selectbox", anomaly_keys.DIGIT): 0}),
     "latent_map": ("app_pages/latent_map.py", {"k": "2", "random": "false", "draws": "12345", "a": "3", "b": "40"},
-                   {("radio", "latent_k"): "2", ("toggle", "latent_show_random"): False,
-                    ("state", "latent_fresh_seed"): 12345, ("state", "latent_interp_a"): 3,
-                    ("state", "latent_interp_b"): 40},
-                   {"k": "999", "map": "ouija", "draws": "0", "a": "-1"}, {("toggle", "latent_show_random"): True}),
+                   {("radio", latent_map_keys.K): "2", ("toggle", latent_map_keys.SHOW_RANDOM): False,
+                    ("state", latent_map_keys.FRESH_SEED): 12345, ("state", latent_map_keys.WALK_A): 3,
+                    ("state", latent_map_keys.WALK_B): 40},
+                   {"k": "999", "map": "ouija", "draws": "0", "a": "-1"},
+                   {("toggle", latent_map_keys.SHOW_RANDOM): True}),
     "loss_balance": ("app_pages/loss_balance.py", {"beta": "4.0", "epochs": "5"},
                      {("select_slider", "lb_beta"): 4.0, ("slider", "lb_epochs"): 5},
                      {"beta": "-3", "epochs": "1000"}, {("select_slider", "lb_beta"): 1.0,
                                                         ("slider", "lb_epochs"): 15}),
     "vae_posterior": ("app_pages/vae_posterior.py", {"digit": "42", "draw": "7"},
-                      {("number_input", "posterior_digit"): 42, ("state", "posterior_draw"): 7},
-                      {"digit": "1000", "draw": "-1"}, {("number_input", "posterior_digit"): 0,
-                                                        ("state", "posterior_draw"): 1}),
-    "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", "vq_digit"): 12},
-              {"digit": "-5", "zoom": "2"}, {("number_input", "vq_digit"): 0}),
+                      {("number_input", vae_posterior_keys.DIGIT): 42, ("state", vae_posterior_keys.DRAW): 7},
+                      {"digit": "1000", "draw": "-1"}, {("number_input", vae_posterior_keys.DIGIT): 0,
+                                                        ("state", vae_posterior_keys.DRAW): 1}),
+    "vqvae": ("app_pages/vqvae.py", {"digit": "12"}, {("number_input", vqvae_keys.DIGIT): 12},
+              {"digit": "-5", "zoom": "2"}, {("number_input", vqvae_keys.DIGIT): 0}),
     "shapes": ("app_pages/shapes.py", {"beta": "16", "start": "heart", "run_beta": "8", "epochs": "3"},
                {("segmented_control", "shapes_beta"): 16.0, ("selectbox", "shapes_start"): "heart",
                 ("select_slider", "shapes_live_beta"): 8.0, ("slider", "shapes_live_epochs"): 3},
@@ -91,11 +100,13 @@ CASES = {
                {("segmented_control", "shapes_beta"): 4.0, ("selectbox", "shapes_start"): "square"}),
     "inside_network": ("app_pages/inside_network.py",
                        {"digit": "3", "example": "4", "shift": "2", "channels": "numbered", "first": "9"},
-                       {("selectbox", "inside_digit"): 3, ("number_input", "inside_example"): 4,
-                        ("select_slider", "inside_shift"): 2, ("selectbox", "inside_channels"): "numbered",
-                        ("number_input", "inside_first"): 9},
+                       {("selectbox", inside_network_keys.DIGIT): 3, ("number_input", inside_network_keys.EXAMPLE): 4,
+                        ("select_slider", inside_network_keys.SHIFT): 2,
+                        ("selectbox", inside_network_keys.CHANNELS): "numbered",
+                        ("number_input", inside_network_keys.FIRST): 9},
                        {"shift": "9", "example": "0", "channels": "loudest"},
-                       {("select_slider", "inside_shift"): 0, ("number_input", "inside_example"): 1}),
+                       {("select_slider", inside_network_keys.SHIFT): 0,
+                        ("number_input", inside_network_keys.EXAMPLE): 1}),
     "own_dataset": ("app_pages/own_dataset.py", {"placement": "resize", "model": "ae", "k": "16", "epochs": "5"},
                     {("radio", "own_placement"): "resize", ("radio", "own_model"): "ae",
                      ("select_slider", "own_latent"): 16, ("slider", "own_epochs"): 5},
@@ -148,5 +159,5 @@ def test_nonsense_in_a_link_opens_the_defaults_and_names_what_was_ignored(name):
 def test_a_latent_map_link_with_one_end_of_the_walk_starts_the_measured_walk():
     measured = open_with("app_pages/latent_map.py", {})
     app = open_with("app_pages/latent_map.py", {"a": "3"})
-    assert app.session_state["latent_interp_a"] == measured.session_state["latent_interp_a"]
-    assert app.session_state["latent_interp_b"] == measured.session_state["latent_interp_b"]
+    assert app.session_state[latent_map_keys.WALK_A] == measured.session_state[latent_map_keys.WALK_A]
+    assert app.session_state[latent_map_keys.WALK_B] == measured.session_state[latent_map_keys.WALK_B]

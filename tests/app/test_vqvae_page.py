@@ -1,15 +1,15 @@
 import numpy as np
 
 from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
+from explorer.ui.vqvae import keys
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
 PAGE = "app_pages/vqvae.py"
-STATE = "vq_state"
 
 
 def grid_state(app):
-    return app.session_state[STATE]
+    return app.session_state[keys.STATE]
 
 
 def decode_url(app) -> str:
@@ -26,7 +26,7 @@ def test_opens_with_the_grid_the_digit_its_decode_and_the_selected_cell(open_pag
     app = open_page(PAGE)
     state = grid_state(app)
     assert state.grid.shape == (7, 7) and not state.changed.any()
-    assert app.number_input(key="vq_cell_code").value == state.code
+    assert app.number_input(key=keys.CELL_CODE).value == state.code
     charts = [chart.proto.id for chart in app.get("plotly_chart")]
     assert len(charts) >= 6  # grid, vector, distances; usage, codebook map, bits
     text = " ".join(md.value for md in app.markdown)
@@ -41,7 +41,7 @@ def test_editing_a_cell_decodes_the_new_grid(open_page):
     app = open_page(PAGE)
     before, state = decode_url(app), grid_state(app)
     new_code = (state.code + 7) % 64
-    app.number_input(key="vq_cell_code").set_value(new_code).run()
+    app.number_input(key=keys.CELL_CODE).set_value(new_code).run()
     assert not app.exception
     after = grid_state(app)
     assert after.grid[after.cell] == new_code and after.changed.sum() == 1
@@ -54,17 +54,17 @@ def test_swap_randomise_and_undo(open_page):
     state = grid_state(app)
     a = state.code
     uses = int((state.grid == a).sum())
-    app.number_input(key="vq_swap_a").set_value(a).run()
-    app.number_input(key="vq_swap_b").set_value((a + 1) % 64).run()
-    app.button(key="vq_swap").click().run()
+    app.number_input(key=keys.SWAP_A).set_value(a).run()
+    app.number_input(key=keys.SWAP_B).set_value((a + 1) % 64).run()
+    app.button(key=keys.SWAP).click().run()
     assert not (grid_state(app).grid == a).any() and grid_state(app).changed.sum() == uses
-    app.button(key="vq_random").click().run()
+    app.button(key=keys.RANDOMISE).click().run()
     randomised = grid_state(app).grid
     assert grid_state(app).changed.sum() > 40
-    app.button(key="vq_random").click().run()
+    app.button(key=keys.RANDOMISE).click().run()
     assert not np.array_equal(grid_state(app).grid, randomised)
-    assert app.number_input(key="vq_cell_code").value == grid_state(app).code  # the input follows the grid
-    app.button(key="vq_reset").click().run()
+    assert app.number_input(key=keys.CELL_CODE).value == grid_state(app).code  # the input follows the grid
+    app.button(key=keys.RESET).click().run()
     assert not grid_state(app).changed.any()
     assert not app.exception
 
@@ -73,7 +73,7 @@ def test_every_code_index_decodes_dead_ones_included(open_page):
     app = open_page(PAGE)
     dead = shipped_dead_codes()
     for code in [0, 63, *dead]:
-        app.number_input(key="vq_cell_code").set_value(code).run()
+        app.number_input(key=keys.CELL_CODE).set_value(code).run()
         assert not app.exception and grid_state(app).code == code
         if code in dead:
             assert any(f"Code {code} is **dead**" in caption.value for caption in app.caption)
@@ -81,9 +81,9 @@ def test_every_code_index_decodes_dead_ones_included(open_page):
 
 def test_another_test_digit_starts_from_its_own_tokens(open_page):
     app = open_page(PAGE)
-    app.number_input(key="vq_cell_code").set_value((grid_state(app).code + 1) % 64).run()
+    app.number_input(key=keys.CELL_CODE).set_value((grid_state(app).code + 1) % 64).run()
     first = grid_state(app).encoded
-    app.number_input(key="vq_digit").set_value(5).run()
+    app.number_input(key=keys.DIGIT).set_value(5).run()
     assert not app.exception
     assert not grid_state(app).changed.any() and not np.array_equal(grid_state(app).encoded, first)
 
@@ -91,7 +91,7 @@ def test_another_test_digit_starts_from_its_own_tokens(open_page):
 def test_the_students_own_digit_can_be_encoded(open_page):
     app = open_page(PAGE)
     give_own_digit(app, index=7)
-    app.toggle(key="vq_use_own").set_value(True).run()
+    app.toggle(key=keys.USE_OWN).set_value(True).run()
     assert not app.exception
     assert grid_state(app).source.startswith("own")
     assert app.get("image")[0].captions == ["your digit"]
@@ -110,7 +110,7 @@ def test_a_damaged_prior_is_named_and_the_grid_still_edits(open_page, cut_short)
     cut_short("vqvae/token_prior.safetensors", keep=300)
     app = open_page(PAGE)
     assert "token_prior.safetensors" in app.error[0].value
-    app.number_input(key="vq_cell_code").set_value((grid_state(app).code + 3) % 64).run()
+    app.number_input(key=keys.CELL_CODE).set_value((grid_state(app).code + 3) % 64).run()
     assert not app.exception and grid_state(app).changed.sum() == 1
 
 

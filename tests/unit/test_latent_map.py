@@ -9,6 +9,7 @@ from explorer.topics.latent_map.figures import latent_map_figure
 from explorer.topics.latent_map.logic import (
     LatentSpace,
     Selection,
+    SelectionKind,
     decode_code,
     interpolation_codes,
     manifold_cells,
@@ -30,9 +31,10 @@ def space_for(codes: np.ndarray, method: str = "pca") -> LatentSpace:
 
 
 def test_a_click_is_read_from_the_legend_group_of_its_trace():
-    assert selection_from_points([{"legendgroup": "digit-3", "customdata": 812}], "vae") == Selection("image", 812)
-    assert selection_from_points([{"legendgroup": "random", "customdata": [4]}], "ae") == Selection("random", 4, "ae")
-    assert selection_from_points([{"legendgroup": "grid", "customdata": 99}], "vae") == Selection("spot", 99, "vae")
+    image, random, spot = SelectionKind.IMAGE, SelectionKind.RANDOM, SelectionKind.SPOT
+    assert selection_from_points([{"legendgroup": "digit-3", "customdata": 812}], "vae") == Selection(image, 812)
+    assert selection_from_points([{"legendgroup": "random", "customdata": [4]}], "ae") == Selection(random, 4, "ae")
+    assert selection_from_points([{"legendgroup": "grid", "customdata": 99}], "vae") == Selection(spot, 99, "vae")
     assert selection_from_points([], "ae") is None
     assert selection_from_points([{"legendgroup": "marked"}], "ae") is None  # the ring has no data
 

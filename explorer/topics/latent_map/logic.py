@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 import numpy as np
 
@@ -40,11 +41,19 @@ class LatentSpace:
     spacing: float  # median distance between neighbouring real codes: the yardstick for "far from the data"
 
 
+class SelectionKind(StrEnum):
+    """What a click on a map picked."""
+
+    IMAGE = "image"  # a bundled digit's dot
+    RANDOM = "random"  # a random code's cross
+    SPOT = "spot"  # an empty spot of one model's map
+
+
 @dataclass(frozen=True)
 class Selection:
     """What the student clicked: an image, a random code, or an empty spot of one model's map."""
 
-    what: str  # "image", "random" or "spot"
+    what: SelectionKind
     index: int  # image index, random code index, or grid cell index
     kind: str | None = None  # the map clicked ("ae" or "vae"): random codes and spots belong to one map
 
@@ -58,11 +67,11 @@ def selection_from_points(points: list[dict], kind: str) -> Selection | None:
             continue
         index = int(custom[0] if isinstance(custom, list | tuple) else custom)
         if group.startswith(DIGIT_GROUP_PREFIX):
-            return Selection("image", index)
+            return Selection(SelectionKind.IMAGE, index)
         if group == RANDOM_GROUP:
-            return Selection("random", index, kind)
+            return Selection(SelectionKind.RANDOM, index, kind)
         if group == GRID_GROUP:
-            return Selection("spot", index, kind)
+            return Selection(SelectionKind.SPOT, index, kind)
     return None
 
 

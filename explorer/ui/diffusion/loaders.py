@@ -1,14 +1,65 @@
-"""The Diffusion page's shared resources (st.cache_resource, read-only): its denoisers' costs and step times,
-and the default samples shipped with the app."""
+"""The Diffusion page's resources: its shipped networks, their samples (made once per server, st.cache_resource
+and the shared results, read-only), its denoisers' costs and step times, and the default samples shipped with
+the app."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 import streamlit as st
 
+from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
+from explorer.topics.diffusion import logic
 from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
-from explorer.topics.diffusion.logic import StepTimes, time_steps
+from explorer.topics.diffusion.logic import LatentRun, PixelRun, ReverseFrames, StepTimes, time_steps
 from explorer.topics.diffusion.shipped import Shipped, load_shipped_samples
-from explorer.ui.shared.resources import pretrained_model, pretrained_store
+from explorer.ui.server.shared_results import shared_run
+from explorer.ui.shared.resources import digit_classifier, pretrained_model, pretrained_store
+
+
+@dataclass(frozen=True)
+class DiffusionNetworks:
+    info: dict[str, Any]  # the diffusion group of the manifest: the networks' names, schedule and quality scores
+    unet: UNet
+    vae: ConvVAE
+    latent_denoiser: LatentDenoiser
+    classifier: DigitClassifier
+    classifier_accuracy: float  # on the bundled test split
+
+
+def diffusion_networks() -> DiffusionNetworks:
+    """The shipped networks of the page (a PretrainedFileError names the first one missing)."""
+    store = pretrained_store()
+    group = store.group("diffusion")
+    unet = pretrained_model(group["unet"])
+    vae = pretrained_model(group["vae"])
+    latent_denoiser = pretrained_model(group["latent_denoiser"])
+    classifier = digit_classifier()
+    return DiffusionNetworks(group, unet, vae, latent_denoiser, classifier,
+                             store.model_info(group["classifier"])["metrics"]["test_accuracy"])
+
+
+# The samplers are looked up on `logic` at each call (not imported by name), so that a test can count the runs.
+def pixel_samples(networks: DiffusionNetworks, settings: PixelRun, test_images: np.ndarray) -> ReverseFrames:
+    """The U-Net's samples for these settings: shipped, made by this server before, or made now."""
+    return shared_run(
+        "diffusion_pixel", settings, "Denoising in pixel space",
+        lambda on_step: logic.run_pixels(networks.unet, networks.info["schedule"], settings, test_images,
+                                         on_step=on_step),
+        shipped=shipped_diffusion_samples().get(settings),
+    )
+
+
+def latent_samples(networks: DiffusionNetworks, settings: LatentRun) -> ReverseFrames:
+    """The latent MLP's samples, decoded by the VAE: shipped, made by this server before, or made now."""
+    return shared_run(
+        "diffusion_latent", settings, "Denoising in latent space",
+        lambda on_step: logic.run_latents(networks.latent_denoiser, networks.vae, networks.info["schedule"],
+                                          settings, on_step=on_step),
+        shipped=shipped_diffusion_samples().get(settings),
+    )
 
 
 @st.cache_resource(show_spinner=False)

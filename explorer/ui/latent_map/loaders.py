@@ -15,7 +15,8 @@ import streamlit as st
 from explorer.checkpoints.store import MANIFEST_NAME, PretrainedFileError
 from explorer.core.projection import LatentMap, draw_random_codes, latent_plane_map, pca_map
 from explorer.models.inference import embed
-from explorer.topics.latent_map.logic import GROUP, LatentSpace, bundled_order, typical_spacing
+from explorer.topics.latent_map.logic import GROUP, KIND_TITLES, KINDS, LatentSpace, bundled_order, typical_spacing
+from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
 from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store, shipped_latent_codes
 
 
@@ -79,3 +80,18 @@ def load_space(name: str, kind: str, method: str) -> LoadedSpace:
     space = LatentSpace(name, kind, model, codes, latent_map, random_codes, latent_map.random_points,
                         typical_spacing(codes))
     return LoadedSpace(space, replaced)
+
+
+def load_spaces(names: dict[str, str], method: str, k: str) -> dict[str, LatentSpace]:
+    """Both models' latent spaces on the chosen map; each shipped file that had to be replaced is named, with
+    what the page computed instead."""
+    spaces = {}
+    with report_pretrained_error():
+        for kind in KINDS:
+            loaded = load_space(names[kind], kind, method)
+            spaces[kind] = loaded.space
+            for problem in loaded.replaced:
+                show_pretrained_error(problem)
+                st.info(f"Meanwhile the {KIND_TITLES[kind]}'s map is computed here by "
+                        f"{'its latent plane' if k == '2' else 'PCA'}, which takes a moment and needs no shipped file.")
+    return spaces

@@ -8,7 +8,15 @@ import streamlit as st
 
 from explorer.models.placement import Placement
 from explorer.topics.latent_map.likeness import top_confidences
-from explorer.topics.latent_map.logic import KINDS, Decoded, LatentSpace, Selection, decode_code, spot_code
+from explorer.topics.latent_map.logic import (
+    KINDS,
+    Decoded,
+    LatentSpace,
+    Selection,
+    SelectionKind,
+    decode_code,
+    spot_code,
+)
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import distance_story, spot_story
 from explorer.ui.latent_map.likeness import median_gap_multiple
@@ -26,9 +34,9 @@ def show_click(selection: Selection | None, spaces: dict[str, LatentSpace], imag
     None on an exact map, else the name of the map that can only be inverted approximately."""
     if selection is None:
         st.info(NOTHING_CLICKED)
-    elif selection.what == "image":
+    elif selection.what == SelectionKind.IMAGE:
         _show_image(selection.index, spaces, images, labels, likeness, walk)
-    elif selection.what == "random":
+    elif selection.what == SelectionKind.RANDOM:
         _show_random(selection.index, spaces, labels)
     else:
         _show_spot(selection, spaces, labels, spans, method_name)

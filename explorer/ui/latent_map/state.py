@@ -7,29 +7,31 @@ import numpy as np
 import streamlit as st
 
 from explorer.checkpoints.store import PretrainedFileError
-from explorer.topics.latent_map.logic import Selection, selection_from_points
+from explorer.topics.latent_map.logic import (
+    LatentSpace,
+    Selection,
+    SelectionKind,
+    selection_from_points,
+    with_fresh_draws,
+)
+from explorer.ui.latent_map.keys import (
+    FRESH_SEED,
+    METHOD,
+    MOVED_TO_PCA,
+    SELECTION,
+    WALK_A,
+    WALK_B,
+    WALK_FOLLOWS,
+    chart_key,
+    walk_choice_key,
+)
 from explorer.ui.latent_map.likeness import shipped_likeness
-
-SELECTION = "latent_selection"  # the last click, copied out of the chart's event at once
-FRESH_SEED = "latent_fresh_seed"  # None: the shipped draws
-METHOD = "latent_projection"
-MOVED_TO_PCA = "latent_moved_to_pca"  # fresh draws switched a UMAP or t-SNE map to PCA: say so once
-WALK_A, WALK_B = "latent_interp_a", "latent_interp_b"  # the walk's two ends: bundled image numbers
-WALK_FOLLOWS = "latent_walk_follows"  # the click the walk's ends last followed
-
-
-def chart_key(kind: str) -> str:
-    return f"latent_chart_{kind}"
-
-
-def walk_choice_key(k: str) -> str:
-    return f"latent_walk_pair_{k}"
 
 
 def forget_map_clicks() -> None:
     """Random codes and empty spots belong to one map: a new map or new draws make them meaningless."""
     selection = st.session_state.get(SELECTION)
-    if selection is not None and selection.what != "image":
+    if selection is not None and selection.what != SelectionKind.IMAGE:
         del st.session_state[SELECTION]
 
 
@@ -44,6 +46,19 @@ def draw_fresh() -> None:
 def reset_draws() -> None:
     st.session_state[FRESH_SEED] = None
     forget_map_clicks()
+
+
+def with_session_draws(spaces: dict[str, LatentSpace], show_random: bool) -> dict[str, LatentSpace]:
+    """The spaces with this session's fresh random codes, if it drew some, and a word on where they can be shown."""
+    fresh_seed = st.session_state.get(FRESH_SEED)
+    if fresh_seed is not None:
+        spaces = {kind: with_fresh_draws(space, fresh_seed, len(space.random_codes)) for kind, space in spaces.items()}
+    if st.session_state.pop(MOVED_TO_PCA, False):
+        st.info("Fresh random codes can be placed exactly only on a PCA map (UMAP would need its model, "
+                "t-SNE a new run of a minute), so the maps switched to PCA.")
+    if show_random and any(space.random_points is None for space in spaces.values()):
+        st.caption("Fresh random codes cannot be placed on this map: switch to PCA to see them.")
+    return spaces
 
 
 def remember_click(kind: str) -> None:
@@ -92,7 +107,8 @@ def walk_ends(k: str, labels: np.ndarray) -> tuple[int, int]:
                                         "b": int(np.flatnonzero(labels == 7)[0])}
         st.session_state[WALK_A], st.session_state[WALK_B] = first["a"], first["b"]
     selection: Selection | None = st.session_state.get(SELECTION)
-    if selection is not None and selection.what == "image" and selection != st.session_state.get(WALK_FOLLOWS):
+    clicked_a_dot = selection is not None and selection.what == SelectionKind.IMAGE
+    if clicked_a_dot and selection != st.session_state.get(WALK_FOLLOWS):
         st.session_state[WALK_FOLLOWS] = selection
         if selection.index != st.session_state[WALK_B]:
             st.session_state[WALK_A], st.session_state[WALK_B] = st.session_state[WALK_B], selection.index

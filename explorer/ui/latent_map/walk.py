@@ -12,8 +12,9 @@ from explorer.topics.latent_map.likeness import UNSURE
 from explorer.topics.latent_map.logic import INTERPOLATION_STEPS, KINDS
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import walk_pair_label, walk_story
+from explorer.ui.latent_map import keys
 from explorer.ui.latent_map.likeness import straight_walk
-from explorer.ui.latent_map.state import offered_walks, use_walk, walk_choice_key
+from explorer.ui.latent_map.state import offered_walks, use_walk
 from explorer.ui.shared.export import download_gif_button
 from explorer.ui.shared.images import show_digit
 from explorer.ui.shared.style import show_figure
@@ -30,7 +31,7 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
     pick.selectbox(
         "Or pick a walk where the two models differ most (measured on the test digits)", range(len(walks)),
         index=None, format_func=lambda i: walk_pair_label(walks[i], labels), placeholder="Pick a measured walk…",
-        key=walk_choice_key(k), on_change=use_walk, args=(k,), disabled=not walks)
+        key=keys.walk_choice_key(k), on_change=use_walk, args=(k,), disabled=not walks)
     widths = [1.2] + [1] * INTERPOLATION_STEPS  # a label, then the steps: A's decode first, B's last
     ends_row = st.columns(widths, vertical_alignment="center")
     ends_row[0].markdown("**The images**")
@@ -47,12 +48,12 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
     unsure = likeness.unsure if likeness is not None else UNSURE
     chart, story = st.columns([3, 2])
     with chart:
-        show_figure(walk_confidence_figure(walk_sure, unsure), key="latent_walk_chart", config={"displaylogo": False})
+        show_figure(walk_confidence_figure(walk_sure, unsure), key=keys.WALK_CHART, config={"displaylogo": False})
     story.markdown(
         "How sure the classifier is that each step is a digit. Lowest between the two ends on this walk: "
         f"AE **{walk_sure['ae'][1:-1].min():.2f}**, VAE **{walk_sure['vae'][1:-1].min():.2f}**."
         + ("\n\n" + walk_story(likeness.walks, unsure) if likeness is not None else "")
     )
     with story:
-        download_gif_button("latent_walk", (k, method, a, b), lambda: walk_gif(walk_images, a, b),
+        download_gif_button(keys.WALK_GIF, (k, method, a, b), lambda: walk_gif(walk_images, a, b),
                             walk_file_name(k, a, b), help="This walk, both models' decodes side by side, as a GIF.")

@@ -6,12 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.topics.vae_posterior.figures import clicked_digit
-
-DIGIT = "posterior_digit"  # the test digit's number (its number input's key)
-USE_OWN = "posterior_use_own"  # the toggle: show the student's own digit instead
-OWN_NEXT = "posterior_own_next"  # a digit drawn just now: turn the toggle on at the next run, before it is drawn
-DRAW = "posterior_draw"  # the number of the eps draw, its seed: a link reproduces it
-WHOLE_CHART, CLOSE_CHART = "posterior_plane", "posterior_close_up"
+from explorer.ui.vae_posterior.keys import DIGIT, DRAW, OWN_NEXT, USE_OWN
 
 
 def start(first_draw: int = 1) -> None:

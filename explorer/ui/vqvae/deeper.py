@@ -14,11 +14,11 @@ from explorer.ui.shared.anatomy import deeper
 from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.resources import bundled_data, classifier_on_static, pretrained_store
 from explorer.ui.shared.style import show_figure
+from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.loaders import closeness_to_real, error_against_bits, sample_pair, test_encoding
 
 PATCHES_SHOWN = 12
 SAMPLES_SHOWN = 12
-ENTRY = "vq_entry"  # the codebook entry whose patches are shown
 
 
 def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int) -> None:
@@ -29,18 +29,19 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
     st.markdown(usage_sentence(book.usage, cells, top, background_share(top, encoding, bundled_data().test_images)))
     left, middle, right = st.columns([1.1, 1, 1])
     with right:
-        if ENTRY not in st.session_state:
-            st.session_state[ENTRY] = code
-        entry = int(st.number_input("Test patches that chose entry", 0, len(book.entries) - 1, key=ENTRY,
+        if keys.ENTRY not in st.session_state:
+            st.session_state[keys.ENTRY] = code
+        entry = int(st.number_input("Test patches that chose entry", 0, len(book.entries) - 1, key=keys.ENTRY,
                                     help="The 4 × 4 block under the cell, outlined, with 4 pixels around it. "
                                          "It follows the selected cell's code; pick any other here."))
     with left:
         st.markdown("**How often each entry is chosen** (all test digits' cells)")
-        show_figure(usage_figure(book.usage.counts, book.usage.dead, entry), key="vq_usage")
+        show_figure(usage_figure(book.usage.counts, book.usage.dead, entry), key=keys.USAGE_CHART)
     with middle:
         st.markdown("**A map of the entries** (PCA of the codebook; size: use; hover for the number)",
                     help="Each entry has the colour it has in the token grid; hollow: dead.")
-        show_figure(codebook_map_figure(book.plane, colours, book.usage.counts, entry, book.plane_share), key="vq_map")
+        show_figure(codebook_map_figure(book.plane, colours, book.usage.counts, entry, book.plane_share),
+                    key=keys.MAP_CHART)
     with right:
         found = patches_of(entry, encoding, PATCHES_SHOWN)
         if not found:
@@ -82,9 +83,9 @@ def show_samples(model_name: str, prior: dict) -> None:
         "A tiny transformer (two layers) was trained on the token grids of the training digits to predict each "
         "token from the ones before it, row by row: a **prior over tokens**. Sampling it one cell at a time makes "
         "whole grids, which the VQ-VAE decodes. " + verdict)
-    seed = st.session_state.get("vq_sample_seed", 1)
-    if st.button("Sample other grids", key="vq_resample"):
-        seed = st.session_state["vq_sample_seed"] = seed + 1
+    seed = st.session_state.get(keys.SAMPLE_SEED, 1)
+    if st.button("Sample other grids", key=keys.RESAMPLE):
+        seed = st.session_state[keys.SAMPLE_SEED] = seed + 1
     from_prior, uniform = sample_pair(model_name, prior["model"], SAMPLES_SHOWN, seed)
     for name, samples in (("Sampled from the prior", from_prior), ("Drawn uniformly", uniform)):
         st.image(enlarge(tile(samples.images, columns=SAMPLES_SHOWN), 3), width="stretch",
@@ -98,7 +99,7 @@ def show_bits() -> None:
         chart = error_against_bits()
         left, right = st.columns([3, 2])
         with left:
-            show_figure(bits_figure(chart), key="vq_bits")
+            show_figure(bits_figure(chart), key=keys.BITS_CHART)
         with right:
             st.markdown(bits_sentences(chart))
 
