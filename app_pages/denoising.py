@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from explorer.core.data import random_indices
 from explorer.core.noise import NOISE_KINDS
-from explorer.topics.bottleneck.logic import pick_images
 from explorer.topics.denoising.logic import PsnrCurves
 from explorer.topics.denoising.story import shown_in_words
 from explorer.ui.denoising import keys
@@ -45,7 +45,7 @@ level = view.control(controls[1].select_slider, "Noise level", options=curves.le
 
 # --- the main picture: the rows of digits, and beside them what they show ---
 data = bundled_data()
-indices = pick_images("random", labels=data.test_labels, count=IMAGES_SHOWN, seed=1)
+indices = random_indices(len(data.test_labels), IMAGES_SHOWN, seed=1)
 result = denoised_test_digits(group["plain_model"], group["denoising_model"], tuple(indices),
                               tuple(curves.levels))[(kind, level)]
 grid, verdict = st.columns([5, 1.7], vertical_alignment="center")  # the result beside the rows: all in view

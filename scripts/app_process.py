@@ -25,13 +25,13 @@ def free_port() -> int:
 
 
 def start_app(port: int, script: str = "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None,
-              cpu_core: int | None = None) -> subprocess.Popen:
+              cpu_core: int | None = None, options: tuple[str, ...] = ()) -> subprocess.Popen:
     """`streamlit run` on 127.0.0.1:`port`; `env`: variables added to this process's; `cpu_core`: the one core it
-    may use (Linux's taskset), as on a small hosted server."""
+    may use (Linux's taskset), as on a small hosted server; `options`: more `--section.option value` arguments."""
     pinned = ["taskset", "-c", str(cpu_core)] if cpu_core is not None else []
     command = [*pinned, sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options]
     return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})})
 

@@ -8,7 +8,13 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from explorer.core.redis_tally import REDIS_URL_VARIABLE
+from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy
 
 REDIS_SERVER = "redis-server"  # Debian's redis-server package
 HAPROXY = "haproxy"  # Debian's haproxy package
@@ -79,10 +85,30 @@ def start_haproxy(port: int, server_ports: list[int], folder: Path, address: str
     return process
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
+@dataclass
+class Hall:
+    url: str  # the one address the class opens
+    redis_port: int
+    server_ports: list[int]
+    servers: list[subprocess.Popen] = field(default_factory=list)
+    parts: list[subprocess.Popen] = field(default_factory=list)  # Redis, the servers, the proxy: in starting order
+
+
+@contextmanager
+def running_hall(processes: int, port: int, folder: Path, *, address: str = "127.0.0.1",
+                 env: dict[str, str] | None = None, options: tuple[str, ...] = ()) -> Iterator[Hall]:
+    """Redis, `processes` app servers sharing its class tally, and the sticky proxy on `port`; all stopped on
+    leaving, the last started first. `env`, `options`: more variables and Streamlit options for the servers."""
+    hall = Hall(f"http://{address}:{port}", free_port(), [free_port() for _ in range(processes)])
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        hall.parts.append(start_redis(hall.redis_port, folder))
+        server_env = {REDIS_URL_VARIABLE: f"redis://127.0.0.1:{hall.redis_port}/0", **(env or {})}
+        hall.servers += [start_app(server_port, env=server_env, options=options) for server_port in hall.server_ports]
+        hall.parts += hall.servers
+        for server_port, server in zip(hall.server_ports, hall.servers, strict=True):
+            wait_until_healthy(server_port, server, timeout=300)
+        hall.parts.append(start_haproxy(port, hall.server_ports, folder, address))
+        yield hall
+    finally:
+        for part in reversed(hall.parts):
+            stop_app(part)

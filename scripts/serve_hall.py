@@ -13,9 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from the repository root
 
-from explorer.core.redis_tally import REDIS_URL_VARIABLE  # noqa: E402
-from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy  # noqa: E402
-from scripts.lecture_hall import missing_programs, start_haproxy, start_redis, stop  # noqa: E402
+from scripts.lecture_hall import missing_programs, running_hall  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,34 +28,27 @@ def main(argv: list[str] | None = None) -> int:
     if missing := missing_programs():
         print(f"Install {' and '.join(missing)} first (sudo apt-get install redis-server haproxy).", file=sys.stderr)
         return 2
-    started = []
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C stops the hall, even if started in the background
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # and so does a plain kill
-    with tempfile.TemporaryDirectory(prefix="explorer-hall-") as folder:
-        try:
-            redis_port = free_port()
-            started.append((stop, start_redis(redis_port, Path(folder))))
-            env = {REDIS_URL_VARIABLE: f"redis://127.0.0.1:{redis_port}/0"}
-            ports = [free_port() for _ in range(args.processes)]
-            servers = [start_app(port, env=env) for port in ports]
-            started += [(stop_app, server) for server in servers]
-            for port, server in zip(ports, servers, strict=True):
-                wait_until_healthy(port, server, timeout=300)
-            started.append((stop, start_haproxy(args.port, ports, Path(folder), address=args.address)))
-            print(f"Lecture hall: {args.processes} server process(es) on ports {', '.join(map(str, ports))}, "
-                  f"the class tally in Redis on port {redis_port}.\nOpen http://{args.address}:{args.port} "
-                  "(Ctrl-C stops everything).", flush=True)
-            while all(process.poll() is None for _, process in started):
-                time.sleep(1)
+    try:
+        with tempfile.TemporaryDirectory(prefix="explorer-hall-") as folder, \
+                running_hall(args.processes, args.port, Path(folder), address=args.address) as hall:
+            print(f"Lecture hall: {args.processes} server process(es) on ports "
+                  f"{', '.join(map(str, hall.server_ports))}, the class tally in Redis on port {hall.redis_port}.\n"
+                  f"Open {hall.url} (Ctrl-C stops everything).", flush=True)
+            try:
+                while all(part.poll() is None for part in hall.parts):
+                    time.sleep(1)
+            except KeyboardInterrupt:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+                return 0
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             print("A part of the hall stopped on its own: stopping the rest.", file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            return 0
-        finally:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
-            for stopper, process in reversed(started):
-                stopper(process)
-            print("Lecture hall stopped.", flush=True)
+    except KeyboardInterrupt:  # while it was starting
+        return 0
+    finally:
+        print("Lecture hall stopped.", flush=True)
 
 
 if __name__ == "__main__":

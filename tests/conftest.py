@@ -55,11 +55,11 @@ def programs_or_skip(*programs: str) -> None:
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """One Redis for the session's tests (each test keeps its keys apart with its own prefix)."""
-    from scripts.app_process import free_port
-    from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
+    from scripts.app_process import free_port, stop_app
+    from scripts.lecture_hall import REDIS_SERVER, start_redis
 
     programs_or_skip(REDIS_SERVER)
     port = free_port()
     process = start_redis(port, tmp_path_factory.mktemp("redis"))
     yield f"redis://127.0.0.1:{port}/0"
-    stop(process)
+    stop_app(process)

@@ -168,3 +168,8 @@ def subset(data: DigitData, *, train: int, test: int, seed: int) -> DigitData:
     test_images, test_labels = cut(data.test_images, data.test_labels, test)
     return replace(data, train_images=train_images, train_labels=train_labels, test_images=test_images,
                    test_labels=test_labels)
+
+
+def random_indices(total: int, count: int, seed: int) -> np.ndarray:
+    """`count` different indices of `total` images, the same ones for a seed: the test digits a page shows."""
+    return np.random.default_rng(seed).choice(total, size=count, replace=False)

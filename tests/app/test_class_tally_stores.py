@@ -8,8 +8,8 @@ from explorer.core.redis_tally import REDIS_URL_VARIABLE, RedisTally
 from explorer.ui.denoising.predictions import denoising_prediction
 from explorer.ui.server.class_tally import class_tally
 from explorer.ui.shared.prediction_card import CLASS_KEY, TALLY_UNAVAILABLE
-from scripts.app_process import free_port
-from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
+from scripts.app_process import free_port, stop_app
+from scripts.lecture_hall import REDIS_SERVER, start_redis
 from tests.app.conftest import open_card
 from tests.conftest import programs_or_skip
 
@@ -66,4 +66,4 @@ def test_while_redis_is_down_the_card_counts_the_own_answer_then_the_class_when_
         assert RedisTally(f"redis://127.0.0.1:{port}/0").counts("hall-down", denoising_prediction().card_id) == \
             {answer: 1}
     finally:
-        stop(process)
+        stop_app(process)

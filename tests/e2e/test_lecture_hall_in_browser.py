@@ -5,10 +5,9 @@ import uuid
 
 import pytest
 
-from explorer.core.redis_tally import REDIS_URL_VARIABLE
 from explorer.ui.server.warm_up import WARM_UP_ENV
-from scripts.app_process import free_port, start_app, stop_app, wait_until_healthy
-from scripts.lecture_hall import HAPROXY, REDIS_SERVER, STICKY_COOKIE, start_haproxy, start_redis, stop
+from scripts.app_process import free_port
+from scripts.lecture_hall import HAPROXY, REDIS_SERVER, STICKY_COOKIE, running_hall
 from tests.conftest import programs_or_skip
 from tests.e2e.conftest import LAPTOP
 from tests.e2e.test_prediction_card_in_browser import predict_and_reveal
@@ -20,24 +19,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 def hall_url(tmp_path_factory):
     """Redis, two app processes sharing it and HAProxy in front, as scripts/serve_hall.py 2 starts them."""
     programs_or_skip(REDIS_SERVER, HAPROXY)
-    folder = tmp_path_factory.mktemp("hall")
-    started = []
-    try:
-        redis_port = free_port()
-        started.append((stop, start_redis(redis_port, folder)))
-        # No start-up visits: two of them at once would take both cores from the browsers.
-        env = {REDIS_URL_VARIABLE: f"redis://127.0.0.1:{redis_port}/0", WARM_UP_ENV: "0"}
-        ports = [free_port(), free_port()]
-        servers = [start_app(port, env=env) for port in ports]
-        started += [(stop_app, server) for server in servers]
-        for port, server in zip(ports, servers, strict=True):
-            wait_until_healthy(port, server, timeout=300)
-        proxy_port = free_port()
-        started.append((stop, start_haproxy(proxy_port, ports, folder)))
-        yield f"http://127.0.0.1:{proxy_port}"
-    finally:
-        for stopper, process in reversed(started):
-            stopper(process)
+    # No start-up visits: two of them at once would take both cores from the browsers.
+    with running_hall(2, free_port(), tmp_path_factory.mktemp("hall"), env={WARM_UP_ENV: "0"}) as hall:
+        yield hall.url
 
 
 def test_two_students_on_two_processes_see_one_tally(hall_url, browser):

@@ -11,8 +11,8 @@ import pytest
 
 from explorer.core.class_tally import InProcessTally, TallyUnavailable
 from explorer.core.redis_tally import RedisTally
-from scripts.app_process import free_port
-from scripts.lecture_hall import REDIS_SERVER, start_redis, stop
+from scripts.app_process import free_port, stop_app
+from scripts.lecture_hall import REDIS_SERVER, start_redis
 from tests.conftest import programs_or_skip
 
 
@@ -142,6 +142,6 @@ def test_a_redis_that_is_down_says_so_and_the_tally_resumes_when_it_is_back(tmp_
         tally.vote("class", "card", "b", previous=receipt)
         assert tally.counts("class", "card") == {"b": 1}
     finally:
-        stop(process)
+        stop_app(process)
     with pytest.raises(TallyUnavailable):
         tally.counts("class", "card")

@@ -49,7 +49,7 @@ def test_the_loss_is_bce_plus_lambda_times_the_mean_l1_of_the_code():
         codes = model.encode(x)
         by_hand = 0.3 * codes.abs().sum(dim=1).mean()
         bce = torch.nn.functional.binary_cross_entropy(model.decode(codes), x, reduction="sum") / 4
-    assert set(parts) == {"loss", "recon", "sparsity"}
+    assert set(parts.named()) == {"loss", "recon", "sparsity"}
     assert torch.allclose(parts.extra["sparsity"], by_hand) and torch.allclose(parts.recon, bce)
     assert torch.allclose(parts.total, parts.recon + parts.extra["sparsity"])
     plain = SparseAE(SparseAEConfig(latent_dim=16, l1=0.0)).loss(x)

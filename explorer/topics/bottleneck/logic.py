@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.checkpoints.store import PretrainedStore
-from explorer.core.data import PIXELS
+from explorer.core.data import PIXELS, random_indices
 from explorer.core.pca import PCABasis, pca_reconstruct
 from explorer.models.base import Autoencoder
 from explorer.models.inference import per_image_mse, reconstruct
@@ -48,7 +48,7 @@ def pick_images(
 ) -> np.ndarray:
     """Indices into the test set for one of SELECTION_MODES."""
     if mode == "random":
-        return np.random.default_rng(seed).choice(len(labels), size=count, replace=False)
+        return random_indices(len(labels), count, seed)
     if mode == "digit":
         members = np.flatnonzero(labels == digit)
         if len(members) == 0:
