@@ -1,7 +1,8 @@
 """The house rules of DESIGN.md, checked on every run, each as one test that names every file breaking it: pages
 stay free of torch; the library stays free of streamlit (but for explorer/ui); each layer of explorer/ imports only
 the layers below it; one topic never imports another; a page's UI imports only its own topic, the shared UI and
-the layers below; every page has its UI package, its topic and its script; no file grows past one job's length.
+the layers below; every page has its UI package, its topic and its script; no file grows past one job's length;
+and a test that starts a real server or browser lives in tests/e2e, where tests/conftest.py marks it slow.
 
 Each check reads a repository root, so that its self-test can show it finding an offender in a made-up one."""
 
@@ -150,6 +151,16 @@ def long_pages(root: Path) -> list[str]:
     return longer_than(sorted((root / "app_pages").glob("*.py")), root, LONGEST_PAGE)
 
 
+SERVER_STARTERS = {"scripts.app_process.start_app", "scripts.app_process.launch_chromium"}
+
+
+def servers_outside_e2e(root: Path) -> list[str]:
+    """A test outside tests/e2e that starts a real server or browser: the fast loop (-m "not slow") would run it."""
+    return [offence(path, root, starts) for path in python_files(root, "tests")
+            if not path.is_relative_to(root / "tests" / "e2e")
+            and (starts := imported_modules(path, root) & SERVER_STARTERS)]
+
+
 def listed(offenders: list[str], rule: str) -> str:
     return f"{rule}; {len(offenders)} offender(s):\n" + "\n".join(offenders)
 
@@ -198,6 +209,10 @@ def test_every_page_reads_as_a_layout():
         found, f"a page over {LONGEST_PAGE} lines: move its work into its UI package")
 
 
+def test_every_test_that_starts_a_server_is_left_out_of_the_fast_loop():
+    assert not (found := servers_outside_e2e(ROOT)), listed(found, "a test that starts a server belongs in tests/e2e")
+
+
 def test_there_is_no_pages_folder_for_streamlit_to_discover():
     assert not (ROOT / "pages").exists()
 
@@ -227,21 +242,26 @@ OFFENDERS = {
                                "explorer/ui/diffusion/ has no explorer/topics/diffusion/"),
     "a long script": (long_files, "scripts/benchmarks/classroom.py", "pass\n" * (LONGEST_FILE + 1),
                       f"classroom.py: {LONGEST_FILE + 1} lines"),
+    "a server outside e2e": (servers_outside_e2e, "tests/unit/test_shapes.py",
+                             "from scripts.app_process import start_app\n", "scripts.app_process.start_app"),
     "a long page": (long_pages, "app_pages/diffusion.py", "pass\n" * (LONGEST_PAGE + 1),
                     f"diffusion.py: {LONGEST_PAGE + 1} lines"),
 }
 
 
+# A made-up repository that breaks no rule: one page (shapes) with its script, topic and UI, and a browser test.
+CLEAN = {"app_pages/shapes.py": "", "explorer/topics/shapes/__init__.py": "", "explorer/ui/shapes/__init__.py": "",
+         "explorer/ui/shared/__init__.py": "", "scripts/__init__.py": "",
+         "tests/e2e/test_shapes_in_browser.py": "from scripts.app_process import start_app\n"}
+
+
 @pytest.mark.parametrize("case", OFFENDERS, ids=str)
 def test_each_check_finds_its_offender(case, tmp_path):
     check, name, text, reported = OFFENDERS[case]
-    for folder in ("app_pages", "explorer/ui/shared", "explorer/topics/shapes", "explorer/ui/shapes", "scripts"):
-        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
-        if folder.startswith("explorer"):
-            (tmp_path / folder / "__init__.py").touch()
-    (tmp_path / "app_pages" / "shapes.py").touch()
+    for made_up, source in CLEAN.items():
+        (tmp_path / made_up).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / made_up).write_text(source)
     assert not check(tmp_path), "the made-up repository breaks no rule before the offender moves in"
     (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / name).write_text(text)
-    found = check(tmp_path)
-    assert reported in "\n".join(found), found
+    assert reported in "\n".join(found := check(tmp_path)), found
