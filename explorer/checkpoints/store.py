@@ -104,9 +104,6 @@ class PretrainedStore:
             raise MissingGroupError(self.root / MANIFEST_NAME, name)
         return groups[name]
 
-    def model_names(self) -> list[str]:
-        return sorted(self.manifest.get("models", {}))
-
     def model_info(self, name: str) -> dict:
         try:
             return self.manifest["models"][name]

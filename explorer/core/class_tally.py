@@ -63,8 +63,3 @@ class ClassTally:
             entry = self._classes.get(class_id)
             counts = entry.cards.get(card_id, Counter()) if entry else Counter()
             return {choice: count for choice, count in counts.items() if count > 0}
-
-    def class_ids(self) -> list[str]:
-        """The classes kept, least recent first."""
-        with self._lock:
-            return list(self._classes)
