@@ -1,4 +1,4 @@
-"""The house rules of DESIGN.md, checked on every run, each as one test that names every file breaking it: pages
+"""The house rules (README, "Layout"), checked on every run, each as one test that names every file breaking it: pages
 stay free of torch; the library stays free of streamlit (but for explorer/ui); each layer of explorer/ imports only
 the layers below it; one topic never imports another; a page's UI imports only its own topic, the shared UI and
 the layers below; every page has its UI package, its topic and its script; no file grows past one job's length;
