@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 from safetensors.torch import load_file
+from torch import nn
 
-from explorer.models import Autoencoder, build_model
+from explorer.models import build_model
 
 PRETRAINED_DIR = Path(__file__).resolve().parents[2] / "pretrained"
 MANIFEST_NAME = "manifest.json"
@@ -110,8 +111,10 @@ class PretrainedStore:
         except KeyError:
             raise PretrainedFileError(self.root / MANIFEST_NAME, f"no model named {name!r}") from None
 
-    def load_model(self, name: str) -> Autoencoder:
-        """The model in eval mode on the CPU, its weights checked before they are read."""
+    def load_model(self, name: str) -> nn.Module:
+        """The model in eval mode on the CPU, its weights checked before they are read: an Autoencoder, or one of
+        the shipped networks that is not (the diffusion page's U-Net and latent denoiser, the digit classifier,
+        the VQ-VAE page's token prior)."""
         info = self.model_info(name)
         path = self.verified_path(info["file"])
         model = build_model(info["family"], info["config"])
