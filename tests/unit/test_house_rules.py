@@ -34,8 +34,9 @@ def imported_modules(path: Path, root: Path) -> set[str]:
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            package = path.relative_to(root).parent.parts[:len(path.relative_to(root).parts) - node.level]
-            module = ".".join([*package, node.module or ""] if node.level else [node.module]).strip(".")
+            # `from .x import y` counts from the file's own package, `from ..x` from the one above it
+            package = path.relative_to(root).parts[:-node.level] if node.level else ()
+            module = ".".join([*package, node.module] if node.module else package)
             names |= {module} | {f"{module}.{alias.name}" for alias in node.names}
     return names
 
