@@ -105,28 +105,23 @@ def topics_importing_topics(root: Path) -> list[str]:
     return found
 
 
+def other_pages_imported(path: Path, root: Path, own: str | None) -> set[str]:
+    """The topics and page UI packages a file of explorer/ui imports, but for those of its own page (`own`)."""
+    topics = imported_packages(path, root, "explorer.topics") - {own}
+    page_uis = imported_packages(path, root, "explorer.ui") - SHARED_UI - {own}
+    return {f"explorer.topics.{name}" for name in topics} | {f"explorer.ui.{name}" for name in page_uis}
+
+
 def page_ui_beyond_its_own(root: Path) -> list[str]:
     """A file of explorer/ui/<page>/ importing another page's UI or topic."""
-    found = []
-    for page in sorted(packages(root / "explorer" / "ui") - SHARED_UI):
-        for path in python_files(root, f"explorer/ui/{page}"):
-            others = {f"explorer.topics.{name}" for name in imported_packages(path, root, "explorer.topics") - {page}}
-            others |= {f"explorer.ui.{name}" for name in imported_packages(path, root, "explorer.ui")
-                       - SHARED_UI - {page}}
-            if others:
-                found.append(offence(path, root, others))
-    return found
+    return [offence(path, root, others) for page in sorted(packages(root / "explorer" / "ui") - SHARED_UI)
+            for path in python_files(root, f"explorer/ui/{page}") if (others := other_pages_imported(path, root, page))]
 
 
 def shared_ui_importing_pages(root: Path) -> list[str]:
     """A file of explorer/ui/shared or explorer/ui/server importing a page's UI or any topic."""
-    found = []
-    for path in python_files(root, *(f"explorer/ui/{name}" for name in sorted(SHARED_UI))):
-        pages = {f"explorer.topics.{name}" for name in imported_packages(path, root, "explorer.topics")}
-        pages |= {f"explorer.ui.{name}" for name in imported_packages(path, root, "explorer.ui") - SHARED_UI}
-        if pages:
-            found.append(offence(path, root, pages))
-    return found
+    return [offence(path, root, pages) for path in python_files(root, *(f"explorer/ui/{name}" for name in SHARED_UI))
+            if (pages := other_pages_imported(path, root, None))]
 
 
 def pages_missing_a_part(root: Path) -> list[str]:
