@@ -11,12 +11,16 @@ import pytest
 
 # A test behind one of these fixtures builds pretrained/ or starts a real server: seconds to minutes each.
 SLOW_FIXTURES = {"tiny_pretrained", "app_url"}
+E2E = Path(__file__).parent / "e2e"  # every test here starts a real server, drives a browser, or both
 
 
 def pytest_collection_modifyitems(items):
-    """Marked here rather than test by test, so that a new test on these fixtures cannot miss the mark."""
+    """Marked here rather than test by test, so that a new test on these fixtures or in tests/e2e cannot miss the
+    mark, and the fast loop (-m "not slow") starts no server."""
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if item.path.is_relative_to(E2E):
+            item.add_marker(pytest.mark.e2e)
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.slow)
 
 

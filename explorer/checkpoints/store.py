@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 from safetensors.torch import load_file
+from torch import nn
 
-from explorer.models import Autoencoder, build_model
+from explorer.models import build_model
 
 PRETRAINED_DIR = Path(__file__).resolve().parents[2] / "pretrained"
 MANIFEST_NAME = "manifest.json"
@@ -104,17 +105,16 @@ class PretrainedStore:
             raise MissingGroupError(self.root / MANIFEST_NAME, name)
         return groups[name]
 
-    def model_names(self) -> list[str]:
-        return sorted(self.manifest.get("models", {}))
-
     def model_info(self, name: str) -> dict:
         try:
             return self.manifest["models"][name]
         except KeyError:
             raise PretrainedFileError(self.root / MANIFEST_NAME, f"no model named {name!r}") from None
 
-    def load_model(self, name: str) -> Autoencoder:
-        """The model in eval mode on the CPU, its weights checked before they are read."""
+    def load_model(self, name: str) -> nn.Module:
+        """The model in eval mode on the CPU, its weights checked before they are read: an Autoencoder, or one of
+        the shipped networks that is not (the diffusion page's U-Net and latent denoiser, the digit classifier,
+        the VQ-VAE page's token prior)."""
         info = self.model_info(name)
         path = self.verified_path(info["file"])
         model = build_model(info["family"], info["config"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
+from torch import nn
+
 from explorer.models.base import Autoencoder
 from explorer.models.conv_ae import ConvAE, ConvAEConfig
 from explorer.models.conv_vae import ConvVAE, ConvVAEConfig
@@ -47,7 +49,8 @@ def config_from_dict(family: str, values: dict):
     return config_class(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def build_model(family: str, config) -> Autoencoder:
+def build_model(family: str, config) -> nn.Module:
+    """A fresh network of `family`: an Autoencoder, or one of the shipped networks that is not (FAMILIES)."""
     model_class, config_class = _family(family)
     if not isinstance(config, config_class):
         config = config_from_dict(family, config)

@@ -16,7 +16,6 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scripts.app_process import (
     APP_IDLE,
@@ -29,6 +28,7 @@ from scripts.app_process import (
     wait_for_start_up_visit,
     wait_until_healthy,
 )
+from scripts.benchmarks.machine import busy_shares, core_times, peak_memory_mb
 from scripts.benchmarks.stats import median
 
 STUDENTS = 30
@@ -184,33 +184,6 @@ async def run_class(app_url: str, students: int) -> ClassRecord:
         await asyncio.gather(*(student(browser, app_url, number, record) for number in range(students)))
         await browser.close()
     return record
-
-
-def peak_memory_mb(pid: int) -> float:
-    """The process's peak resident memory (VmHWM), from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmHWM for process {pid}")
-
-
-def core_times() -> dict[int, tuple[int, int]]:
-    """{core: (busy, total)} clock ticks since boot, from /proc/stat (Linux)."""
-    times = {}
-    for line in Path("/proc/stat").read_text().splitlines():
-        name, *ticks = line.split()
-        if name.startswith("cpu") and name != "cpu":
-            values = [int(tick) for tick in ticks]
-            idle = values[3] + values[4]  # idle and waiting for input or output
-            times[int(name[3:])] = (sum(values) - idle, sum(values))
-    return times
-
-
-def busy_shares(before: dict[int, tuple[int, int]], after: dict[int, tuple[int, int]]) -> dict[str, float]:
-    """The share of the time each core was busy between the two readings: whether the server's core or the
-    browsers' ran out first."""
-    return {f"core {core}": round((after[core][0] - before[core][0]) / max(after[core][1] - before[core][1], 1), 2)
-            for core in sorted(after)}
 
 
 def error_kinds(errors: list[str]) -> dict[str, int]:

@@ -11,12 +11,50 @@ from streamlit.testing.v1 import AppTest
 from scripts.app_process import APP_SCRIPT
 
 
+def visitor_state_caches() -> tuple:
+    """The caches that hold what a server's visitors share or change: the class's votes, the line of training
+    runs, the results made for them, the one-off training warm-up."""
+    from explorer.ui.server.shared_results import shared_results
+    from explorer.ui.shared.prediction_card import class_tally
+    from explorer.ui.shared.resources import live_training_warm_up, training_slots
+
+    return class_tally, training_slots, live_training_warm_up, shared_results
+
+
+_kept = {"for": None, "patching": False}  # the pretrained/ folder the kept caches were filled from (None: none)
+
+
+@pytest.fixture(autouse=True)
+def patching_tests_load_anew(request):
+    """A test that patches (monkeypatch) may replace what a cached loader calls: it, and the test after it, load
+    everything anew."""
+    _kept["patching"] = "monkeypatch" in request.fixturenames
+    yield
+    if _kept["patching"]:
+        _kept["for"] = None
+
+
+def fresh_server() -> None:
+    """The caches as a page of a fresh server finds them. The loaders' caches (models, data, and what pages compute
+    from them alone) are kept across tests that read the same pretrained/ folder and patch nothing: filling them
+    anew for every page a test opened was most of the suite's time. The visitors' state is always emptied."""
+    from explorer.checkpoints.store import default_pretrained_dir
+
+    where = default_pretrained_dir()
+    if _kept["patching"] or _kept["for"] != where:
+        st.cache_resource.clear()
+        _kept["for"] = None if _kept["patching"] else where
+    else:
+        for cache in visitor_state_caches():
+            cache.clear()
+
+
 @pytest.fixture
 def open_page():
     """open_page("app_pages/x.py") -> an AppTest that has run the app script and then that page."""
 
     def opener(page: str | None = None) -> AppTest:
-        st.cache_resource.clear()  # each test sees the pretrained/ folder it points at
+        fresh_server()
         # A generous limit: the first run imports torch, slow on a 2-core machine shared with other work.
         app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
         app.run()

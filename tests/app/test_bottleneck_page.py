@@ -2,7 +2,6 @@ from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.bottleneck.logic import error_curve
 from explorer.ui.bottleneck import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE, LOOK_FOR_TITLE
-from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -31,13 +30,13 @@ def test_the_result_says_the_error_ratio_in_words_from_the_manifest(open_page):
     assert f"the autoencoder's error is {ae / pca:.0%} of PCA's (MSE {ae:.4f} against {pca:.4f})" in result_line(app)
 
 
-def test_the_page_follows_the_anatomy(open_page):
+def test_the_result_comes_before_what_to_look_for_and_the_rest_goes_deeper(open_page):
+    """What this page adds to the all-pages anatomy test (tests/app/test_page_anatomy.py)."""
     app = open_page(PAGE)
     text = [md.value for md in app.markdown]
     look = next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert text.index(result_line(app)) < look
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):

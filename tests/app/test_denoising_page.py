@@ -34,12 +34,12 @@ def test_opens_with_four_rows_of_digits_the_curve_and_the_diffusion_link(open_pa
     assert any("diffusion" in md.value for md in app.markdown)
 
 
-def test_the_page_follows_the_anatomy(open_page):
+def test_the_result_comes_before_what_to_look_for_and_the_rest_goes_deeper(open_page):
+    """What this page adds to the all-pages anatomy test (tests/app/test_page_anatomy.py)."""
     app = open_page(PAGE)
     text = [md.value for md in app.markdown]
     assert text.index(result_line(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith("**Next: Anomaly**")
 
 
 def test_the_denoising_ae_beats_the_noisy_input_and_the_plain_ae(open_page):

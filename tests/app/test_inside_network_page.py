@@ -2,7 +2,6 @@ from explorer.checkpoints.store import PretrainedStore
 from explorer.topics.inside_network.comparison import growth_in_words, read_pair
 from explorer.ui.inside_network import keys
 from explorer.ui.shared.anatomy import DEEPER_TITLE
-from explorer.ui.shared.navigation import next_page
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
 
@@ -28,7 +27,6 @@ def test_opens_with_the_layers_the_code_and_the_comparison(open_page):
     assert "784 pixels → 32 maps of 14 × 14 (6,272 numbers) → 64 maps of 7 × 7 (3,136 numbers)" in result_line(app)
     assert len(map_captions(app)) == 4
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_the_comparison_says_what_the_shipped_curves_show(open_page):

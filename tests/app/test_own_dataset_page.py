@@ -38,7 +38,6 @@ def test_opens_empty_with_the_uploader_the_example_and_no_run(open_page):
     assert "own_data" not in app.session_state and "own_run" not in app.session_state
     assert app.radio(key="own_model").value == "vae" and app.select_slider(key="own_latent").value == 8
     assert app.slider(key="own_epochs").value == 15
-    assert "That is the end of the route" in app.markdown[-1].value
 
 
 def test_the_example_loads_in_one_click_with_its_classes(open_page):

@@ -9,7 +9,6 @@ from explorer.topics.sparse_codes.logic import measure, through_code
 from explorer.topics.sparse_codes.shipped import shipped_runs
 from explorer.topics.sparse_codes.story import look_for_text
 from explorer.ui.shared.anatomy import LOOK_FOR_TITLE
-from explorer.ui.shared.navigation import next_page
 from explorer.ui.sparse_codes import keys
 from tests.app.conftest import image_urls
 from tests.app.own_digit import give_own_digit
@@ -41,7 +40,6 @@ def test_opens_on_the_middle_penalty_with_every_picture_and_chart(open_page):
     assert len(image_urls(app)) == IMAGES
     assert len(app.get("plotly_chart")) == 2  # the code's bars, the histogram under Go deeper
     assert code_line(app).startswith(expected_line(control.value, 3, 1))
-    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_what_to_look_for_is_written_from_the_shipped_runs(open_page):

@@ -2,7 +2,6 @@
 defaults, with a notice naming what it ignored, when a hand-edited URL holds nonsense."""
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from explorer.ui.anomaly import keys as anomaly_keys
@@ -14,12 +13,12 @@ from explorer.ui.latent_map import keys as latent_map_keys
 from explorer.ui.vae_posterior import keys as vae_posterior_keys
 from explorer.ui.vqvae import keys as vqvae_keys
 from scripts.app_process import APP_SCRIPT
-from tests.app.conftest import image_urls
+from tests.app.conftest import fresh_server, image_urls
 
 
 def open_with(page: str, query: dict[str, str]) -> AppTest:
     """A fresh session that opens `page` with `query` in its URL, as a pasted link does."""
-    st.cache_resource.clear()
+    fresh_server()
     app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
     app.query_params.update(query)
     app.switch_page(page).run()

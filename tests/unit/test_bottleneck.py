@@ -8,7 +8,6 @@ from explorer.core.pca import fit_pca
 from explorer.models import ConvAE, ConvAEConfig
 from explorer.topics.bottleneck.logic import (
     compare,
-    compression_ratio,
     error_curve,
     error_ratio_in_words,
     pick_images,
@@ -16,11 +15,6 @@ from explorer.topics.bottleneck.logic import (
 )
 
 LABELS = np.repeat(np.arange(10), 5)
-
-
-def test_compression_ratio():
-    assert compression_ratio(784) == 1.0
-    assert compression_ratio(16) == pytest.approx(16 / 784)
 
 
 @pytest.mark.parametrize("k, words", [(16, "16 numbers for 784 pixels, 49× smaller"),

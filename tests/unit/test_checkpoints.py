@@ -111,7 +111,7 @@ def test_pickled_arrays_are_never_loaded(tmp_path):
 def test_environment_variable_points_the_store_elsewhere(saved, monkeypatch):
     root, _ = saved
     monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(root))
-    assert PretrainedStore().model_names() == ["vae"]
+    assert PretrainedStore().model_info("vae") == PretrainedStore(root).model_info("vae")
 
 
 @pytest.mark.parametrize("groups", [{}, {"diffusion": "not a section"}])

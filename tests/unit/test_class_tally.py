@@ -96,7 +96,9 @@ def test_the_least_recent_class_is_dropped_past_the_in_process_cap():
     tally.vote("four", "card", "a")
     assert tally.counts("two", "card") == {}
     assert tally.counts("one", "card") == {"a": 1, "b": 1}
-    assert tally.counts("three", "card") == {"a": 1} and tally.counts("four", "card") == {"a": 1}
+    assert tally.counts("three", "card") == tally.counts("four", "card") == {"a": 1}
+    tally.vote("five", "card", "a")  # "three" is now the least recent of the three kept
+    assert tally.counts("three", "card") == {} and tally.counts("one", "card") == {"a": 1, "b": 1}
 
 
 def test_a_receipt_from_a_dropped_class_takes_nothing_from_its_new_life():

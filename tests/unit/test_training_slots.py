@@ -1,9 +1,10 @@
 import threading
-import time
 
 import pytest
 
 from explorer.training.slots import SLOTS_ENV, TrainingSlots, default_capacity
+
+HANG = 600  # seconds: only a run that never wakes waits this long, and then the test fails instead of hanging
 
 
 def test_first_comers_train_and_the_rest_see_their_place():
@@ -25,11 +26,17 @@ def test_a_waiting_run_starts_when_the_slot_frees():
     slots = TrainingSlots(1)
     holder = slots.join()
     waiter = slots.join()
-    assert slots.wait(waiter, timeout=0.05) == 1  # still in line after the timeout
-    threading.Timer(0.1, slots.leave, args=(holder,)).start()
-    started = time.perf_counter()
-    assert slots.wait(waiter, timeout=5) == 0
-    assert time.perf_counter() - started < 2
+    assert slots.wait(waiter, timeout=0.01) == 1  # still in line when its wait times out
+    started, ahead = threading.Event(), []
+
+    def wait_for_the_slot():
+        ahead.append(slots.wait(waiter, timeout=HANG))  # returns once leave() frees the slot
+        started.set()
+
+    threading.Thread(target=wait_for_the_slot, daemon=True).start()
+    slots.leave(holder)
+    assert started.wait(timeout=HANG / 2), "leave() did not wake the waiting run"
+    assert ahead == [0]
 
 
 def test_an_interrupted_run_gives_its_slot_back():
@@ -47,10 +54,15 @@ def test_an_interrupted_run_gives_its_slot_back():
 def test_holding_a_slot_shows_the_place_in_line_until_one_frees():
     slots = TrainingSlots(1)
     holder = slots.join()
-    threading.Timer(0.3, slots.leave, args=(holder,)).start()
     places = []
-    with slots.hold(on_wait=places.append, poll_seconds=0.05):
-        assert slots.training == 1 and places and set(places) == {1}
+
+    def show_place(ahead: int) -> None:
+        places.append(ahead)
+        if len(places) == 3:  # the holder finishes while the page shows its third place in line
+            slots.leave(holder)
+
+    with slots.hold(on_wait=show_place, poll_seconds=0.001):
+        assert slots.training == 1 and places == [1, 1, 1]
     assert slots.training == 0  # given back when the block ends
 
 

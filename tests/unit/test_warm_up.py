@@ -97,24 +97,40 @@ def test_streamlit_still_keeps_the_session_list_where_the_visit_reads_it():
     assert "_state" in AppSession.__init__.__code__.co_names
 
 
+LOOK_S = 1 / 16  # fake seconds between two looks of the visit: a power of two, so that sums of it are exact
+
+
 class FakeRuntime:
-    """Runs each page of the visit for `run_s`, ending a run at once when asked to stop; `visitor_runs` is when
-    a real visitor's page runs, in seconds from the start."""
+    """Runs each page of the visit until the visit's next look at the session list; stops a run at once when asked.
+    Time is a fake clock that moves LOOK_S at each of those looks, so what the visit does depends on events and
+    their order, not on how busy the machine is. With `visitor_looks`, a real visitor's page starts as the visit
+    first opens Home and runs for that many looks."""
 
-    def __init__(self, run_s: float, visitor_runs: tuple[float, float] | None = None):
-        self.started = time.monotonic()
-        self.run_s, self.visitor_runs = run_s, visitor_runs
+    def __init__(self, visitor_looks: int = 0):
+        self.now = 0.0  # the fake clock, in seconds
+        self.visitor_looks = visitor_looks
+        self.visitor_running = False
+        self.visitor_last_running_at: float | None = None  # the last look that saw the visitor's page running
         self.asked: list[str] = []  # the page's URL name per run asked for, "stop" per stop
-        self.asked_at: list[float] = []  # when, in seconds from the start
+        self.asked_at: list[float] = []  # when, on the fake clock
         self.ghost = None
-        self.pending = None
-        self._session_mgr = SimpleNamespace(list_active_sessions=lambda: [
-            SimpleNamespace(session=SimpleNamespace(id="student", _state=self.visitor_state()))])
+        self.ghost_running = False
+        self._session_mgr = SimpleNamespace(list_active_sessions=self.look)
 
-    def visitor_state(self):
-        now = time.monotonic() - self.started
-        running = self.visitor_runs is not None and self.visitor_runs[0] <= now < self.visitor_runs[1]
-        return AppSessionState.APP_IS_RUNNING if running else AppSessionState.APP_NOT_RUNNING
+    def monotonic(self) -> float:
+        return self.now
+
+    def look(self):
+        self.now += LOOK_S
+        if self.ghost_running and not self.visitor_running:  # a page of the visit runs till the next look
+            self.finish()
+        if self.visitor_running:
+            self.visitor_running = self.visitor_looks > 0
+            self.visitor_looks -= 1
+        if self.visitor_running:
+            self.visitor_last_running_at = self.now
+        state = AppSessionState.APP_IS_RUNNING if self.visitor_running else AppSessionState.APP_NOT_RUNNING
+        return [SimpleNamespace(session=SimpleNamespace(id="student", _state=state))]
 
     def connect_session(self, client, user_info):
         self.ghost = client
@@ -124,40 +140,44 @@ class FakeRuntime:
         pass
 
     def finish(self):
+        self.ghost_running = False
         finished = ForwardMsg()
         finished.script_finished = ForwardMsg.FINISHED_SUCCESSFULLY
         self.ghost.write_forward_msg(finished)
 
     def handle_backmsg(self, session_id, msg):
-        self.asked_at.append(time.monotonic() - self.started)
+        self.asked_at.append(self.now)
         if msg.WhichOneof("type") == "stop_script":
             self.asked.append("stop")
-            self.pending.cancel()
             self.finish()
         else:
             self.asked.append(msg.rerun_script.page_name)
-            self.pending = asyncio.get_running_loop().call_later(self.run_s, self.finish)
+            self.ghost_running = True
+            if self.visitor_looks and len(self.asked) == 1:
+                self.visitor_running = True
 
 
-def visit(runtime: FakeRuntime):
-    """open_every_page on an event loop of its own (in a thread: a browser test may run one in this one)."""
+def visit(runtime: FakeRuntime, monkeypatch):
+    """open_every_page on the runtime's clock and an event loop of its own (in a thread: a browser test may run one
+    in this one), never sleeping: each wait of the visit ends at once, and the clock moves at its next look."""
+    monkeypatch.setattr(warm_up, "time", SimpleNamespace(monotonic=runtime.monotonic, perf_counter=time.perf_counter))
+    monkeypatch.setattr(warm_up, "STEP_ASIDE_S", 0)
     with ThreadPoolExecutor(1) as thread:
         return thread.submit(asyncio.run, open_every_page(runtime)).result()
 
 
 def test_the_visit_stops_its_page_when_a_visitors_page_starts_and_opens_it_again_after(monkeypatch):
-    monkeypatch.setattr(warm_up, "DRAWING_S", 0.5)
-    runtime = FakeRuntime(run_s=0.2, visitor_runs=(0.1, 0.4))
-    opened, failed = visit(runtime)
+    runtime = FakeRuntime(visitor_looks=4)
+    opened, failed = visit(runtime, monkeypatch)
     home = url_name(HOME.path)
     assert runtime.asked[:3] == [home, "stop", home]  # Home stopped for the visitor, opened again after them
-    # once their run had ended (seen within one look, STEP_ASIDE_S) and their browser had time to draw it
-    assert runtime.asked_at[2] >= 0.4 - warm_up.STEP_ASIDE_S + 0.5
+    # once their run had ended and their browser had had DRAWING_S to draw it
+    assert runtime.asked_at[2] >= runtime.visitor_last_running_at + warm_up.DRAWING_S
     assert runtime.asked[3:] == [url_name(page.path) for page in PAGES]
     assert opened == [page.title for page in (HOME, *PAGES)] and not failed
 
 
-def test_without_visitors_the_visit_stops_nothing():
-    runtime = FakeRuntime(run_s=0.01)
-    opened, _ = visit(runtime)
+def test_without_visitors_the_visit_stops_nothing(monkeypatch):
+    runtime = FakeRuntime()
+    opened, _ = visit(runtime, monkeypatch)
     assert "stop" not in runtime.asked and len(opened) == 1 + len(PAGES)

@@ -20,11 +20,6 @@ SELECTION_MODES = {
 }
 
 
-def compression_ratio(k: int) -> float:
-    """How many numbers the code keeps per pixel of the input."""
-    return k / PIXELS
-
-
 def size_in_words(k: int) -> str:
     """The code's size said plainly: 16 -> "16 numbers for 784 pixels, 49× smaller"."""
     return f"{k} numbers for {PIXELS} pixels, {PIXELS / k:.3g}× smaller"

@@ -55,7 +55,7 @@ def drops_around(curves: PsnrCurves, kind: str, level: float) -> tuple[float, fl
 
 NOISE_IN_WORDS = {"gaussian": "Gaussian noise", "salt_pepper": "salt-and-pepper noise", "masking": "masking"}
 # Why the plain autoencoder does what it does with each noise: written for what the shipped curves show
-# (tests/unit/test_claims.py fails if a rebuild changes that).
+# (tests/unit/test_claims_denoising.py fails if a rebuild changes that).
 PLAIN_WHY = {
     "gaussian": "The noise is clipped to the pixel range 0 to 1, so on the black background only its bright "
                 "half survives and the background turns into grey speckle. The plain autoencoder only ever "

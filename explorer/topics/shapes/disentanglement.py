@@ -128,17 +128,3 @@ def measure(codes: np.ndarray, factors: np.ndarray, bins: int = 20) -> Disentang
     return Disentanglement(mi=mi, normalised=normalised, gaps=gaps, mig=float(gaps.mean()),
                            best_dims=mi.argmax(axis=0), dim_factors=normalised.argmax(axis=1),
                            dim_shares=normalised.max(axis=1))
-
-
-def correlation_matrix(codes: np.ndarray, factors: np.ndarray) -> np.ndarray:
-    """codes N x D, factors N x F -> D x F |Pearson correlation| of each code dim with each factor's index, 0 where
-    either never varies. A second view for ordered factors (scale, position, angle); for a categorical one such as
-    shape the order of its indices is arbitrary, so its correlation means little: read MI there."""
-    codes, factors = _checked(codes, factors)
-    centred_codes = codes - codes.mean(axis=0)
-    centred_factors = factors - factors.mean(axis=0)
-    norms = np.outer(np.linalg.norm(centred_codes, axis=0), np.linalg.norm(centred_factors, axis=0))
-    # Constant by range, not by norm: 0.1 repeated minus its mean can leave crumbs of 1e-17 and a made-up correlation.
-    varies = np.outer(np.ptp(codes, axis=0) > 0, np.ptp(factors, axis=0) > 0)
-    covariance = np.abs(centred_codes.T @ centred_factors)
-    return np.divide(covariance, norms, out=np.zeros_like(covariance), where=varies)

@@ -1,13 +1,13 @@
 """The one page anatomy every page follows, in this order (README, "Page anatomy"):
 
 1. `page_header`: the title and the page's question in one sentence;
-2. `predict_first` (ui/prediction_card.py): the "🤔 Predict first" card, a popover whose button sits at the
+2. `predict_first` (ui/shared/prediction_card.py): the "🤔 Predict first" card, a popover whose button sits at the
    top right, beside the title, taking no line: a question asked before the page shows its answer;
 3. the controls, in one row;
 4. the main picture;
 5. the result of the last action, beside or directly under what was clicked;
 6. `look_for`: what to look for, in two or three sentences;
-7. `own_digit_input` (ui/own_digit.py): the student's own digit;
+7. `own_digit_input` (ui/shared/own_digit.py): the student's own digit;
 8. `deeper`: the detailed charts, metrics and explanations;
 9. `next_link`: where the route goes next, and what that page adds.
 """

@@ -12,7 +12,6 @@ from torch import nn
 from explorer.checkpoints.store import PretrainedFileError, PretrainedStore
 from explorer.core.data import DigitData, load_bundled_mnist
 from explorer.core.schedulers import static_pixels
-from explorer.models.base import Autoencoder
 from explorer.models.digit_likeness import DigitLikeness, reads_right, score_images
 from explorer.models.inference import reconstruct
 from explorer.training.live import TRAINING_THREAD, warm_up_training
@@ -28,7 +27,7 @@ def pretrained_store() -> PretrainedStore:
 
 
 @st.cache_resource(show_spinner="Loading a shipped model…")
-def pretrained_model(name: str) -> Autoencoder:
+def pretrained_model(name: str) -> nn.Module:  # an Autoencoder, or a U-Net, classifier or token prior
     return pretrained_store().load_model(name)
 
 
