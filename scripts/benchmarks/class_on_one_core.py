@@ -13,17 +13,12 @@ import time
 from scripts.app_process import free_port, resident_mb, start_app, stop_app, wait_until_healthy
 from scripts.benchmarks.agent_session import AGENT_OPTIONS, AgentSession
 from scripts.benchmarks.lesson_students import PACES, figures, run_students
+from scripts.benchmarks.machine import cpu_seconds
 
 SERVER_CORE, CLIENT_CORE = 0, 1
 SESSION_TTL_S = 30  # AGENT_OPTIONS' agentSessionTTL: after it, the class's sessions are closed
 START_UP_S = 20  # the server's start-up visit of every page, which the teacher's first page leaves running
 CLASSES = ((10, "lesson"), (30, "lesson"), (60, "lesson"), (30, "rush"))
-
-
-def cpu_seconds(pid: int) -> float:
-    """The CPU time a process has used so far (user and system), from /proc (Linux)."""
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run_class(students: int, pace: str, heavy: bool = True) -> dict:

@@ -21,8 +21,9 @@ from pathlib import Path
 from scripts.app_process import free_port, resident_mb, stop_app
 from scripts.benchmarks.agent_session import AGENT_OPTIONS, AgentSession, legal_value
 from scripts.benchmarks.capacity import plan
-from scripts.benchmarks.class_on_one_core import START_UP_S, cpu_seconds
+from scripts.benchmarks.class_on_one_core import START_UP_S
 from scripts.benchmarks.lesson_students import DDPM, PACES, figures, run_students
+from scripts.benchmarks.machine import cpu_seconds
 from scripts.lecture_hall import running_hall, start_redis
 
 LOADS = (20, 40, 60, 80)  # students in each scaling class

@@ -1,7 +1,9 @@
-"""What a benchmark reads of the machine from /proc (Linux): a process's peak memory, and how busy each core was."""
+"""What a benchmark reads of the machine from /proc (Linux): a process's peak memory and CPU time, and how busy each
+core was."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -11,6 +13,12 @@ def peak_memory_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used so far (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def core_times() -> dict[int, tuple[int, int]]:
