@@ -17,6 +17,9 @@ from explorer.core.realism import NEIGHBOURS, frechet_distance, knn_radii, preci
 from explorer.models.digit_likeness import digit_likeness
 
 REAL_ENOUGH = 1.0  # realism at or above 1: inside at least one real digit's neighbourhood
+JUDGE_GROUP = "digit_judge"  # the shipped group: the reference ladder and the pages' judged sample sets
+FAR_SHARE = 0.1  # "far below real digits": under a tenth of their share judged real...
+FAR_FID = 10.0  # ...and a Fréchet distance over ten times the autoencoder's redrawn digits'
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,19 @@ class DigitJudge:
             realism=float(np.median(realism)), share_real=float((realism >= REAL_ENOUGH).mean()),
             precision=precision, recall=recall, fid=frechet_distance(self.reference, features),
             mean_confidence=digit_likeness(probabilities).mean_confidence, images=len(features), method=method)
+
+
+def judged(scores: dict) -> dict[str, JudgeScores]:
+    """A group's {key: scores as the manifest holds them} as JudgeScores, in the same order."""
+    return {key: JudgeScores.from_json(values) for key, values in scores.items()}
+
+
+def far_below(images: JudgeScores, real: JudgeScores, redrawn: JudgeScores) -> bool:
+    """Whether a set scores far below real digits: under a tenth of their share judged real, below the
+    autoencoder's redrawn digits, and a Fréchet distance more than ten times the redrawn digits'. The redrawn
+    digits are the yardstick because they are what a good autoencoder makes: blurred, yet plainly digits."""
+    return (images.share_real < FAR_SHARE * real.share_real and images.share_real < redrawn.share_real
+            and images.fid > FAR_FID * redrawn.fid)
 
 
 def reference_split(test_images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
