@@ -1,7 +1,8 @@
 """Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
 
 A full build runs them in this order; diffusion comes before diffusion_samples, made by its networks, and before
-latent_map and vqvae, which are scored by its digit classifier."""
+latent_map and vqvae, which are scored by its digit classifier; digit_judge last: it judges the
+sample sets of the groups before it."""
 
 from scripts.pretrained_groups import (
     anomaly,
@@ -9,6 +10,7 @@ from scripts.pretrained_groups import (
     denoising,
     diffusion,
     diffusion_samples,
+    digit_judge,
     inside_network,
     latent_map,
     loss_balance,
@@ -29,4 +31,5 @@ GROUPS = {
     "inside_network": inside_network.build,
     "sparse_codes": sparse_codes.build,
     "shapes": shapes.build,
+    "digit_judge": digit_judge.build,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, replace
 
+import numpy as np
 import torch
 from safetensors.torch import load_file
 
@@ -87,22 +88,26 @@ def held_out_denoising_loss(scheduler, x0: torch.Tensor):
     return metrics
 
 
-def measure_quality(classifier, unet, latent, vae, test_images, sizes: dict) -> dict:
-    """How digit-like each way of sampling is, beside real test digits as the ceiling."""
-    started = time.perf_counter()
+def quality_samples(unet, latent, vae, sizes: dict) -> dict[str, tuple[str, np.ndarray]]:
+    """Each way of sampling's images, seeded, with what made them in words (the digit judge scores them too)."""
     pixel = sample_pixels(unet, make_scheduler(SCHEDULE, "ddim", sizes["pixel_ddim_steps"]),
                           count=sizes["pixel_images"], seed=0, keep_frames=1)
     latent_result = sample_latents(latent, vae, make_scheduler(SCHEDULE, "ddpm", clip_sample=None),
                                    count=sizes["latent_images"], seed=0, keep_frames=1)
-    quality = {
-        "pixel_ddim": replace(score_images(classifier, pixel.samples),
-                              method=f"Pixel diffusion (U-Net, DDIM {sizes['pixel_ddim_steps']} steps)"),
-        "latent_ddpm": replace(score_images(classifier, latent_result.samples),
-                               method="Latent diffusion (MLP in the VAE's codes, DDPM 1,000 steps)"),
-        "vae_prior": replace(score_images(classifier, vae_prior_samples(vae, sizes["vae_images"], seed=0)),
-                             method="Plain VAE (decode z ~ N(0, I))"),
-        "real_test": replace(score_images(classifier, test_images), method="Real test digits (the ceiling)"),
+    return {
+        "pixel_ddim": (f"Pixel diffusion (U-Net, DDIM {sizes['pixel_ddim_steps']} steps)", pixel.samples),
+        "latent_ddpm": ("Latent diffusion (MLP in the VAE's codes, DDPM 1,000 steps)", latent_result.samples),
+        "vae_prior": ("Plain VAE (decode z ~ N(0, I))", vae_prior_samples(vae, sizes["vae_images"], seed=0)),
     }
+
+
+def measure_quality(classifier, unet, latent, vae, test_images, sizes: dict) -> dict:
+    """How digit-like each way of sampling is, beside real test digits as the ceiling."""
+    started = time.perf_counter()
+    samples = quality_samples(unet, latent, vae, sizes) | {"real_test": ("Real test digits (the ceiling)",
+                                                                         test_images)}
+    quality = {name: replace(score_images(classifier, images), method=method)
+               for name, (method, images) in samples.items()}
     for name, scores in quality.items():
         log.info("quality %s: confidence %.3f, spread %.3f, counts %s", name, scores.mean_confidence,
                  scores.class_spread, scores.class_counts)

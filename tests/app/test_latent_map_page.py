@@ -1,5 +1,7 @@
 import json
 
+from explorer.checkpoints.store import PretrainedStore
+from explorer.models.digit_judge import JUDGE_GROUP
 from explorer.topics.latent_map.logic import Selection, SelectionKind
 from explorer.ui.latent_map import keys
 from tests.app.conftest import image_urls
@@ -59,8 +61,10 @@ def test_opens_with_two_maps_the_controls_and_random_codes_under_go_deeper(open_
     titles = [s.value for s in app.subheader]
     assert titles.index("📖 Go deeper") < titles.index("Can random codes make new digits?")
     assert not [chart for chart in app.get("plotly_chart") if '"showlegend":true' in chart.proto.spec]
-    # the walk's ends and steps, then (under Go deeper) the three sample strips and the two decoded PCA planes
-    assert len(image_urls(app)) == WALK_IMAGES + 3 + 2
+    # the walk's ends and steps, then (under Go deeper) the three sample strips, the two decoded PCA planes and
+    # one example of each rung of the digit judge's ladder
+    rungs = len(PretrainedStore().group(JUDGE_GROUP)["ladder"])
+    assert len(image_urls(app)) == WALK_IMAGES + 3 + 2 + rungs
 
 
 def test_the_maps_say_how_far_their_axes_reach(open_page):
@@ -223,10 +227,12 @@ def test_the_sampling_experiment_opens_the_page_with_the_shipped_scores(open_pag
         if k == "2":
             app.radio(key=keys.K).set_value("2").run()
         samples = shipped_likeness_of(k)["samples"]
+        verdicts = PretrainedStore().group(JUDGE_GROUP)["pages"][f"latent_map_k{k}"]
         shown = " ".join(md.value for md in app.markdown)
         for strip in ("ae_normal", "vae_normal", "ae_fitted"):
-            assert f"confidence **{samples[strip]['mean_confidence']:.2f}**" in shown
-            assert f"spread **{samples[strip]['class_spread']:.2f}**" in shown
+            assert f"judged real **{verdicts[strip]['share_real']:.1%}**" in shown
+            assert f"confidence {samples[strip]['mean_confidence']:.2f}" in shown
+            assert f"spread {samples[strip]['class_spread']:.2f}" in shown
         story = next(md.value for md in app.markdown if md.value.startswith("**What the strips show.**"))
         assert f"**{samples['ae_normal']['mean_confidence']:.2f}**" in story
         assert f"**{samples['vae_normal']['mean_confidence']:.2f}**" in story

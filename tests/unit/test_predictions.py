@@ -8,6 +8,7 @@ import pytest
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.core.prediction import Band, Prediction, band_of
+from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged
 from explorer.models.digit_likeness import reads_right
 from explorer.models.inference import reconstruct
 from explorer.models.vq_vae import GRID
@@ -93,11 +94,13 @@ def test_bottleneck_the_digit_that_stays_readable_best_leads_clearly(store, data
 
 
 def test_latent_map_the_vae_decodes_random_codes_into_digits_by_a_clear_margin(store):
-    likeness = store.group("latent_map")["digit_likeness"]["16"]
-    prediction = random_codes_prediction(likeness, 16)
+    judge = store.group(JUDGE_GROUP)
+    scores = judged(judge["pages"]["latent_map_k16"])
+    prediction = random_codes_prediction(scores, JudgeScores.from_json(judge["ladder"]["real"]), 16)
     check_card(prediction)
-    ae, vae = (likeness["samples"][name]["mean_confidence"] for name in ("ae_normal", "vae_normal"))
+    ae, vae = scores["ae_normal"].share_real, scores["vae_normal"].share_real
     assert prediction.answer == "the VAE" and vae - ae > 2 * TIE  # the card's "why" tells the VAE's story
+    assert "digit judge call real" in prediction.question and f"{TIE:.0%}" in prediction.measured
 
 
 def test_denoising_masking_is_the_one_noise_the_plain_autoencoder_takes_off(store):

@@ -13,7 +13,7 @@ from explorer.checkpoints.writing import model_record, save_model, write_manifes
 from explorer.core.data import load_bundled_mnist
 from explorer.core.neighbours import nearest_mse
 from explorer.models import VQVAE, TokenPrior, TokenPriorConfig, VQVAEConfig
-from explorer.models.digit_likeness import DigitLikeness
+from explorer.models.digit_judge import JudgeScores
 from explorer.models.vector_quantiser import VectorQuantiser, nearest, squared_distances, straight_through
 from explorer.topics.vqvae import editing
 from explorer.topics.vqvae.bits import png_bits
@@ -214,8 +214,8 @@ def test_the_closeness_sentence_follows_its_numbers(prior, words):
     text = closeness_sentence(close)
     assert words in text and f"**{prior:.4f}**" in text and "**0.0600**" in text and "0.0300" in text
     assert ("**50% of the way**" in text) == (prior == 0.045)  # (0.06 - 0.045) / (0.06 - 0.03), as a share
-    scores = DigitLikeness(0.7, 0.9, [100] * 10, 1000)
-    assert text in prior_sentence(scores, scores, None, None, close)
+    scores = JudgeScores(0.8, 0.2, 0.7, 0.6, 40.0, 0.7, 1000)
+    assert text in prior_sentence(scores, scores, None, close)
 
 
 def test_grid_edits():

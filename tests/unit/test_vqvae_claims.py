@@ -8,6 +8,7 @@ import pytest
 
 from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
 from explorer.core.data import load_bundled_mnist
+from explorer.models.digit_judge import JUDGE_GROUP, judged
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.models.inference import per_image_mse
 from explorer.topics.vqvae.bits import bits_chart, error_at, png_bits, rounded_code_error
@@ -93,24 +94,26 @@ def test_the_codebook_sentence(shipped):
 
 
 def test_the_prior_scores_as_shipped(store, group):
-    scores = {kind: DigitLikeness.from_json(value) for kind, value in group["prior"]["scores"].items()}
-    assert scores["prior"].images == scores["uniform"].images == 1000
-    # The classifier's verdict leans the prior's way; the page says how little, and shows the pictures.
-    assert scores["prior"].mean_confidence > scores["uniform"].mean_confidence
-    assert scores["prior"].class_spread > scores["uniform"].class_spread
-    text = prior_sentence(scores["prior"], scores["uniform"], None, None)
-    assert f"**{scores['prior'].mean_confidence:.2f}**" in text
-    # the page says so: by the classifier's mean confidence the two are close
-    assert scores["prior"].mean_confidence - scores["uniform"].mean_confidence < 0.1
-    assert "barely tells them apart" in text
+    """The digit judge (not the classifier's confidence) tells the prior's grids from uniform ones, as the page
+    says, while the confidence barely moves."""
+    scores = judged(store.group(JUDGE_GROUP)["pages"]["vqvae"])
+    prior, uniform = scores["prior"], scores["uniform"]
+    assert prior.images == uniform.images == 1000
+    old = {kind: DigitLikeness.from_json(value) for kind, value in group["prior"]["scores"].items()}
+    assert prior.mean_confidence == pytest.approx(old["prior"].mean_confidence)  # the very same images
+    text = prior_sentence(prior, uniform, None)
+    assert f"**{prior.share_real:.0%}**" in text and f"**{uniform.share_real:.0%}**" in text
+    assert uniform.share_real < 0.5 * prior.share_real and uniform.fid > 2 * prior.fid
+    assert "**clearly tells them apart**" in text
+    assert prior.mean_confidence - uniform.mean_confidence < 0.1 and "confidence in its top digit barely does" in text
 
 
 def test_the_prior_s_decodes_lie_nearer_real_digits_than_uniform_ones(store, group, shipped):
     model, data, _ = shipped
     prior = store.load_model(group["prior"]["model"])
     close = closeness(model, prior, data.train_images, data.test_images)  # the page's batch and seed
-    scores = {kind: DigitLikeness.from_json(value) for kind, value in group["prior"]["scores"].items()}
-    text = prior_sentence(scores["prior"], scores["uniform"], None, None, close)
+    scores = judged(store.group(JUDGE_GROUP)["pages"]["vqvae"])
+    text = prior_sentence(scores["prior"], scores["uniform"], None, close)
     # the page's direction: by the median distance to the nearest training digit, the prior's decodes lie nearer
     # real handwriting than uniform grids' decodes, and real test digits nearer still
     assert close.real < close.prior < close.uniform

@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from explorer.core.prediction import Prediction
+from explorer.models.digit_judge import JudgeScores
 
 CARD_ID = "latent_map_random_codes"
-TIE = 0.05  # mean confidences closer than this are called alike
+TIE = 0.05  # shares judged real closer than this (5 points) are called alike
 CHOICES = {"ae": "the plain autoencoder", "vae": "the VAE", "tie": "both alike"}
 
 
-def random_codes_prediction(likeness: dict, code_size: int) -> Prediction:
-    """`likeness`: the manifest's digit-likeness scores at this code size (its "samples": decoded N(0, I)
-    draws; its "redrawn_test": reconstructed test digits, as DigitLikeness JSON)."""
-    samples = likeness["samples"]
-    ae, vae = (samples[name]["mean_confidence"] for name in ("ae_normal", "vae_normal"))
-    redrawn = likeness["redrawn_test"]["vae"]["mean_confidence"]
-    answer = "tie" if abs(ae - vae) < TIE else ("vae" if vae > ae else "ae")
-    draws = samples["vae_normal"]["images"]
+def random_codes_prediction(judged: dict[str, JudgeScores], real: JudgeScores, code_size: int) -> Prediction:
+    """`judged`: the digit judge's scores of this code size's strips (decoded N(0, I) draws under "ae_normal" and
+    "vae_normal"); `real`: its score of real held-out digits, the ceiling."""
+    ae, vae = judged["ae_normal"], judged["vae_normal"]
+    gap = vae.share_real - ae.share_real
+    answer = "tie" if abs(gap) < TIE else ("vae" if gap > 0 else "ae")
     return Prediction(
         card_id=CARD_ID,
-        question=f"Decode random draws from N(0, I) at k = {code_size}: which model gives digits?",
+        question=f"Decode N(0, I) draws at k = {code_size}: which model's decodes does the digit judge call real?",
         choices=tuple(CHOICES.values()),
         answer=CHOICES[answer],
-        measured=(f"Over {draws:,} draws, the digit classifier's mean confidence in the decodes: plain "
-                  f"autoencoder {ae:.2f}, VAE {vae:.2f} (the VAE's reconstructions of test digits: {redrawn:.2f})."),
+        measured=(f"Rule: the model with more decodes judged real wins; within {TIE:.0%} of each other, both alike. "
+                  f"Over {vae.images:,} draws, the digit judge finds real: plain autoencoder **{ae.share_real:.1%}**"
+                  f", VAE **{vae.share_real:.1%}** (real held-out digits: {real.share_real:.0%}; see its ladder "
+                  f"under Go deeper). The classifier's confidence, beside it: {ae.mean_confidence:.2f} and "
+                  f"{vae.mean_confidence:.2f}."),
         why=("The VAE is trained to keep its codes where N(0, I) puts its draws; the plain autoencoder puts its "
              "codes wherever suits it, so most draws land where it has no codes. Click a black cross on the "
              "maps to see one draw through both models."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from explorer.models.digit_likeness import DigitLikeness
+from explorer.models.digit_judge import JudgeScores
 from explorer.topics.vqvae.bits import ROUNDED_BITS, BitsChart, cheapest_at_least_as_good, error_at, rounded_ks
 from explorer.topics.vqvae.logic import Usage
 from explorer.topics.vqvae.prior import Closeness
@@ -23,23 +23,26 @@ def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
             "4 × 4 block: it mostly stands for black background.")
 
 
-def prior_sentence(prior: DigitLikeness, uniform: DigitLikeness, real: DigitLikeness | None, static: float | None,
+def prior_sentence(prior: JudgeScores, uniform: JudgeScores, real: JudgeScores | None,
                    close: Closeness | None = None) -> str:
-    """The classifier's verdict on the two kinds of grid, then (given `close`) the distance to real digits."""
-    gap = prior.mean_confidence - uniform.mean_confidence
-    text = (f"Over {prior.images:,} grids of each kind (made when the model was built), the digit classifier's mean "
-            f"confidence is **{prior.mean_confidence:.2f}** for grids sampled from the prior and "
-            f"**{uniform.mean_confidence:.2f}** for grids drawn uniformly")
+    """The digit judge's verdict on the two kinds of grid (the classifier's confidence beside it), then (given
+    `close`) the distance to real digits."""
+    text = (f"Over {prior.images:,} grids of each kind (made when the model was built), the digit judge (see the "
+            f"reference ladder below) finds **{prior.share_real:.0%}** of the prior's decodes real, against "
+            f"**{uniform.share_real:.0%}** of the uniform grids'")
     if real is not None:
-        text += f" (real test digits: {real.mean_confidence:.2f})"
-    text += (f"; its answers spread over the ten digits with a score of {prior.class_spread:.2f} and "
-             f"{uniform.class_spread:.2f} (1: every digit equally often). ")
-    text += ("By its confidence, then, the classifier **barely tells them apart**" if gap < 0.1 else
-             "The classifier clearly prefers the prior's grids")
-    if static is not None:
-        text += f": it is a generous judge, which gives even pure static {static:.2f}"
+        text += f" (real held-out digits: {real.share_real:.0%})"
+    text += (f"; the distance between their features and real digits' (FID, 0: alike) is **{prior.fid:.0f}** "
+             f"against **{uniform.fid:.0f}**. ")
+    # "clearly": the uniform grids get under half the prior's share judged real, at over twice its FID
+    clear = uniform.share_real < 0.5 * prior.share_real and uniform.fid > 2 * prior.fid
+    text += ("The judge **clearly tells them apart**" if clear else "Even the judge **barely tells them apart**")
+    confidence_gap = prior.mean_confidence - uniform.mean_confidence
+    text += (f", where the classifier's confidence in its top digit "
+             f"{'barely does' if confidence_gap < 0.1 else 'does too'} ({prior.mean_confidence:.2f} against "
+             f"{uniform.mean_confidence:.2f})")
     if close is None:
-        return text + ". Look at the pictures: they show the difference the numbers miss."
+        return text + ". Look at the pictures too."
     return text + ". " + closeness_sentence(close)
 
 

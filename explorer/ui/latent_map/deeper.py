@@ -7,11 +7,14 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.projection import METHODS
+from explorer.models.digit_judge import JUDGE_GROUP, judged
 from explorer.topics.latent_map.logic import KINDS, LatentSpace
 from explorer.topics.latent_map.sampling import STRIP_SHOWN, STRIPS, code_cloud, farthest_from_zero
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import plane_story, sampling_story, size_story
 from explorer.ui.latent_map.likeness import size_distortion, strip_pictures, tinted_plane
+from explorer.ui.shared.judge_ladder import show_judge_ladder
+from explorer.ui.shared.resources import pretrained_store
 
 READING_GUIDE = """
 - **The maps.** A code has k numbers; a screen has two. PCA lays the codes flat on the slice they spread
@@ -41,12 +44,14 @@ def show_sampling(k: str, likeness: PairLikeness, spaces: dict[str, LatentSpace]
         "where its own codes are."
     )
     pictures = strip_pictures(k)
+    verdicts = judged(pretrained_store().group(JUDGE_GROUP)["pages"][f"latent_map_k{k}"])
     for strip in STRIPS:
         score = likeness.samples[strip.key]
         row = st.columns([3, 10, 2], vertical_alignment="center")
         row[0].markdown(f"**{strip.title}**")
         row[1].image(pictures[strip.key], width="stretch")
-        row[2].markdown(f"confidence **{score.mean_confidence:.2f}**  \nspread **{score.class_spread:.2f}**")
+        row[2].markdown(f"judged real **{verdicts[strip.key].share_real:.1%}**  \nconfidence "
+                        f"{score.mean_confidence:.2f}  \nspread {score.class_spread:.2f}")
     st.caption(
         f"Each strip shows the first {STRIP_SHOWN} of {likeness.samples['ae_normal'].images:,} draws; the scores "
         f"cover them all. The first N(0, I) draws are the shipped black crosses #0 to #{STRIP_SHOWN - 1} on the "
@@ -60,6 +65,7 @@ def show_sampling(k: str, likeness: PairLikeness, spaces: dict[str, LatentSpace]
                                {kind: code_cloud(spaces[kind].codes) for kind in KINDS},
                                farthest_from_zero(likeness.draws("normal")), likeness.reconstructed, likeness.real,
                                likeness.unsure))
+    show_judge_ladder()
 
 
 def shading(likeness: PairLikeness | None, space: LatentSpace) -> np.ndarray | None:

@@ -12,6 +12,7 @@ from torch import nn
 from explorer.checkpoints.store import PretrainedFileError, PretrainedStore
 from explorer.core.data import DigitData, load_bundled_mnist
 from explorer.core.schedulers import static_pixels
+from explorer.models.digit_judge import DigitJudge, reference_split
 from explorer.models.digit_likeness import DigitLikeness, reads_right, score_images
 from explorer.models.inference import reconstruct
 from explorer.training.live import TRAINING_THREAD, warm_up_training
@@ -34,6 +35,12 @@ def pretrained_model(name: str) -> nn.Module:  # an Autoencoder, or a U-Net, cla
 def digit_classifier() -> nn.Module:
     """The shipped digit classifier (built with the diffusion group): the judge of how digit-like images are."""
     return pretrained_model(pretrained_store().group("diffusion")["classifier"])
+
+
+@st.cache_resource(show_spinner="Placing the real digits for the digit judge…")
+def digit_judge() -> DigitJudge:
+    """The judge of whether images are digits: the classifier's features against half the held-out digits."""
+    return DigitJudge(digit_classifier(), reference_split(bundled_data().test_images)[0])
 
 
 @st.cache_resource(show_spinner="Reading the bundled MNIST-5k digits…")

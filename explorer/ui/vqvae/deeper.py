@@ -6,13 +6,14 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.images import enlarge, tile
-from explorer.models.digit_likeness import DigitLikeness
+from explorer.models.digit_judge import JUDGE_GROUP, REAL_ENOUGH, JudgeScores, judged
 from explorer.topics.vqvae.figures import bits_figure, codebook_map_figure, usage_figure
 from explorer.topics.vqvae.logic import Codebook, background_share, patch, patches_of
 from explorer.topics.vqvae.story import EXPLANATION, bits_sentences, prior_sentence, usage_sentence
 from explorer.ui.shared.anatomy import deeper
 from explorer.ui.shared.errors import report_pretrained_error
-from explorer.ui.shared.resources import bundled_data, classifier_on_static, pretrained_store
+from explorer.ui.shared.judge_ladder import show_judge_ladder
+from explorer.ui.shared.resources import bundled_data, digit_judge, pretrained_store
 from explorer.ui.shared.style import show_figure
 from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.loaders import closeness_to_real, error_against_bits, sample_pair, test_encoding
@@ -75,10 +76,10 @@ def show_prior(model_name: str, group: dict) -> None:
 
 
 def show_samples(model_name: str, prior: dict) -> None:
-    shipped = {kind: DigitLikeness.from_json(score) for kind, score in prior["scores"].items()}
-    real = pretrained_store().group("diffusion")["quality"].get("real_test")
-    verdict = prior_sentence(shipped["prior"], shipped["uniform"], DigitLikeness.from_json(real) if real else None,
-                             classifier_on_static().mean_confidence, closeness_to_real(model_name, prior["model"]))
+    judge = pretrained_store().group(JUDGE_GROUP)
+    shipped = judged(judge["pages"]["vqvae"])
+    verdict = prior_sentence(shipped["prior"], shipped["uniform"], JudgeScores.from_json(judge["ladder"]["real"]),
+                             closeness_to_real(model_name, prior["model"]))
     st.markdown(
         "A tiny transformer (two layers) was trained on the token grids of the training digits to predict each "
         "token from the ones before it, row by row: a **prior over tokens**. Sampling it one cell at a time makes "
@@ -88,9 +89,12 @@ def show_samples(model_name: str, prior: dict) -> None:
         seed = st.session_state[keys.SAMPLE_SEED] = seed + 1
     from_prior, uniform = sample_pair(model_name, prior["model"], SAMPLES_SHOWN, seed)
     for name, samples in (("Sampled from the prior", from_prior), ("Drawn uniformly", uniform)):
+        realism = digit_judge().realism(samples.images)
         st.image(enlarge(tile(samples.images, columns=SAMPLES_SHOWN), 3), width="stretch",
-                 caption=f"{name}: {SAMPLES_SHOWN} grids decoded; the classifier's mean confidence on these "
-                         f"{samples.scores.mean_confidence:.2f}")
+                 caption=f"{name}: {SAMPLES_SHOWN} grids decoded; the digit judge finds "
+                         f"{int((realism >= REAL_ENOUGH).sum())} of them real (the classifier's mean confidence "
+                         f"{samples.scores.mean_confidence:.2f})")
+    show_judge_ladder()
 
 
 def show_bits() -> None:
