@@ -141,6 +141,8 @@ def student(number: int, session: AgentSession, pace: tuple[float, float], recor
             record.error(error.code)
         except OSError as error:  # a refused connection or a timeout
             record.error(type(error).__name__)
+        except (KeyError, TypeError, ValueError) as error:  # an answer not shaped as the API describes
+            record.error(f"unexpected answer ({type(error).__name__})")
         time.sleep(rng.uniform(*pace))
 
 
