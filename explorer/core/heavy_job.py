@@ -66,7 +66,7 @@ class HeavyJob:
         if self._stop.is_set():
             raise Stopped
 
-    def follow(self, on_wait: Callable[[Place], None], on_step: StepCallback, poll_seconds: float = 0.25) -> Any:
+    def follow(self, on_wait: Callable[[Place], None], on_step: StepCallback, poll_seconds: float = 0.5) -> Any:
         """The result, once made: until then `on_wait(place)` while the job waits for a worker and
         `on_step(done, total)` while it runs, every `poll_seconds`. Re-raises the job's error. An exception from a
         callback (Streamlit stopping the script) propagates: the caller decides whether the job goes on."""

@@ -29,8 +29,8 @@ from explorer.topics.diffusion.logic import (
     make_scheduler,
     run_pixels,
     sample_latents,
-    sampling_steps,
     sample_pixels,
+    sampling_steps,
     time_steps,
     vae_prior_samples,
 )
