@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from explorer.core.heavy_job import HeavyJob
-from explorer.core.priority import HEAVY_NICE
+from explorer.core.priority import NICE_ENV, heavy_nice
 from explorer.core.work_line import Place, WorkLine
 
 HANG = 600  # seconds: only a job that never wakes waits this long, and then the test fails instead of hanging
@@ -125,5 +125,14 @@ def test_the_job_runs_at_a_lower_priority_than_the_thread_that_asked_for_it():
 
     HeavyJob(WorkLine(1), "fake", 1, None, compute).finished.wait(HANG)
     (thread, nice), = seen
-    assert thread != threading.get_native_id() and nice == min(19, asker + HEAVY_NICE)
+    assert thread != threading.get_native_id() and nice == min(19, asker + heavy_nice())
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == asker  # the asker keeps its own
+
+
+def test_how_far_heavy_threads_step_down_is_configurable_and_checked(monkeypatch):
+    monkeypatch.setenv(NICE_ENV, "0")
+    assert heavy_nice() == 0  # heavy threads at the page runs' priority
+    for bad in ("-5", "20", "low"):
+        monkeypatch.setenv(NICE_ENV, bad)
+        with pytest.raises(ValueError, match=NICE_ENV):
+            heavy_nice()

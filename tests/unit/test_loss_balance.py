@@ -12,7 +12,7 @@ import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
-from explorer.core.priority import HEAVY_NICE
+from explorer.core.priority import heavy_nice
 from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, project_2d, view_epoch
 from explorer.topics.loss_balance.references import ReferenceRun, read_reference
@@ -111,7 +111,7 @@ def test_a_live_run_trains_at_a_lower_priority_than_the_page_that_watches_it(dat
 
     train_live(small_run(epochs=1), train, test, view, on_view=lambda shown: None)
     (thread, nice), = trainer
-    assert thread != threading.get_native_id() and nice == min(19, page + HEAVY_NICE)
+    assert thread != threading.get_native_id() and nice == min(19, page + heavy_nice())
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == page
 
 
