@@ -5,7 +5,7 @@ from explorer.models.digit_likeness import score_images
 from explorer.topics.diffusion.figures import reverse_figure
 from explorer.topics.diffusion.logic import LatentRun
 from explorer.ui.diffusion import keys
-from explorer.ui.diffusion.controls import link_params, sampler_controls
+from explorer.ui.diffusion.controls import link_params, sampler_controls, show_sampling_cost
 from explorer.ui.diffusion.deeper import show_forward, show_latent, show_quality, show_reverse
 from explorer.ui.diffusion.loaders import diffusion_networks, latent_samples, pixel_samples
 from explorer.ui.diffusion.panels import show_what_was_made
@@ -34,6 +34,7 @@ with report_pretrained_error(stop=False):
 # --- the controls, the samples coming out of the static, and what made them ---
 if networks is not None:
     settings = sampler_controls(view, len(data.test_images))
+    show_sampling_cost(networks, settings)
     pixel = pixel_samples(networks, settings, data.test_images)
     show_figure(reverse_figure(pixel), key=keys.REVERSE_CHART)
     play_key()

@@ -19,7 +19,7 @@ from explorer.ui.loss_balance.live import ENDINGS, draw_epoch, show_nearest_refe
 from explorer.ui.loss_balance.loaders import evidence_or_none, live_dataset, references_or_none
 from explorer.ui.loss_balance.predictions import loss_balance_prediction
 from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.shared.live_run import LiveRunPanel, live_training
+from explorer.ui.shared.live_run import LiveRunPanel, live_training, run_cost
 from explorer.ui.shared.prediction_card import predict_first
 from explorer.ui.shared.resources import bundled_data
 from explorer.ui.shared.view_link import ViewLink
@@ -40,9 +40,9 @@ loaded = live_dataset(settings.dataset)
 data = loaded.data
 warm_reference = warm_start_from(settings, references)
 controls.popover.caption(
-    f"Training on **{training.device.upper()}** · next run: {starts_from(settings, warm_reference)} · at most "
-    f"{training.slots.capacity} run(s) train at once on this server · {len(data.train_images):,} training and "
-    f"{len(data.test_images):,} test images")
+    f"Training on **{training.device.upper()}** · next run: {starts_from(settings, warm_reference)} · "
+    f"{len(data.train_images):,} training and {len(data.test_images):,} test images · "
+    f"{run_cost(training, keys.RUN, settings.epochs)}")
 for notice in (training.device_notice, loaded.notice):
     if notice:
         st.warning(notice)

@@ -12,7 +12,7 @@ from explorer.ui.own_dataset.deeper import explain, show_neighbours
 from explorer.ui.own_dataset.panels import ENDINGS, LOOK_FOR, RunPictures, data_summary, start_run
 from explorer.ui.own_dataset.state import ERROR_KEY, RUN_KEY, current_run, loaded, run_prediction
 from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
-from explorer.ui.shared.live_run import LiveRunPanel, live_training
+from explorer.ui.shared.live_run import LiveRunPanel, live_training, run_cost
 from explorer.ui.shared.placeholders import LazyPlaceholder
 from explorer.ui.shared.prediction_card import predict_first
 from explorer.ui.shared.view_link import ViewLink
@@ -36,6 +36,8 @@ if problem := st.session_state.get(ERROR_KEY):
 
 # ---- The training controls, in one row
 controls = training_controls(view, data)
+if controls.settings is not None:
+    st.caption(run_cost(training, RUN_KEY, controls.settings.epochs))
 
 # ---- What was loaded, then the run: status, pictures and map
 run = current_run()

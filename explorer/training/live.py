@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 import torch
 
+from explorer.core.priority import lower_this_thread
 from explorer.core.runtime import DeviceError, pick_device
 from explorer.models.base import Autoencoder
 from explorer.models.mlp_vae import MLPVAE, MLPVAEConfig
@@ -89,7 +90,8 @@ def train_live(
     run: LiveRun, train_images: np.ndarray, test_images: np.ndarray,
     view: Callable[[Autoencoder, EpochReport], Any], on_view: Callable[[Any], None], poll_seconds: float = 0.02,
 ) -> LiveRun:
-    """fit() the run's model in a worker thread; the calling (script) thread draws each new epoch.
+    """fit() the run's model in a worker thread at a lower OS priority; the calling (script) thread draws each
+    new epoch.
 
     After each epoch `view(model, report)` makes what the page draws. Drawing charts can cost about as
     long as a CPU epoch, so it runs beside the training instead of between epochs. Each new view is passed
@@ -108,6 +110,7 @@ def train_live(
             raise _StopRequested
 
     def work() -> None:
+        lower_this_thread()  # heavy work: a page run waiting for the core gets it first
         try:
             with torch_threads(LIVE_CPU_THREADS if run.device == "cpu" else None):
                 fit(run.model, train_images, test_images, run.settings.train_config(),

@@ -30,6 +30,7 @@ from explorer.topics.diffusion.logic import (
     run_pixels,
     sample_latents,
     sample_pixels,
+    sampling_steps,
     time_steps,
     vae_prior_samples,
 )
@@ -186,3 +187,13 @@ def test_tile_lays_images_out_in_a_grid():
     grid = tile(np.ones((5, 2, 3)), columns=2, gap=1)
     assert grid.shape == (3 * 2 + 2, 2 * 3 + 1)
     assert grid[0, 3] == 0.5 and grid[0, 0] == 1.0 and grid[-1, -1] == 0.5  # gap, image, empty cell
+
+
+def test_the_step_count_known_before_sampling_is_the_sampler_s_own():
+    """The work line's estimate of a sampling counts its steps before it runs: as many as the sampler makes."""
+    for sampler, steps in (("ddpm", 50), ("ddim", 10), ("ddim", 50), ("ddim", 200)):
+        for start_step in (None, 50, 499, 950):
+            run = PixelRun(sampler, steps, start_image=None if start_step is None else 0, start_step=start_step)
+            timesteps = [int(t) for t in make_scheduler("linear", sampler, steps).timesteps]
+            made = [t for t in timesteps if start_step is None or t <= start_step]  # as sample() skips them
+            assert sampling_steps(run) == len(made), run

@@ -1,5 +1,7 @@
 """The Loss-balance page's logic: settings, per-epoch views, live runs that fail or stop, references."""
 
+import os
+import sys
 import threading
 import time
 from functools import partial
@@ -10,6 +12,7 @@ import torch
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
+from explorer.core.priority import heavy_nice
 from explorer.models.gaussian import dims_by_kl
 from explorer.topics.loss_balance.epoch_view import active_dimensions, make_probe, project_2d, view_epoch
 from explorer.topics.loss_balance.references import ReferenceRun, read_reference
@@ -94,6 +97,22 @@ def test_a_nan_loss_fails_the_run_but_keeps_what_it_learned(data, monkeypatch):
     train_live(run, train, test, partial(view_epoch, make_probe(test, labels, 4)), on_view=lambda view: None)
     assert run.status == RunStatus.FAILED and "nan" in run.problem
     assert len(run.views) == 1  # the first epoch's view is kept
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux gives each thread a priority of its own")
+def test_a_live_run_trains_at_a_lower_priority_than_the_page_that_watches_it(data):
+    train, test, labels = data
+    page = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    trainer = []
+
+    def view(model, report):  # called in the training thread after each epoch
+        trainer.append((threading.get_native_id(), os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+        return report.epoch
+
+    train_live(small_run(epochs=1), train, test, view, on_view=lambda shown: None)
+    (thread, nice), = trainer
+    assert thread != threading.get_native_id() and nice == min(19, page + heavy_nice())
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == page
 
 
 def test_an_interruption_stops_the_run_and_propagates(data):

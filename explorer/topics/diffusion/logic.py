@@ -152,6 +152,16 @@ class LatentRun:
     count: int = BATCH
 
 
+def sampling_steps(run: PixelRun) -> int:
+    """How many network calls the pixel sampler makes for these settings: DDPM's T or DDIM's steps, only those
+    at or below the starting step when it starts from a noised digit."""
+    if run.sampler == "ddpm":
+        return T if run.start_step is None else run.start_step + 1
+    if run.start_step is None:
+        return run.steps
+    return min(run.steps, run.start_step // (T // run.steps) + 1)  # DDIM visits t = 0, s, 2s, ... with s = T // steps
+
+
 def run_pixels(unet: UNet, schedule: str, run: PixelRun, test_images: np.ndarray, *,
                on_step: ProgressCallback | None = None) -> ReverseFrames:
     start_images = None if run.start_image is None else [test_images[run.start_image]] * run.count

@@ -1,12 +1,15 @@
-"""The Diffusion page's controls: the sampler's settings in one row, and the link parameters that set them."""
+"""The Diffusion page's controls: the sampler's settings in one row, what sampling costs on this server beside
+them, and the link parameters that set them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer.core.schedulers import SCHEDULES
-from explorer.topics.diffusion.logic import SAMPLER_HELP, SAMPLERS, PixelRun
+from explorer.core.schedulers import SCHEDULES, T
+from explorer.topics.diffusion.logic import BATCH, SAMPLER_HELP, SAMPLERS, PixelRun
 from explorer.ui.diffusion import keys
+from explorer.ui.diffusion.loaders import PIXEL_JOB, DiffusionNetworks, step_times
+from explorer.ui.server.work_line import duration, line_now, work_line
 from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 DDIM_STEPS = [10, 20, 25, 50, 100, 200]
@@ -46,3 +49,13 @@ def sampler_controls(view: ViewLink, images: int) -> PixelRun:
                               step=50, key=keys.START_STEP, disabled=not from_image,
                               help="How much of the digit is destroyed before the network starts.")
     return PixelRun(sampler, steps, seed, start_index if from_image else None, start_step if from_image else None)
+
+
+def show_sampling_cost(networks: DiffusionNetworks, settings: PixelRun) -> None:
+    """Before a student picks a sampler: what each costs on this server now, from a step's time measured here
+    (by the last sampling run, else by timing a few steps once), and how busy the line of heavy work is."""
+    line = work_line()
+    step = line.step_seconds(PIXEL_JOB, guess=step_times(networks).pixel_ms / 1000)
+    st.caption(f"⏳ On this server one step of the U-Net on {BATCH} digits takes {step * 1000:.0f} ms: DDPM's "
+               f"{T:,} steps {duration(step * T)}, DDIM's {settings.steps} {duration(step * settings.steps)}, for a "
+               f"setting not made here before · {line_now(line)}.")

@@ -21,7 +21,7 @@ from explorer.topics.diffusion.logic import (
     forward_frames,
 )
 from explorer.ui.diffusion import keys
-from explorer.ui.diffusion.loaders import DiffusionNetworks, denoiser_step_costs, denoiser_step_times
+from explorer.ui.diffusion.loaders import DiffusionNetworks, denoiser_step_costs, step_times
 from explorer.ui.shared.export import download_gif_button, download_png_button
 from explorer.ui.shared.resources import classifier_on_static
 from explorer.ui.shared.style import show_figure
@@ -106,7 +106,7 @@ def show_latent(networks: DiffusionNetworks, latent: ReverseFrames) -> None:
     )
     show_figure(reverse_figure(latent, titles=LATENT_TITLES), key=keys.LATENT_CHART)
     info = networks.info
-    times = denoiser_step_times(info["unet"], info["latent_denoiser"], info["vae"], info["schedule"])
+    times = step_times(networks)
     timing = st.columns(3)
     for column, name, ms, steps, digits in ((timing[0], "Pixel U-Net", times.pixel_ms, times.pixel_steps, 1),
                                             (timing[1], "Latent MLP", times.latent_ms, times.latent_steps, 2)):

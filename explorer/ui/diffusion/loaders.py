@@ -10,10 +10,11 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from explorer.core.schedulers import T
 from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 from explorer.topics.diffusion import logic
 from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
-from explorer.topics.diffusion.logic import LatentRun, PixelRun, ReverseFrames, StepTimes, time_steps
+from explorer.topics.diffusion.logic import LatentRun, PixelRun, ReverseFrames, StepTimes, sampling_steps, time_steps
 from explorer.topics.diffusion.shipped import Shipped, load_shipped_samples
 from explorer.ui.server.shared_results import shared_run
 from explorer.ui.shared.resources import digit_classifier, pretrained_model, pretrained_store
@@ -41,13 +42,17 @@ def diffusion_networks() -> DiffusionNetworks:
                              store.model_info(group["classifier"])["metrics"]["test_accuracy"])
 
 
+PIXEL_JOB, LATENT_JOB = "diffusion_pixel", "diffusion_latent"  # their names on the work line and in the store
+
+
 # The samplers are looked up on `logic` at each call (not imported by name), so that a test can count the runs.
 def pixel_samples(networks: DiffusionNetworks, settings: PixelRun, test_images: np.ndarray) -> ReverseFrames:
     """The U-Net's samples for these settings: shipped, made by this server before, or made now."""
     return shared_run(
-        "diffusion_pixel", settings, "Denoising in pixel space",
+        PIXEL_JOB, settings, "Denoising in pixel space",
         lambda on_step: logic.run_pixels(networks.unet, networks.info["schedule"], settings, test_images,
                                          on_step=on_step),
+        steps=sampling_steps(settings), step_seconds=step_times(networks).pixel_ms / 1000,
         shipped=shipped_diffusion_samples().get(settings),
     )
 
@@ -55,11 +60,17 @@ def pixel_samples(networks: DiffusionNetworks, settings: PixelRun, test_images: 
 def latent_samples(networks: DiffusionNetworks, settings: LatentRun) -> ReverseFrames:
     """The latent MLP's samples, decoded by the VAE: shipped, made by this server before, or made now."""
     return shared_run(
-        "diffusion_latent", settings, "Denoising in latent space",
+        LATENT_JOB, settings, "Denoising in latent space",
         lambda on_step: logic.run_latents(networks.latent_denoiser, networks.vae, networks.info["schedule"],
                                           settings, on_step=on_step),
+        steps=T, step_seconds=step_times(networks).latent_ms / 1000,
         shipped=shipped_diffusion_samples().get(settings),
     )
+
+
+def step_times(networks: DiffusionNetworks) -> StepTimes:
+    info = networks.info
+    return denoiser_step_times(info["unet"], info["latent_denoiser"], info["vae"], info["schedule"])
 
 
 @st.cache_resource(show_spinner=False)

@@ -65,7 +65,7 @@ def start_run(panel: LiveRunPanel, settings: RunSettings, warm_reference: Refere
     st.session_state[keys.RUNS_STARTED] = st.session_state.get(keys.RUNS_STARTED, 0) + 1
     probe = make_probe(data.test_images, data.test_labels, settings.latent_dim)
     live_row.starting(settings.beta)
-    panel.train(run, training.slots, data.train_images, data.test_images, view=partial(view_epoch, probe),
+    panel.train(run, training.line, data.train_images, data.test_images, view=partial(view_epoch, probe),
                 training=f"Training at β = {settings.beta:g}…")
 
 

@@ -98,7 +98,7 @@ def start_run(panel: LiveRunPanel, settings: RunSettings, training: LiveTraining
     forget_run()
     train_images = data.images[data.split.train]
     probe = make_probe(data.images, data.dataset.labels, data.split, settings.latent_dim)
-    panel.train(begin_run(settings, training.device, training.warm_up), training.slots, train_images,
+    panel.train(begin_run(settings, training.device, training.warm_up), training.line, train_images,
                 data.images[data.split.held_out], view=partial(view_epoch, probe, train_images),
                 training=f"Training the {MODEL_WORDS[settings.model]} with k = {settings.latent_dim}…")
 

@@ -1,5 +1,7 @@
-"""A slow computation run once per server for each setting, with progress while it runs: the Diffusion page's
-samples, of which the default ones are shipped with the app."""
+"""A slow computation run once per server for each setting, on the server's line of heavy work, with its place in
+line and then its progress while it runs: the Diffusion page's samples, of which the default ones are shipped
+with the app. Sessions asking for the same setting at once follow one computation; one that moves on stops
+following it, and the last one to leave cancels it."""
 
 from __future__ import annotations
 
@@ -8,10 +10,13 @@ from typing import Any
 
 import streamlit as st
 
+from explorer.core.heavy_job import HeavyJob, StepCallback
 from explorer.core.shared_results import SharedResults
+from explorer.core.work_line import Place
+from explorer.ui.server.work_line import waiting_words, work_line
 
 KEPT_RESULTS = 24  # a few hundred kB to a few MB each: a class trying seeds stays far below the memory budget
-PROGRESS_EVERY = 10  # steps between progress updates; each is also a chance for a widget move to interrupt
+WAITING = "⏳ {label}: waiting for a free worker, {ahead} run(s) from other students ahead of yours{more}."
 
 
 @st.cache_resource
@@ -19,22 +24,35 @@ def shared_results() -> SharedResults:
     return SharedResults(KEPT_RESULTS)
 
 
-def shared_run(key: str, params: Hashable, label: str, run: Callable[[Callable[[int, int], None]], Any], *,
-               shipped: Any | None = None) -> Any:
+def shared_run(key: str, params: Hashable, label: str, run: Callable[[StepCallback], Any], *, steps: int,
+               step_seconds: float | None, shipped: Any | None = None, status: Any = None) -> Any:
     """The result of run(on_step) for these params: this server's copy when there is one, else `shipped` (the
-    result made when the app was built, if any), else run now with a progress bar and keep it. `key` names the
-    computation, `params` its settings."""
-    result = shared_results().get((key, params))
+    result made when the app was built, if any), else made on the line, `steps` steps of about `step_seconds`
+    (a guess until the line has measured this kind of work), its place in line and then its progress shown in
+    `status` (an st.empty(); a new one by default). `key` names the computation, `params` its settings."""
+    store, whole_key = shared_results(), (key, params)
+    result = store.get(whole_key)
     if result is None:
         result = shipped
-    if result is None:
-        bar = st.progress(0.0, text=label)
+    if result is not None:
+        return result
+    status = st.empty() if status is None else status
 
-        def on_step(done: int, total: int) -> None:
-            if done % PROGRESS_EVERY == 0 or done == total:
-                bar.progress(done / total, text=f"{label}: step {done} of {total}")
+    def start() -> HeavyJob:
+        return HeavyJob(work_line(), key, steps, step_seconds, run,
+                        on_end=lambda job: store.land(whole_key, job, job.result))
 
-        result = run(on_step)
-        bar.empty()
-        shared_results().put((key, params), result)
+    def show_place(place: Place) -> None:  # a Streamlit call: moving a widget here stops following the job
+        status.warning(WAITING.format(label=label, ahead=place.ahead, more=waiting_words(place)))
+
+    def show_step(done: int, total: int) -> None:
+        status.progress(done / total, text=f"{label}: step {done} of {total}")
+
+    job = store.follow(whole_key, start)
+    try:
+        result = job.follow(show_place, show_step)
+    except BaseException:
+        store.unfollow(whole_key, job)
+        raise
+    status.empty()
     return result

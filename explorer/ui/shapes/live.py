@@ -18,7 +18,7 @@ from explorer.training.live import LiveRun
 from explorer.ui.shapes import keys
 from explorer.ui.shapes.panels import MigChart, factor_matrix, redraws
 from explorer.ui.shared.errors import report_pretrained_error
-from explorer.ui.shared.live_run import LiveRunPanel, LiveTraining, Notice, RunEndings
+from explorer.ui.shared.live_run import LiveRunPanel, LiveTraining, Notice, RunEndings, run_cost
 from explorer.ui.shared.resources import pretrained_model
 from explorer.ui.shared.shortcuts import TRAIN_AGAIN, keys_hint
 from explorer.ui.shared.view_link import ViewLink, ViewParam
@@ -41,8 +41,8 @@ def live_controls(view: ViewLink, training: LiveTraining, betas: list[float], sh
         keys_hint(f"Key {TRAIN_AGAIN}")
         train = st.button("Train", key=keys.TRAIN, width="stretch", shortcut=TRAIN_AGAIN)
     st.caption(f"Starts from the shipped β = {nearest_shipped(beta, tuple(betas)):g} run · {shapes:,} shapes "
-               f"scored after every epoch · training on {training.device.upper()}, at most "
-               f"{training.slots.capacity} run(s) at once on this server")
+               f"scored after every epoch · training on {training.device.upper()} · "
+               f"{run_cost(training, keys.RUN, epochs)}")
     return LiveControls(ShapesRunSettings(beta=beta, epochs=epochs), train)
 
 
@@ -79,7 +79,7 @@ def start_run(panel: LiveRunPanel, settings: ShapesRunSettings, runs: list[Shipp
     with report_pretrained_error():
         warm_model = pretrained_model(warm_from.name)
     train_ids, test_ids, probe = split
-    panel.train(begin_run(settings, training.device, warm_model, training.warm_up), training.slots,
+    panel.train(begin_run(settings, training.device, warm_model, training.warm_up), training.line,
                 shapes.images[train_ids], shapes.images[test_ids],
                 view=lambda trained, report: view_epoch(shapes, probe, trained, report),
                 training=f"Training at β = {settings.beta:g}, from the shipped β = {warm_from.beta:g} run…")

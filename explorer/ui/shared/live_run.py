@@ -1,5 +1,6 @@
 """A page's live run, the one flow Loss balance, Shapes and Your data set share: the run kept in the session,
-its place in line while it waits for a training slot, each epoch drawn as it trains, and once it has settled,
+its place in line and wait while it waits for a worker of the server's line of heavy work, each epoch drawn as it
+trains, and once it has settled,
 its last epoch and how it ended in the page's status line.
 
 Moving a widget stops a run: Streamlit interrupts the script at its next Streamlit call, and one comes every
@@ -16,28 +17,37 @@ from typing import Any, Literal
 import numpy as np
 import streamlit as st
 
+from explorer.core.work_line import Place, WorkLine
 from explorer.models.base import Autoencoder
 from explorer.training.fit import EpochReport
 from explorer.training.live import LiveRun, RunStatus, live_device, train_live
-from explorer.training.slots import TrainingSlots
-from explorer.ui.shared.resources import live_training_warm_up, training_slots
+from explorer.ui.server.work_line import duration, line_now, waiting_words, work_line
+from explorer.ui.shared.resources import live_training_warm_up
 
-WAITING = "⏳ Waiting for a free trainer: {ahead} run(s) from other students ahead of yours."
+WAITING = "⏳ Waiting for a free trainer: {ahead} run(s) from other students ahead of yours{more}."
 
 
 @dataclass(frozen=True)
 class LiveTraining:
-    """What every live run of this server goes through: the device, the warm-up and the line of slots."""
+    """What every live run of this server goes through: the device, the warm-up and the line of heavy work."""
 
     device: str
     device_notice: str | None  # when $EXPLORER_DEVICE asked for a device that cannot be used
     warm_up: threading.Thread  # a run starts once it is done
-    slots: TrainingSlots
+    line: WorkLine
 
 
 def live_training() -> LiveTraining:
     device, notice = live_device()
-    return LiveTraining(device, notice, live_training_warm_up(), training_slots(device))
+    return LiveTraining(device, notice, live_training_warm_up(), work_line())
+
+
+def run_cost(training: LiveTraining, job: str, epochs: int) -> str:
+    """Before a student starts a run: what it costs on this server (epochs × the last epoch timed here by a run of
+    this page, once there is one) and how busy the line of heavy work is."""
+    epoch = training.line.step_seconds(job)
+    cost = "" if epoch is None else f"{epochs} epochs take {duration(epochs * epoch)} at the last run's pace · "
+    return f"⏳ {cost}{line_now(training.line)}"
 
 
 @dataclass(frozen=True)
@@ -79,18 +89,23 @@ class LiveRunPanel:
         self._draw(run)
         self._drawn = run.last
 
-    def train(self, run: LiveRun, slots: TrainingSlots, train_images: np.ndarray, test_images: np.ndarray,
+    def train(self, run: LiveRun, line: WorkLine, train_images: np.ndarray, test_images: np.ndarray,
               view: Callable[[Autoencoder, EpochReport], Any], training: str) -> None:
-        """Train `run` once a slot is free, drawing each epoch; `view(model, report)` makes what an epoch shows
-        (see train_live), and `training` is the status line until the first epoch is drawn."""
+        """Train `run` once a worker of the line is free, drawing each epoch; `view(model, report)` makes what an
+        epoch shows (see train_live), and `training` is the status line until the first epoch is drawn. On the
+        line the run is a job named by this panel's key, its epochs timed there."""
         st.session_state[self.key] = run  # saved before training: every epoch lands in it as it goes
 
-        def show_place_in_line(ahead: int) -> None:  # a Streamlit call: moving a widget while waiting gives it up
-            self.status.warning(WAITING.format(ahead=ahead))
+        def show_place_in_line(place: Place) -> None:  # a Streamlit call: moving a widget here gives the place up
+            self.status.warning(WAITING.format(ahead=place.ahead, more=waiting_words(place)))
 
-        with slots.hold(on_wait=show_place_in_line):
+        with line.hold(self.key, run.settings.train_config().epochs, on_wait=show_place_in_line) as ticket:
+            def timed_view(model: Autoencoder, report: EpochReport) -> Any:  # in the training thread
+                line.progress(ticket, report.epoch)
+                return view(model, report)
+
             self.status.info(training)
-            train_live(run, train_images, test_images, view=view, on_view=lambda _: self.draw(run))
+            train_live(run, train_images, test_images, view=timed_view, on_view=lambda _: self.draw(run))
 
     def settle(self, endings: RunEndings) -> LiveRun | None:
         """The session's run once its training has ended (an interrupted one may still be stopping), its last

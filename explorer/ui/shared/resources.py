@@ -11,12 +11,12 @@ from torch import nn
 
 from explorer.checkpoints.store import PretrainedFileError, PretrainedStore
 from explorer.core.data import DigitData, load_bundled_mnist
+from explorer.core.priority import lower_this_thread
 from explorer.core.schedulers import static_pixels
 from explorer.models.digit_judge import DigitJudge, reference_split
 from explorer.models.digit_likeness import DigitLikeness, reads_right, score_images
 from explorer.models.inference import reconstruct
 from explorer.training.live import TRAINING_THREAD, warm_up_training
-from explorer.training.slots import TrainingSlots, default_capacity
 
 STATIC_SCORED = 256  # pictures of pure static shown to the classifier
 LATENT_MAP_GROUP = "latent_map"  # the shipped codes that the Latent map and Inside the VAE pages both show
@@ -81,14 +81,12 @@ def shipped_vae_name(code_size: int) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def training_slots(device_type: str) -> TrainingSlots:
-    """The one line of live training runs that every session of this server shares."""
-    return TrainingSlots(default_capacity(device_type))
-
-
-@st.cache_resource(show_spinner=False)
 def live_training_warm_up() -> threading.Thread:
     """Once per server, in the background: one-off torch set-up that the first run would pay."""
-    thread = threading.Thread(target=warm_up_training, name=f"{TRAINING_THREAD}-warm-up", daemon=True)
+    def warm_up() -> None:  # heavy work, below the page runs' priority like every training run
+        lower_this_thread()
+        warm_up_training()
+
+    thread = threading.Thread(target=warm_up, name=f"{TRAINING_THREAD}-warm-up", daemon=True)
     thread.start()
     return thread
