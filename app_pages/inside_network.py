@@ -3,11 +3,12 @@
 import numpy as np
 import streamlit as st
 
+from explorer.topics.inside_network.following import following_words
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
 from explorer.ui.inside_network import keys
 from explorer.ui.inside_network.comparison import explain_locality_and_shifts, show_comparison
-from explorer.ui.inside_network.layers import inside_pair, show_layer_trace
+from explorer.ui.inside_network.layers import conv_following, inside_pair, show_layer_trace
 from explorer.ui.inside_network.predictions import inside_network_prediction
 from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.shared.errors import report_pretrained_error
@@ -65,10 +66,10 @@ if mlp is not None:
     show_comparison(pair, mlp, conv, image, shift, len(data.test_images))
 
 look_for(
-    "Move the shift: in both encoder layers the maps move with the digit, because each map is one small filter "
-    "slid over every place. The code's bars change all the same: the layer that makes the code is fully "
-    "connected and weighs every place differently. Then compare how steeply each model's error climbs in the "
-    "curve, and whose reconstructions of the moved digit break up first."
+    "Move the shift and watch the encoder's feature maps: each is one small filter slid over the digit in steps. "
+    + following_words(conv_following()) + " The code's bars change at every shift: the layer that makes the "
+    "code is fully connected and weighs every place differently. Then compare how much error each model's curve "
+    "adds, and whose reconstructions of the moved digit break up first."
 )
 
 mine = own_digit_input("inside_network")
