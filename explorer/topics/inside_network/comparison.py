@@ -89,7 +89,7 @@ NAMED_DIFFERENCES = ("max_shift", "epochs")  # the settings contrast_in_words na
 
 
 def contrast_in_words(pair: Pair) -> str:
-    """The shift-trained contrast against the conv AE, naming every way in which they differ: the shifts it
+    """How the shift-trained contrast (the Bottleneck page's conv AE) differs from the conv AE, naming every way in which they differ: the shifts it
     practised on, and the epochs (tests/unit/test_claims_inside_network.py checks that the manifest holds no
     other difference)."""
     trained = pair.shift_trained
@@ -99,7 +99,7 @@ def contrast_in_words(pair: Pair) -> str:
     if trained.epochs != pair.conv.epochs:
         ways.append(f"for {trained.epochs} epochs against {pair.conv.epochs}")
     count = {0: "no setting", 1: "one thing", 2: "two things"}[len(ways)]
-    return f"the Bottleneck page's conv AE, which differs in {count}" + (f": {', and '.join(ways)}" if ways else "")
+    return f"it differs from the conv AE here in {count}" + (f": {', and '.join(ways)}" if ways else "")
 
 
 def first_layer_weights(model: MLPAE | ConvAE) -> np.ndarray:

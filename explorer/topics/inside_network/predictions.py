@@ -39,6 +39,6 @@ def shift_prediction(pair: Pair, following: Following) -> Prediction:
         why=(f"Moved {SHIFT} pixels, {lead} (off the unmoved maps moved along: {offs}), since each conv steps "
              f"{following.steps[0]} pixels at a time; the layer that makes the code is fully connected and weighs "
              "every place differently, and neither model saw a moved digit in training. "
-             f"{contrast_in_words(pair)[0].upper()}{contrast_in_words(pair)[1:]}, grows only "
-             f"{growth['shift_trained']:.1f} times."),
+             f"The Bottleneck page's conv AE grows only {growth['shift_trained']:.1f} times; "
+             f"{contrast_in_words(pair)}."),
     )
