@@ -112,8 +112,8 @@ def test_the_words_follow_the_numbers_whichever_way_they_go():
 def test_the_contrast_names_every_way_it_differs():
     """Issue 26: the shift-trained contrast differs in its shifts and its epochs; the words name both."""
     assert contrast_in_words(pair_with([0.02, 0.03], [0.01, 0.02])).endswith(
-        "differs from the conv AE here in two things: it was trained on digits moved at random by up to 2 pixels, and for 40 epochs "
-        "against 25")
+        "differs from the conv AE here in two things: it was trained on digits moved at random by up to 2 pixels, "
+        "and for 40 epochs against 25")
 
 
 def test_maps_follow_only_the_shifts_that_are_whole_steps():

@@ -89,9 +89,9 @@ NAMED_DIFFERENCES = ("max_shift", "epochs")  # the settings contrast_in_words na
 
 
 def contrast_in_words(pair: Pair) -> str:
-    """How the shift-trained contrast (the Bottleneck page's conv AE) differs from the conv AE, naming every way in which they differ: the shifts it
-    practised on, and the epochs (tests/unit/test_claims_inside_network.py checks that the manifest holds no
-    other difference)."""
+    """How the shift-trained contrast (the Bottleneck page's conv AE) differs from the conv AE, naming every way:
+    the shifts it practised on, and the epochs (tests/unit/test_claims_inside_network.py checks that the manifest
+    holds no other difference)."""
     trained = pair.shift_trained
     ways = []
     if trained.max_shift != pair.max_shift:

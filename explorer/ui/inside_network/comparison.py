@@ -92,7 +92,8 @@ fully connected layers (the {pair.mlp.label}'s: {dense_share(mlp):.0%}).
 **Why neither model saw shifted digits in training.** Both were trained alike: the same {train_count:,} training
 digits, the same number of epochs, seed and learning rate, and {practice}. Had they practised on moved digits, the
 curve would measure what the practice taught as much as what the wiring does. The dotted grey line is
-the Bottleneck page's conv AE with the same code size; {contrast_in_words(pair)}. It ends at {trained.curve.growth():.1f}× its unshifted error at
-{trained.curve.shifts[-1]} pixels, against {pair.conv.curve.growth():.1f}× for the conv AE that never saw a moved
-digit: the practice and the longer training both go into that gap.
+the Bottleneck page's conv AE with the same code size; {contrast_in_words(pair)}. It ends at
+{trained.curve.growth():.1f}× its unshifted error at {trained.curve.shifts[-1]} pixels, against
+{pair.conv.curve.growth():.1f}× for the conv AE that never saw a moved digit: the practice and the longer
+training both go into that gap.
 """)
