@@ -3,6 +3,7 @@
 import numpy as np
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.topics.inside_network.following import following_words
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
@@ -20,8 +21,8 @@ from explorer.ui.shared.view_link import ViewLink, ViewParam
 PAGE = "app_pages/inside_network.py"
 
 page_header("🔬 Inside the network",
-            "What does each layer of a conv autoencoder make of a digit, and does it cope with a moved digit "
-            "better than a fully connected one?")
+            f"What does each layer of a {term('conv')} autoencoder make of a digit, and does it cope with a moved "
+            "digit better than a fully connected one?")
 predict_first(inside_network_prediction)
 
 with report_pretrained_error():
@@ -54,8 +55,9 @@ first = (view.control(controls[4].number_input, "From channel", min_value=1, max
 index = int(np.flatnonzero(data.test_labels == digit)[example - 1])
 image = data.test_images[index, 0]
 layers = trace(conv, shifted(image, shift, "right"))
-st.markdown(f"**Test digit {digit}, shifted {shift} px right, through the conv AE** (MSE {layers.mse:.4f}): "
-            f"{sizes_in_words(layers)}, then back up.")
+st.markdown(f"**Test digit {digit}, shifted {shift} px right, through the conv AE** (MSE {layers.mse:.4f}). Each "
+            f"layer slides its {term('kernel', 'kernels')} over its input and writes one {term('feature map')} "
+            f"per kernel, its {term('channel', 'channels')}: {sizes_in_words(layers)}, then back up.")
 show_layer_trace(layers, mode, first - 1, key=keys.TRACE)
 
 st.markdown(f"#### Fully connected against conv, both with a code of k = {pair.k}")

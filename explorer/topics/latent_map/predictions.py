@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer.core.glossary import term
 from explorer.core.prediction import Prediction
 
 CARD_ID = "latent_map_random_codes"
@@ -19,7 +20,8 @@ def random_codes_prediction(likeness: dict, code_size: int) -> Prediction:
     draws = samples["vae_normal"]["images"]
     return Prediction(
         card_id=CARD_ID,
-        question=f"Decode random draws from N(0, I) at k = {code_size}: which model gives digits?",
+        question=(f"Decode random draws from {term('N(0, I)')} at k = {code_size}: whose decodes get the higher mean "
+                  f"confidence from the digit classifier (within {TIE:g} counts as alike)?"),
         choices=tuple(CHOICES.values()),
         answer=CHOICES[answer],
         measured=(f"Over {draws:,} draws, the digit classifier's mean confidence in the decodes: plain "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from explorer.core.glossary import term
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.models.vq_vae import GRID
 from explorer.topics.vqvae.bits import ROUNDED_BITS, BitsChart, cheapest_at_least_as_good, error_at, rounded_ks
@@ -18,7 +19,7 @@ def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
                  f"**{dead} {'is' if dead == 1 else 'are'} dead** (never chosen: "
                  + ", ".join(str(i) for i in used.dead) + ")")
     return (f"The {cells:,} cells of the test digits choose among all {k} entries, and {dead_part}. The use is "
-            f"uneven: its **perplexity** (e to the entropy of the usage) is **{used.perplexity:.1f}**, as if "
+            f"uneven: its **{term('perplexity')}** (e to the entropy of the usage) is **{used.perplexity:.1f}**, as if "
             f"{used.perplexity:.0f} entries were used equally often. The most used, entry {top}, takes "
             f"{used.counts[top] / cells:.0%} of the cells, and {blank:.0%} of those have no ink in their own "
             "4 × 4 block: " + ("it stands mostly for black background." if blank > 0.5 else
@@ -114,7 +115,8 @@ def models_differ(chart: BitsChart) -> str:
     be: the code's shape, the decoder, the epochs and the loss."""
     ae_epochs = " or ".join(str(epochs) for epochs in sorted(set(chart.ae_epochs)))
     return (f"Its code is a {GRID} × {GRID} grid of vectors, each snapped to one of {chart.codebook_size} entries, "
-            "against k numbers for the whole digit; its decoder starts with convolutions on that grid, theirs with "
+            f"against k numbers for the whole digit; its decoder starts with {term('conv', 'convolutions')} on that "
+            "grid, theirs with "
             f"a fully connected layer; it trained {chart.vq_epochs} epochs, they {ae_epochs}; and its loss adds a "
             "commitment term to the reconstruction, theirs is the reconstruction alone.")
 

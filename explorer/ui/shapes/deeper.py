@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.core.shapes import FACTOR_NAMES, FACTOR_SIZES, factor_value
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.story import HELD, largest_beta_story, never_held_story
@@ -18,7 +19,7 @@ MIG_WORDS = (
 )
 WHY_BETA_WORDS = (
     "**Why β might help, and why it need not.** A larger β charges more for every nat of KL, so the code "
-    "keeps fewer dimensions and each posterior stays close to N(0, I), whose dimensions are independent. "
+    f"keeps fewer dimensions and each posterior stays close to {term('N(0, I)')}, whose dimensions are independent. "
     "Higgins et al. (2017) argued that this pressure favours dimensions that line up with independent "
     "factors. Locatello et al. (2019) showed that without labels nothing forces it: the prior looks the same "
     "after any rotation of the code, so a model may just as well mix factors."
