@@ -6,7 +6,6 @@ the first time the screen shows a term it is such a link."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 GLOSSARY_URL = "glossary"  # the glossary page's URL name (explorer/ui/shared/navigation.py GLOSSARY)
@@ -22,7 +21,8 @@ class Term:
 
     @property
     def anchor(self) -> str:
-        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        kept = "".join(letter if letter.isascii() and letter.isalnum() else " " for letter in self.name.lower())
+        return "-".join(kept.split())
 
     @property
     def hover(self) -> str:
