@@ -23,6 +23,5 @@ navigation = st.navigation(
     + [st.Page(page.path, title=page.title, icon=page.icon) for page in PAGES] + [glossary],
     expanded=True,  # the whole route in view: past 12 pages Streamlit folds the last ones under "View N more"
 )
-st.sidebar.page_link(glossary, label=f"{GLOSSARY.title}: {GLOSSARY.blurb[0].lower()}{GLOSSARY.blurb[1:]}",
-                     icon=GLOSSARY.icon)
+st.sidebar.page_link(glossary, label=GLOSSARY.title, icon=GLOSSARY.icon, help=GLOSSARY.blurb)
 navigation.run()

@@ -57,7 +57,7 @@ def test_the_page_leads_with_the_plain_sentence_and_keeps_the_metrics_deeper(ope
     text = [md.value for md in app.markdown]
     assert text.index(plain_sentence(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]  # the metrics sit under it
-    assert app.get("page_link")[-1].proto.label.startswith("**Next: Loss balance**")
+    assert app.main.get("page_link")[-1].proto.label.startswith("**Next: Loss balance**")
 
 
 def test_the_threshold_trades_precision_for_recall(open_page):

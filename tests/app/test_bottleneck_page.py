@@ -37,7 +37,7 @@ def test_the_page_follows_the_anatomy(open_page):
     look = next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert text.index(result_line(app)) < look
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
+    assert app.main.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):

@@ -39,7 +39,7 @@ def test_the_page_follows_the_anatomy(open_page):
     text = [md.value for md in app.markdown]
     assert text.index(result_line(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert [header.value for header in app.subheader] == [DEEPER_TITLE]
-    assert app.get("page_link")[-1].proto.label.startswith("**Next: Anomaly**")
+    assert app.main.get("page_link")[-1].proto.label.startswith("**Next: Anomaly**")
 
 
 def test_the_denoising_ae_beats_the_noisy_input_and_the_plain_ae(open_page):

@@ -38,7 +38,7 @@ def test_opens_on_the_finished_samples_then_goes_deeper(open_page):
     assert headings.index(next(h for h in headings if "What to look for" in h)) < headings.index(
         "#### Forward: how a digit is turned into static")
     following = next_page("app_pages/diffusion.py")  # the anatomy test checks the link comes last
-    assert app.get("page_link")[-1].value.startswith(f"**Next: {following.title}**")
+    assert app.main.get("page_link")[-1].value.startswith(f"**Next: {following.title}**")
     labels = [metric.label for metric in app.metric]
     assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)

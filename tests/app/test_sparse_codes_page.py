@@ -41,7 +41,7 @@ def test_opens_on_the_middle_penalty_with_every_picture_and_chart(open_page):
     assert len(image_urls(app)) == IMAGES
     assert len(app.get("plotly_chart")) == 2  # the code's bars, the histogram under Go deeper
     assert code_line(app).startswith(expected_line(control.value, 3, 1))
-    assert app.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
+    assert app.main.get("page_link")[-1].proto.label.startswith(f"**Next: {next_page(PAGE).title}**")
 
 
 def test_what_to_look_for_is_written_from_the_shipped_runs(open_page):

@@ -19,7 +19,7 @@ from explorer.topics.own_dataset.epoch_view import (
     view_epoch,
 )
 from explorer.topics.own_dataset.example import EXAMPLE_COUNT, example_zip
-from explorer.topics.own_dataset.neighbours import neighbours_of
+from explorer.topics.own_dataset.neighbours import distance_words, neighbours_of
 from explorer.topics.own_dataset.predictions import ALIKE, HELD_OUT, TRAINED, held_out_prediction
 from explorer.topics.own_dataset.reading import read_dataset
 from explorer.topics.own_dataset.training import MIN_HELD_OUT, RunSettings, new_model, split_indices
@@ -132,3 +132,8 @@ def test_the_card_is_answered_from_the_measured_errors():
     assert held_out_prediction(0.020, 0.010, 450, 50, "VAE, k = 8").answer == HELD_OUT
     alike = held_out_prediction(0.0100, 0.0105, 450, 50, "AE, k = 2")
     assert alike.answer == ALIKE and "0.0100" in alike.measured and "0.0105" in alike.measured
+
+
+def test_a_small_distance_is_never_written_as_zero():
+    """Issue 26: a median that only rounds to 0 was shown as "0.00 away"."""
+    assert distance_words(0.0031) == "0.0031" and distance_words(0.0) == "0.00" and distance_words(0.4567) == "0.46"

@@ -48,9 +48,10 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
     for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
         column.image(enlarge(data.images[index], 3),
                      caption=f"{index}{class_of(data, int(index))} · distance {distance_words(distance)}")
-    if found.typical_gap == 0:  # a median of 0: most images have a twin in code space
+    if round(found.typical_gap, 2) == 0:  # most images have a twin, or all but, in code space
         st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
-                   "code is exactly the same: pictures that became identical when they were prepared (with "
+                   f"code is the same, or all but (the median distance to it is {distance_words(found.typical_gap)}): "
+                   "pictures that became identical when they were prepared (with "
                    "*Centre like MNIST*, pictures that differ only in place and size do), or that this model cannot "
                    "tell apart.")
     else:
