@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.glossary import term
-from explorer.topics.inside_network.following import following_words
+from explorer.topics.inside_network.following import following_summary
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
 from explorer.ui.inside_network import keys
@@ -68,10 +68,11 @@ if mlp is not None:
     show_comparison(pair, mlp, conv, image, shift, len(data.test_images))
 
 look_for(
-    "Move the shift and watch the encoder's feature maps: each is one small filter slid over the digit in steps. "
-    + following_words(conv_following()) + " The code's bars change at every shift: the layer that makes the "
-    "code is fully connected and weighs every place differently. Then compare how much error each model's curve "
-    "adds, and whose reconstructions of the moved digit break up first."
+    "Move the shift and watch the encoder's feature maps: each kernel slides over the digit in steps, so the maps "
+    f"move along with the digit only when it moves by whole steps ({following_summary(conv_following())}) and "
+    "change at the other shifts. The code's bars change at every shift: the layer that makes the code is fully "
+    "connected and weighs every place differently. Then compare how much error each model's curve adds, and whose "
+    "reconstructions of the moved digit break up first."
 )
 
 mine = own_digit_input("inside_network")

@@ -15,7 +15,7 @@ from explorer.topics.inside_network.comparison import (
     growth_in_words,
     levels_in_words,
 )
-from explorer.topics.inside_network.following import Following, following_words
+from explorer.topics.inside_network.following import Following, following_summary, following_words
 from explorer.topics.inside_network.layers import BY_NUMBER, MOST_ACTIVE, pick_channels, shown_maps, trace
 from explorer.topics.inside_network.shift import ShiftCurve, shift_error_curve, shift_images, shift_row, shifted
 
@@ -118,6 +118,7 @@ def test_the_contrast_names_every_way_it_differs():
 
 def test_maps_follow_only_the_shifts_that_are_whole_steps():
     found = Following([1, 2, 3, 4], [2, 4], [[0.5, 0.0004, 0.52, 0.011], [0.34, 0.6, 0.33, 0.04]])
+    assert following_summary(found) == "layer 1's at 2 and 4 pixels; layer 2's at 4 pixels"
     words = following_words(found)
     assert ("Moved 2 or 4 pixels, a whole number of places, the digit takes its maps along (under 0.1% and 1.1% off "
             "the unmoved maps moved 1 and 2 places); moved 1 or 3 pixels, between two places, its maps change: 50% "

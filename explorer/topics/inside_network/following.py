@@ -71,6 +71,14 @@ def share_words(value: float) -> str:
     return "under 0.1%" if value < 0.001 else f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
 
 
+def following_summary(found: Following) -> str:
+    """In one clause: at which shifts each layer's maps move along with the digit."""
+    kept = [[str(s) for s in found.shifts if found.follows(layer, s)] for layer in range(len(found.steps))]
+    return "; ".join(f"layer {layer + 1}'s " + (f"at {_or(shifts).replace(' or ', ' and ')} pixels" if shifts
+                                                 else "at none of the shifts")
+                     for layer, shifts in enumerate(kept))
+
+
 def following_words(found: Following) -> str:
     """Which shifts each layer's maps follow and which they do not, with how far off they are."""
     sentences = []

@@ -19,6 +19,7 @@ from explorer.topics.inside_network.comparison import (
     strongest,
 )
 from explorer.topics.inside_network.figures import shift_curve_figure
+from explorer.topics.inside_network.following import following_words
 from explorer.topics.inside_network.layers import LayerTrace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row
 from explorer.ui.inside_network import keys
@@ -79,8 +80,8 @@ to find an edge or a piece of a curve.
 **Weight sharing.** The conv AE slides each kernel over every place of the digit and uses the same weights
 everywhere, so its whole first layer has {kernel.size:,} weights against the {pair.mlp.label}'s
 {first_layer_weights(mlp).size:,}. A stroke found at the top left is found the same way at the bottom right, but
-only where the filter's steps of {conv_following().steps[0]} pixels land: that is why the maps at the
-top move with the digit for some shifts and change for others (*What to look for* says which).
+only where the kernel's steps of {conv_following().steps[0]} pixels land, so the maps at the top move with the
+digit for some shifts and change for others. {following_words(conv_following())}
 
 **Why a dense layer in either model still cares where the digit is.** Maps that move are not yet a code that
 stays put. The conv AE's last encoder layer is fully connected: it gives every number of its {len(maps)} maps of
