@@ -72,9 +72,12 @@ def rule_named(card_id: str):
 
 def test_every_card_states_its_rule_and_offers_plain_answers():
     """Issue 26: a student answers knowing what the reveal will count, and no choice argues for itself."""
+    import streamlit as st
+
     from explorer.core.prediction import argument_in
     from explorer.topics.own_dataset.predictions import open_question
 
+    st.cache_resource.clear()  # measured from the shipped build, not a damaged copy an earlier test left cached
     cards = [measure() for measure in MEASURES.values()] + [open_question()]
     assert len({card.card_id for card in cards}) == len(MEASURES) + 1
     for card in cards:
