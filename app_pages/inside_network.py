@@ -3,11 +3,13 @@
 import numpy as np
 import streamlit as st
 
+from explorer.core.glossary import term
+from explorer.topics.inside_network.following import following_summary
 from explorer.topics.inside_network.layers import BY_NUMBER, CHANNEL_MODES, sizes_in_words, trace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row, shifted
 from explorer.ui.inside_network import keys
 from explorer.ui.inside_network.comparison import explain_locality_and_shifts, show_comparison
-from explorer.ui.inside_network.layers import inside_pair, show_layer_trace
+from explorer.ui.inside_network.layers import conv_following, inside_pair, show_layer_trace
 from explorer.ui.inside_network.predictions import inside_network_prediction
 from explorer.ui.shared.anatomy import deeper, look_for, next_link, page_header
 from explorer.ui.shared.errors import report_pretrained_error
@@ -19,8 +21,8 @@ from explorer.ui.shared.view_link import ViewLink, ViewParam
 PAGE = "app_pages/inside_network.py"
 
 page_header("🔬 Inside the network",
-            "What does each layer of a conv autoencoder make of a digit, and does it cope with a moved digit "
-            "better than a fully connected one?")
+            f"What does each layer of a {term('conv')} autoencoder make of a digit, and does it cope with a moved "
+            "digit better than a fully connected one?")
 predict_first(inside_network_prediction)
 
 with report_pretrained_error():
@@ -53,8 +55,9 @@ first = (view.control(controls[4].number_input, "From channel", min_value=1, max
 index = int(np.flatnonzero(data.test_labels == digit)[example - 1])
 image = data.test_images[index, 0]
 layers = trace(conv, shifted(image, shift, "right"))
-st.markdown(f"**Test digit {digit}, shifted {shift} px right, through the conv AE** (MSE {layers.mse:.4f}): "
-            f"{sizes_in_words(layers)}, then back up.")
+st.markdown(f"**Test digit {digit}, shifted {shift} px right, through the conv AE** (MSE {layers.mse:.4f}). Each "
+            f"layer slides its {term('kernel', 'kernels')} over its input and writes one {term('feature map')} "
+            f"per kernel, its {term('channel', 'channels')}: {sizes_in_words(layers)}, then back up.")
 show_layer_trace(layers, mode, first - 1, key=keys.TRACE)
 
 st.markdown(f"#### Fully connected against conv, both with a code of k = {pair.k}")
@@ -65,10 +68,11 @@ if mlp is not None:
     show_comparison(pair, mlp, conv, image, shift, len(data.test_images))
 
 look_for(
-    "Move the shift: in both encoder layers the maps move with the digit, because each map is one small filter "
-    "slid over every place. The code's bars change all the same: the layer that makes the code is fully "
-    "connected and weighs every place differently. Then compare how steeply each model's error climbs in the "
-    "curve, and whose reconstructions of the moved digit break up first."
+    "Move the shift and watch the encoder's feature maps: each kernel slides over the digit in steps, so the maps "
+    f"move along with the digit only when it moves by whole steps ({following_summary(conv_following())}) and "
+    "change at the other shifts. The code's bars change at every shift: the layer that makes the code is fully "
+    "connected and weighs every place differently. Then compare how much error each model's curve adds, and whose "
+    "reconstructions of the moved digit break up first."
 )
 
 mine = own_digit_input("inside_network")

@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.topics.vae_posterior.figures import posterior_figure
 from explorer.topics.vae_posterior.logic import (
     SAMPLE_COUNT,
@@ -86,8 +87,8 @@ row = decode_samples(model, posterior, others)
 whole, close, panel = st.columns([0.95, 0.9, 1.45])
 for column, close_up, key in ((whole, False, WHOLE_CHART), (close, True, CLOSE_CHART)):
     with column:
-        st.markdown("**The whole plane**: each dot a test digit's μ; click one" if not close_up else
-                    "**Close up** (the square): ◆ μ, ellipses at ±1σ and ±2σ, 🔴 z")
+        st.markdown(f"**The whole plane**: each dot a test digit's {term('μ')}; click one" if not close_up else
+                    f"**Close up** (the square): ◆ μ, ellipses at ±1{term('σ')} and ±2σ, 🔴 z")
         figure = posterior_figure(found.dots, found.labels, posterior, sample, others, close_up=close_up,
                                   height=PLANE_HEIGHT)
         show_figure(figure, key=key, selection_mode="points",  # a locked digit ignores clicks
@@ -99,7 +100,8 @@ with panel:
 
 st.markdown(proportion_story(proportion(posterior, found.dots, found.logvars), count) + " " + ellipse_story())
 neighbour, sigmas = nearest_other(posterior, found.dots, itself)
-neighbour_line = neighbour_story(neighbour, int(found.labels[neighbour]), sigmas)
+neighbour_line = neighbour_story(neighbour, int(found.labels[neighbour]), sigmas,
+                                 None if itself is None else int(found.labels[itself]))
 show_samples(row, f"{alike_story(row, pair_difference())} {neighbour_line}")
 
 look_for(LOOK_FOR)
@@ -113,7 +115,7 @@ if mine is not None:
     st.markdown(own_cloud_line(theirs, shown_above=use_own))
 
 with deeper():
-    show_gradient(posterior, eps, sample)
+    show_gradient(posterior, eps, sample, what)
     show_kl(posterior)
 
 view.finish()

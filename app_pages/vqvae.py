@@ -10,7 +10,7 @@ from explorer.ui.shared.own_digit import own_digit, own_digit_input
 from explorer.ui.shared.prediction_card import predict_first
 from explorer.ui.shared.resources import bundled_data
 from explorer.ui.shared.view_link import ViewLink
-from explorer.ui.vqvae.controls import digit_controls, edit_controls
+from explorer.ui.vqvae.controls import RANDOMISE_LABEL, digit_controls, edit_controls
 from explorer.ui.vqvae.deeper import show_deeper
 from explorer.ui.vqvae.loaders import codebook, vq_model, vqvae_group
 from explorer.ui.vqvae.panels import show_cell, show_grid, show_pictures
@@ -62,7 +62,7 @@ def editor() -> None:
 editor()
 look_for(
     "Change one token and only the part of the decode under that cell and its neighbours changes: each token "
-    "stands for a small piece of stroke. Then press **Randomise tokens**: 49 tokens drawn at random decode to "
+    f"stands for a small piece of stroke. Then press **{RANDOMISE_LABEL}**: 49 tokens drawn at random decode to "
     "scraps, not a digit. The codebook holds the pieces; something else has to know how they fit together."
 )
 own_digit_input("vqvae")

@@ -16,7 +16,7 @@ def test_home_explains_and_draws_a_real_autoencoder(open_page):
 
 def test_home_links_every_page_then_the_next_one(open_page):
     app = open_page()
-    labels = [link.value for link in app.get("page_link")]
+    labels = [link.value for link in app.main.get("page_link")]
     assert len(labels) == len(PAGES) + 1  # every page, then "Next"
     for page, label in zip(PAGES, labels[:-1], strict=True):
         assert page.title in label

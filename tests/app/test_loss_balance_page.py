@@ -41,7 +41,7 @@ def test_the_page_reads_as_the_anatomy(open_page):
     assert ladder < look < deeper
     assert "Read the ladder downwards, from β = 0 to 8" in text[look]
     assert ":blue-background[**β = 1**]" in text  # the row of the β the slider is on
-    assert app.get("page_link")[-1].proto.page == url_name(next_page(PAGE).path)  # next_link, last
+    assert app.main.get("page_link")[-1].proto.page == url_name(next_page(PAGE).path)  # next_link, last
 
 
 def test_moving_beta_trains_a_run_to_the_end(open_page):

@@ -39,6 +39,61 @@ def test_every_page_has_a_card():
     assert set(MEASURES) | {OWN_DATASET} == {HOME.path, *(page.path for page in PAGES)}
 
 
+def _names_numbers(prediction) -> bool:
+    """A card decided by bands names each band's range in its choice (a choice of nothing may say "none")."""
+    return all(re.search(r"\d", choice) or choice == "none" for choice in prediction.choices)
+
+
+def rule_named(card_id: str):
+    """card id -> a check that the card's question (or, for bands, its choices) names the rule its reveal uses:
+    the threshold or the measure that decides the answer, read from the card's own module."""
+    from explorer.topics.inside_network.predictions import COPES
+    from explorer.topics.latent_map.predictions import TIE
+    from explorer.topics.loss_balance.settings import ACTIVE_KL
+    from explorer.topics.own_dataset.predictions import ALIKE_WITHIN
+    from explorer.topics.sparse_codes.logic import NEAR_ZERO
+
+    return {
+        "home_still_readable": lambda card: "digit classifier" in card.question and _names_numbers(card),
+        "bottleneck_digit_survives": lambda card: "read right by the digit classifier" in card.question,
+        "latent_map_random_codes": lambda card: f"within {TIE:g} counts as alike" in card.question,
+        "denoising_plain_cleans": lambda card: "raising the PSNR" in card.question,
+        "anomaly_hardest_to_flag": lambda card: "the lowest ROC AUC" in card.question,
+        "loss_balance_active_dimensions": lambda card: f"above {ACTIVE_KL:g}" in card.question and _names_numbers(card),
+        "diffusion_step_cost": _names_numbers,
+        "vqvae_unused_entries": _names_numbers,
+        "sparse_codes_units_on": lambda card: f"above {NEAR_ZERO:g}" in card.question and _names_numbers(card),
+        "inside_network_shift": lambda card: f"under {COPES:g} times" in card.question,
+        "vae_posterior_costliest_cloud": lambda card: "on average" in card.question,
+        "shapes_mig_trend": lambda card: "score above all at the other" in card.question,
+        "own_dataset_held_out": lambda card: f"within {ALIKE_WITHIN:.0%} of each other" in card.question,
+    }[card_id]
+
+
+def test_every_card_states_its_rule_and_offers_plain_answers():
+    """Issue 26: a student answers knowing what the reveal will count, and no choice argues for itself."""
+    import streamlit as st
+
+    from explorer.core.prediction import argument_in
+    from explorer.topics.own_dataset.predictions import open_question
+
+    st.cache_resource.clear()  # measured from the shipped build, not a damaged copy an earlier test left cached
+    cards = [measure() for measure in MEASURES.values()] + [open_question()]
+    assert len({card.card_id for card in cards}) == len(MEASURES) + 1
+    for card in cards:
+        assert rule_named(card.card_id)(card), (card.card_id, card.question, card.choices)
+        assert all(argument_in(choice) is None for choice in card.choices), card.choices
+
+
+def test_a_choice_that_argues_is_refused():
+    from explorer.core.prediction import Prediction, argument_in
+
+    assert argument_in("the conv AE: its filters slide with the digit")  # the old Inside the network choice
+    assert argument_in("the VAE because it has a prior") and argument_in("about as many times as the weights")
+    with pytest.raises(ValueError, match="argues"):
+        Prediction("card", "Which?", ("the conv AE: its filters slide", "neither"), "neither", "measured", "why")
+
+
 def choice_radio(app, prediction):
     return app.radio(key=f"predict_{prediction.card_id}_choice")
 

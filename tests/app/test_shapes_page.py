@@ -36,6 +36,7 @@ def test_opens_on_the_middle_beta_with_one_measured_row_per_dimension_in_use(ope
     look = next(md.value for md in app.markdown if md.value.startswith(f"**{LOOK_FOR_TITLE}"))
     assert mig_story(runs) in look
     assert "Press **Train**" in app.info[0].value
+    assert any("is the one Locatello et al. (2019) used" in md.value for md in app.markdown)  # the estimator's credit
 
 
 @pytest.mark.parametrize("beta", [1.0, 16.0])

@@ -35,7 +35,7 @@ def test_opens_on_test_digit_0_with_both_planes_the_steps_and_the_samples(open_p
     assert "for test digit #0, a " in text(app)
     assert all(name in steps(app) for name in ("μ", "log σ²", "σ = exp(½ log σ²)", "ε, draw #1", "z = μ + σ·ε"))
     assert "In proportion:" in text(app) and "more draws from the same cloud" in text(app)
-    assert len(app.get("graphviz_chart")) == 1 and "KL(N(μ, σ²)" in text(app)
+    assert len(app.get("graphviz_chart")) == 1 and "(N(μ, σ²) ‖ N(0, 1))" in text(app)
     assert len(image_urls(app)) == 3 + 9  # the digit, the decodes of mu and z; mu and the eight draws
 
 

@@ -53,7 +53,7 @@ def test_fully_connected_against_conv_a_new_digit_changes_both_rows(app_url, pag
                                       strict=True))  # the shifted digit and both models' reconstructions
     assert after[LAYER_IMAGES + 3:] == before[LAYER_IMAGES + 3:]  # the first layers stay
     page.get_by_text("Fully connected against conv").scroll_into_view_if_needed()
-    assert page.get_by_text("times as fast").count() == 1
+    assert page.get_by_text("error to both").count() == 1
     screenshot(page, "inside_network")
     assert_no_exception(page)
 

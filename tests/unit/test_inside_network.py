@@ -10,10 +10,12 @@ from explorer.topics.inside_network.comparison import (
     ModelFacts,
     Pair,
     ShiftTrained,
+    contrast_in_words,
     first_layer_weights,
     growth_in_words,
     levels_in_words,
 )
+from explorer.topics.inside_network.following import Following, following_summary, following_words
 from explorer.topics.inside_network.layers import BY_NUMBER, MOST_ACTIVE, pick_channels, shown_maps, trace
 from explorer.topics.inside_network.shift import ShiftCurve, shift_error_curve, shift_images, shift_row, shifted
 
@@ -89,20 +91,40 @@ def test_first_layers_are_drawn_as_pictures(conv):
 
 def pair_with(mlp_mse, conv_mse) -> Pair:
     shifts = list(range(len(mlp_mse)))
-    return Pair(16, 0, ModelFacts("m", "fully connected AE", 10, mlp_mse[0], ShiftCurve(shifts, mlp_mse)),
-                ModelFacts("c", "conv AE", 5, conv_mse[0], ShiftCurve(shifts, conv_mse)),
+    return Pair(16, 0, ModelFacts("m", "fully connected AE", 10, mlp_mse[0], ShiftCurve(shifts, mlp_mse), 25),
+                ModelFacts("c", "conv AE", 5, conv_mse[0], ShiftCurve(shifts, conv_mse), 25),
                 ShiftTrained("b", 2, 40, ShiftCurve(shifts, conv_mse)))
 
 
 def test_the_words_follow_the_numbers_whichever_way_they_go():
     conv_steeper = pair_with([0.02, 0.04, 0.06], [0.01, 0.03, 0.05])
-    assert ("**conv AE's error grows 1.7 times as fast**; in MSE added, 0.0400 against 0.0400."
-            in growth_in_words(conv_steeper))  # 5× against 3×, the same added
+    words = growth_in_words(conv_steeper)  # 5× against 3× in proportion, but the same error added
+    assert "the shift **adds about the same error to both**, 0.0400 and 0.0400" in words
+    assert "times as fast" not in words  # issue 26: no ratio of ratios
     assert levels_in_words(conv_steeper).startswith("The conv AE's error is the lower at every shift")
     mlp_steeper = pair_with([0.01, 0.03, 0.06], [0.02, 0.02, 0.03])
-    assert "**fully connected AE's error grows 4.0 times as fast**" in growth_in_words(mlp_steeper)
+    assert "the shift **adds more error to the fully connected AE**, 0.0500 against 0.0100." in growth_in_words(
+        mlp_steeper)
     assert levels_in_words(mlp_steeper) == ("The conv AE's error is the lower at shifts of 1, 2 pixels only, "
                                             "the fully connected AE's elsewhere.")
+
+
+def test_the_contrast_names_every_way_it_differs():
+    """Issue 26: the shift-trained contrast differs in its shifts and its epochs; the words name both."""
+    assert contrast_in_words(pair_with([0.02, 0.03], [0.01, 0.02])).endswith(
+        "differs from the conv AE here in two things: it was trained on digits moved at random by up to 2 pixels, "
+        "and for 40 epochs against 25")
+
+
+def test_maps_follow_only_the_shifts_that_are_whole_steps():
+    found = Following([1, 2, 3, 4], [2, 4], [[0.5, 0.0004, 0.52, 0.011], [0.34, 0.6, 0.33, 0.04]])
+    assert following_summary(found) == "layer 1's at 2 and 4 pixels; layer 2's at 4 pixels"
+    words = following_words(found)
+    assert ("Moved 2 or 4 pixels, a whole number of places, the digit takes its maps along (under 0.1% and 1.1% off "
+            "the unmoved maps moved 1 and 2 places); moved 1 or 3 pixels, between two places, its maps change: 50% "
+            "to 52% off") in words
+    assert "Moved 4 pixels, a whole number of places, the digit takes its maps along (4.0% off the unmoved maps " \
+           "moved 1 place); moved 1, 2 or 3 pixels, between two places, its maps change: 33% to 60% off" in words
 
 
 def test_the_tiny_build_lists_the_pair_with_sizes_and_curves(tiny_pretrained):

@@ -19,11 +19,11 @@ from explorer.topics.own_dataset.epoch_view import (
     view_epoch,
 )
 from explorer.topics.own_dataset.example import EXAMPLE_COUNT, example_zip
-from explorer.topics.own_dataset.neighbours import neighbours_of
+from explorer.topics.own_dataset.neighbours import distance_words, neighbours_of
 from explorer.topics.own_dataset.predictions import ALIKE, HELD_OUT, TRAINED, held_out_prediction
 from explorer.topics.own_dataset.reading import read_dataset
 from explorer.topics.own_dataset.training import MIN_HELD_OUT, RunSettings, new_model, split_indices
-from explorer.training.fit import fit
+from explorer.training.fit import evaluate, fit
 
 
 def test_the_split_holds_out_a_fixed_tenth_and_covers_every_image_once():
@@ -66,7 +66,12 @@ def test_every_epoch_shows_reconstructions_a_map_and_decodes(shapes, model_name)
     assert last.samples.shape == (SHOWN_SAMPLES, 1, 28, 28)
     assert last.map_2d.shape == (min(MAP_IMAGES, len(images)), 2) and 0 < last.map_share <= 1
     assert np.isin(probe.map_labels, labels).all() and len(probe.map_labels) == len(last.map_2d)
-    assert first.train_mse is None and last.train_mse > 0  # measured once, after the last epoch
+    assert first.train_mse > 0 and last.train_mse > 0  # measured after every epoch, as the held-out error is
+    # issue 26: the training loss is measured after the epoch with the final weights, the same way as held out
+    after = evaluate(model, train_images, device=torch.device("cpu"))
+    assert last.train_mse == pytest.approx(after.pixels.mse, rel=1e-5)
+    if model_name == "ae":  # a VAE's loss draws its codes at random
+        assert last.train.total == pytest.approx(after.loss.total, rel=1e-5)
     assert last.held_out_mse > 0 and (first.epoch, last.epoch, last.epochs) == (1, 2, 2)
     # the shown originals are held out: never trained on
     held = images[split.held_out].reshape(len(split.held_out), -1)
@@ -127,3 +132,8 @@ def test_the_card_is_answered_from_the_measured_errors():
     assert held_out_prediction(0.020, 0.010, 450, 50, "VAE, k = 8").answer == HELD_OUT
     alike = held_out_prediction(0.0100, 0.0105, 450, 50, "AE, k = 2")
     assert alike.answer == ALIKE and "0.0100" in alike.measured and "0.0105" in alike.measured
+
+
+def test_a_small_distance_is_never_written_as_zero():
+    """Issue 26: a median that only rounds to 0 was shown as "0.00 away"."""
+    assert distance_words(0.0031) == "0.0031" and distance_words(0.0) == "0.00" and distance_words(0.4567) == "0.46"

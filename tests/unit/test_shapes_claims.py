@@ -4,10 +4,18 @@ import numpy as np
 import pytest
 
 from explorer.checkpoints.store import PretrainedStore
-from explorer.core.shapes import make_shapes
-from explorer.topics.shapes.scores import score_code
+from explorer.core.shapes import FACTOR_NAMES, make_shapes
+from explorer.topics.shapes.kept import code_means, guess_factors
+from explorer.topics.shapes.scores import score_code, split
 from explorer.topics.shapes.shipped import shipped_runs
-from explorer.topics.shapes.story import WELL_SEPARATED, held_factors, mig_story, never_held_story, trend
+from explorer.topics.shapes.story import (
+    WELL_SEPARATED,
+    held_factors,
+    largest_beta_story,
+    mig_story,
+    never_held_story,
+    trend,
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +55,24 @@ def test_a_larger_beta_keeps_fewer_dimensions_and_only_the_position(shipped):
     assert last.scores.active.sum() < first.scores.active.sum()
     assert held_factors(last) == ["x", "y"]
     assert last.test_mse > first.test_mse
+
+
+def test_the_largest_beta_leaves_out_only_what_its_whole_code_cannot_tell(shipped):
+    """Issue 26: at the largest β no single dimension holds shape or scale, but the code as a whole still tells
+    them (a vote of the nearest codes beats chance by far); only rotation is gone. The story names as left out
+    exactly the factors the vote misses, and as spread the ones it gets that no dimension holds."""
+    runs, _ = shipped
+    store, shapes = PretrainedStore(), make_shapes()
+    train, test = split(len(shapes))
+    guesses = guess_factors(code_means(store.load_model(runs[-1].name), shapes), shapes.factors, train, test)
+    kept = {guess.factor for guess in guesses if guess.kept}
+    assert {"shape", "scale"} <= kept and "rotation" not in kept, guesses
+    story = largest_beta_story(runs, guesses)
+    spread = [name for name in FACTOR_NAMES if name in kept and name not in held_factors(runs[-1])]
+    assert f"So {' and '.join(spread)} are still in the code, spread over several dimensions" in story
+    assert "only rotation is left out" in story and "mostly left out of the code" not in story
+    for guess in guesses:
+        assert f"{guess.factor} {guess.right:.0%} (chance {guess.chance:.0%})" in story
 
 
 def test_no_run_gives_shape_or_rotation_a_dimension(shipped):

@@ -10,6 +10,7 @@ from explorer.core.shapes import FACTOR_NAMES, sample_shapes
 from explorer.models import MLPVAE
 from explorer.models.base import LossParts
 from explorer.topics.shapes.figures import factor_matrix_figure, mig_figure
+from explorer.topics.shapes.kept import FactorGuess
 from explorer.topics.shapes.live import SHOWN, begin_run, probe_indices, view_epoch
 from explorer.topics.shapes.predictions import CHOICES, mig_prediction
 from explorer.topics.shapes.scores import CodeScores, score_code, split
@@ -108,9 +109,12 @@ def test_held_factors_count_only_the_dimensions_in_use():
     normalised[3, 0] = 0.9  # shape, but in an unused dimension
     run = run_at(16, [0.1], normalised, [1.0, 1.0, 1.0, 0.0])
     assert held_factors(run) == ["x", "y"] and holders(run) == {"x": 2, "y": 1}
-    story = largest_beta_story([run_at(1, [0.1], normalised, [1] * 4), run])
-    assert "3 of the 4 dimensions stay in use and they carry x and y" in story
-    assert "shape, scale and rotation are mostly left out" in story
+    guesses = [FactorGuess("shape", 0.9, 0.25), FactorGuess("scale", 0.1, 1 / 6), FactorGuess("rotation", 0.1, 0.125),
+               FactorGuess("x", 1.0, 0.125), FactorGuess("y", 1.0, 0.125)]
+    story = largest_beta_story([run_at(1, [0.1], normalised, [1] * 4), run], guesses)
+    assert "3 of the 4 dimensions stay in use: some hold 10% or more of x and y" in story
+    assert "So shape is still in the code, spread over several dimensions" in story  # no dimension, yet guessed
+    assert "scale and rotation are left out" in story and "mostly left out" not in story
     assert "x over 2 dimensions" in mig_prediction([run_at(1, [0.1], normalised, [1] * 4), run]).why
     assert "10% of shape, scale and rotation:" in never_held_story([run])  # shape only in an unused dimension
     everything = run_at(1, [0.1], np.eye(5), [1.0] * 5)

@@ -28,7 +28,8 @@ from explorer.topics.vae_posterior.logic import (
     sample_epsilons,
     share_inside,
 )
-from explorer.topics.vae_posterior.measures import random_pairs
+from explorer.topics.vae_posterior.measures import DecodedSamples, random_pairs
+from explorer.topics.vae_posterior.story import alike_story, neighbour_story
 
 DIGITS = (0, 123, 456, 789)  # test digits whose posteriors are checked
 DRAWS = 200_000
@@ -147,8 +148,20 @@ def test_the_figure_is_valid_plotly_and_a_click_on_a_dot_names_its_test_digit(mo
 
 def test_the_computation_graph_carries_the_digits_numbers(posterior):
     eps = epsilon(1, 2)
-    graph = computation_graph(posterior, eps, reparameterise(posterior, eps))
+    graph = computation_graph(posterior, eps, reparameterise(posterior, eps), "test digit #12, a 3")
     assert graph.startswith("digraph") and f"{posterior.mean[0]:.3f}" in graph and f"{eps[1]:.3f}" in graph
+    assert 'x [label="x\\ntest digit #12, a 3"]' in graph and "your digit" not in graph  # issue 26: no test digit
+    # is called "your digit"
+
+
+def test_the_stories_compare_like_with_like_and_name_the_neighbour_right():
+    """Issue 26: a median against a median; a neighbour of the same digit is not "another digit"."""
+    samples = DecodedSamples(np.zeros((28, 28)), np.zeros((4, 28, 28)), np.array([0.001, 0.001, 0.002, 0.010]))
+    assert "error of 0.00150 (the median over the samples)" in alike_story(samples, 0.06)
+    assert "40×" in alike_story(samples, 0.06)  # 0.06 / 0.0015, not 0.06 / the mean 0.0035
+    assert neighbour_story(5, 3, 1.2, own_label=3).endswith("this cloud reaches the code of another 3.")
+    assert neighbour_story(5, 3, 1.2, own_label=8).endswith("this cloud reaches the code of a 3, another digit.")
+    assert "another digit" not in neighbour_story(5, 3, 1.2, own_label=None)
 
 
 def test_random_pairs_never_pair_a_digit_with_itself_and_reach_every_digit():

@@ -18,7 +18,8 @@ def hardest_prediction(aucs: dict[int, float], errors: dict[int, np.ndarray], la
     listed = ", ".join(f"without {digit}s {aucs[digit]:.3f}" for digit in sorted(aucs))
     return Prediction(
         card_id=CARD_ID,
-        question="Which unseen digit is hardest to flag?",
+        question=("Which unseen digit is hardest to flag: its reconstruction errors the least apart from the seen "
+                  "digits' (the lowest ROC AUC)?"),
         choices=tuple(str(digit) for digit in sorted(aucs)),
         answer=str(hardest),
         measured=(f"ROC AUC of each model's reconstruction error ({listed}): the chance that an unseen digit "

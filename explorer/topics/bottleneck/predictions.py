@@ -23,7 +23,8 @@ def survival_prediction(small: np.ndarray, large: np.ndarray) -> Prediction:
     shares = ", ".join(f"{digit}: {percent(large[digit])} → {percent(small[digit])}" for digit in DIGITS_ASKED)
     return Prediction(
         card_id=CARD_ID,
-        question=f"k drops from {LARGE_K} to {SMALL_K}: which digit survives best?",
+        question=(f"k drops from {LARGE_K} to {SMALL_K}: which digit survives best, the largest share of its "
+                  "reconstructions still read right by the digit classifier?"),
         choices=tuple(str(digit) for digit in DIGITS_ASKED),
         answer=str(best),
         measured=(f"Share of each digit's test reconstructions that the digit classifier still reads right, "

@@ -25,7 +25,8 @@ def plain_cleans_prediction(curves: PsnrCurves) -> Prediction:
                       f"({gains[kind]:+.1f})".replace("-", "−") for kind in NOISE_KINDS)
     return Prediction(
         card_id=CARD_ID,
-        question=f"Noise at level {LEVEL:g}: which kind does the plain autoencoder clean up best?",
+        question=(f"Noise at level {LEVEL:g}: which kind does the plain autoencoder clean up best, raising the PSNR "
+                  "from its noisy input the most?"),
         choices=tuple(KIND_NAMES[kind] for kind in NOISE_KINDS),
         answer=KIND_NAMES[best],
         measured=f"Mean PSNR over the test digits, noisy input → plain autoencoder (higher is cleaner): {steps}.",

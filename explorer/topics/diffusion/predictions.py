@@ -6,8 +6,7 @@ from explorer.core.prediction import Band, Prediction, band_of
 from explorer.topics.diffusion.cost import StepCost
 
 CARD_ID = "diffusion_step_cost"
-BANDS = (Band("about as many times as the weights", 0, 4), Band("about ten times", 4, 30),
-         Band("a hundred times or more", 30, float("inf")))
+BANDS = (Band("under 4 times", 0, 4), Band("4 to 30 times", 4, 30), Band("30 times or more", 30, float("inf")))
 
 
 def step_cost_prediction(pixel: StepCost, latent: StepCost) -> Prediction:

@@ -6,15 +6,15 @@ from explorer.core.data import PIXELS
 from explorer.core.prediction import Band, Prediction, band_of, percent
 
 CARD_ID = "home_still_readable"
-BANDS = (Band("fewer than half", 0.0, 0.5), Band("about half to four in five", 0.5, 0.8),
-         Band("more than four in five", 0.8, 1.01))
+BANDS = (Band("under 50%", 0.0, 0.5), Band("50% to 80%", 0.5, 0.8), Band("80% or more", 0.8, 1.01))
 
 
 def readable_prediction(code_size: int, reconstructions_read: float, originals_read: float) -> Prediction:
     """Shares of the test split the digit classifier reads right: reconstructions, and the originals."""
     return Prediction(
         card_id=CARD_ID,
-        question=f"After {PIXELS} pixels go through {code_size} numbers, how many digits can still be read?",
+        question=(f"After {PIXELS} pixels go through {code_size} numbers, what share of the test digits' "
+                  "reconstructions does the digit classifier still read right?"),
         choices=tuple(band.label for band in BANDS),
         answer=band_of(reconstructions_read, BANDS),
         measured=(f"The digit classifier reads {percent(reconstructions_read)} of the autoencoder's reconstructions "

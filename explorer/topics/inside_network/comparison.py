@@ -22,6 +22,7 @@ class ModelFacts:
     parameters: int
     test_mse: float
     curve: ShiftCurve  # its test error against shift
+    epochs: int
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def read_pair(store: PretrainedStore) -> Pair:
             name = group[role]
             metrics = store.model_info(name)["metrics"]
             return ModelFacts(name, label, int(metrics["parameters"]), float(metrics["test_mse"]),
-                              ShiftCurve(list(curve["shifts"]), [float(v) for v in curve[f"{role}_mse"]]))
+                              ShiftCurve(list(curve["shifts"]), [float(v) for v in curve[f"{role}_mse"]]),
+                              int(store.model_info(name)["train"]["epochs"]))
 
         contrast = store.model_info(group["shift_trained"])["train"]
         shift_trained = ShiftTrained(group["shift_trained"], int(contrast["max_shift"]), int(contrast["epochs"]),
@@ -65,15 +67,39 @@ def read_pair(store: PretrainedStore) -> Pair:
                                   f"its {GROUP} group lacks or garbles {error}") from None
 
 
+ALIKE = 0.05  # errors added within 5% of each other count as about the same
+
+
 def growth_in_words(pair: Pair) -> str:
-    """Which model's error grows faster from no shift to the largest, and by how much: from the numbers."""
+    """How much error the largest shift adds to each model, and whether that is about the same: from the numbers.
+    Not a ratio of the two growth ratios: a model that starts lower grows more times over for the same error
+    added."""
     mlp, conv = pair.mlp.curve, pair.conv.curve
-    faster, slower = (pair.mlp, pair.conv) if mlp.growth() > conv.growth() else (pair.conv, pair.mlp)
-    return (f"Shifted by {mlp.shifts[-1]} pixels, the {pair.mlp.label}'s error grows {mlp.growth():.1f}× "
-            f"(MSE {mlp.mse[0]:.4f} → {mlp.mse[-1]:.4f}) and the {pair.conv.label}'s {conv.growth():.1f}× "
-            f"({conv.mse[0]:.4f} → {conv.mse[-1]:.4f}): in proportion, the **{faster.label}'s error grows "
-            f"{faster.curve.growth() / slower.curve.growth():.1f} times as fast**; in MSE added, "
-            f"{faster.curve.added():.4f} against {slower.curve.added():.4f}.")
+    words = (f"Shifted by {mlp.shifts[-1]} pixels, the {pair.mlp.label}'s error rises from {mlp.mse[0]:.4f} to "
+             f"{mlp.mse[-1]:.4f} and the {pair.conv.label}'s from {conv.mse[0]:.4f} to {conv.mse[-1]:.4f}: ")
+    larger, smaller = (pair.mlp, pair.conv) if mlp.added() > conv.added() else (pair.conv, pair.mlp)
+    if larger.curve.added() - smaller.curve.added() <= ALIKE * smaller.curve.added():
+        return words + (f"the shift **adds about the same error to both**, {mlp.added():.4f} and "
+                        f"{conv.added():.4f} (within {ALIKE:.0%} of each other).")
+    return words + (f"the shift **adds more error to the {larger.label}**, {larger.curve.added():.4f} against "
+                    f"{smaller.curve.added():.4f}.")
+
+
+NAMED_DIFFERENCES = ("max_shift", "epochs")  # the settings contrast_in_words names when the two models differ in them
+
+
+def contrast_in_words(pair: Pair) -> str:
+    """How the shift-trained contrast (the Bottleneck page's conv AE) differs from the conv AE, naming every way:
+    the shifts it practised on, and the epochs (tests/unit/test_claims_inside_network.py checks that the manifest
+    holds no other difference)."""
+    trained = pair.shift_trained
+    ways = []
+    if trained.max_shift != pair.max_shift:
+        ways.append(f"it was trained on digits moved at random by up to {trained.max_shift} pixels")
+    if trained.epochs != pair.conv.epochs:
+        ways.append(f"for {trained.epochs} epochs against {pair.conv.epochs}")
+    count = {0: "no setting", 1: "one thing", 2: "two things"}[len(ways)]
+    return f"it differs from the conv AE here in {count}" + (f": {', and '.join(ways)}" if ways else "")
 
 
 def first_layer_weights(model: MLPAE | ConvAE) -> np.ndarray:

@@ -31,9 +31,10 @@ def code_bars_figure(code: np.ndarray, height: int = 250) -> go.Figure:
 def shift_curve_figure(pair: Pair, current_shift: int) -> go.Figure:
     """Test MSE against shift for both models (and the conv AE trained on shifted digits), the chosen shift
     marked."""
-    lines = ((pair.mlp.label, pair.mlp.curve, MLP_COLOUR, "solid"),
-             (pair.conv.label, pair.conv.curve, CONV_COLOUR, "solid"),
-             (f"conv AE trained with shifts of up to {pair.shift_trained.max_shift} px", pair.shift_trained.curve,
+    trained = pair.shift_trained
+    lines = ((f"{pair.mlp.label} ({pair.mlp.epochs} epochs)", pair.mlp.curve, MLP_COLOUR, "solid"),
+             (f"{pair.conv.label} ({pair.conv.epochs} epochs)", pair.conv.curve, CONV_COLOUR, "solid"),
+             (f"conv AE trained {trained.epochs} epochs with shifts of up to {trained.max_shift} px", trained.curve,
               SHIFT_TRAINED_COLOUR, "dot"))
     traces = [go.Scatter(x=curve.shifts, y=curve.mse, name=label, mode="lines+markers",
                          line=dict(color=colour, width=3, dash=dash), marker=dict(size=8))

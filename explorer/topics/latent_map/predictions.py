@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer.core.glossary import term
 from explorer.core.prediction import Prediction
 from explorer.models.digit_judge import JudgeScores
 
@@ -18,7 +19,8 @@ def random_codes_prediction(judged: dict[str, JudgeScores], real: JudgeScores, c
     answer = "tie" if abs(gap) < TIE else ("vae" if gap > 0 else "ae")
     return Prediction(
         card_id=CARD_ID,
-        question=f"Decode N(0, I) draws at k = {code_size}: which model's decodes does the digit judge call real?",
+        question=(f"Decode random draws from {term('N(0, I)')} at k = {code_size}: whose decodes does the digit "
+                  f"judge call real more often (within {TIE:.0%} counts as alike)?"),
         choices=tuple(CHOICES.values()),
         answer=CHOICES[answer],
         measured=(f"Rule: the model with more decodes judged real wins; within {TIE:.0%} of each other, both alike. "

@@ -4,6 +4,7 @@ shipped models show; tests/unit/test_latent_map_claims.py fails if a rebuild sto
 
 from __future__ import annotations
 
+from explorer.core.glossary import term
 from explorer.models.digit_likeness import DigitLikeness
 from explorer.topics.latent_map.measures import SizeDistortion, UnsureShares
 from explorer.topics.latent_map.sampling import CodeCloud, top_digits
@@ -116,7 +117,8 @@ def look_for_text(method_name: str, spans: dict[str, str] | None) -> str:
                 "bends everything larger, so compare the groups, not the numbers (PCA keeps each model's own "
                 f"scale). {CLICK_TO_COMPARE}")
     return (f"**Mind the axes**: the AE's map runs from {spans['ae']}, the VAE's only from {spans['vae']}. A VAE "
-            "is trained to keep its codes in the bell curve N(0, I) that the black crosses are drawn from; nothing "
+            f"is trained to keep its codes in the bell curve {term('N(0, I)')} that the black crosses are drawn from; "
+            "nothing "
             f"holds a plain autoencoder's codes there. {CLICK_TO_COMPARE}")
 
 

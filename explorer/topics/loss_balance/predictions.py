@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer.core.glossary import term
 from explorer.core.prediction import Band, Prediction, band_of
 from explorer.topics.loss_balance.epoch_view import active_dimensions
 from explorer.topics.loss_balance.references import ReferenceRun
@@ -26,7 +27,8 @@ def active_prediction(runs: list[ReferenceRun]) -> Prediction:
     active = active_dimensions(largest.kl_per_dim)
     return Prediction(
         card_id=CARD_ID,
-        question=f"β = {largest.beta:g}: how many of the {latent_dim} dimensions stay active?",
+        question=(f"β = {largest.beta:g}: how many of the {latent_dim} dimensions stay active, with a mean "
+                  f"{term('KL')} above {ACTIVE_KL:g} {term('nats', 'nat')}?"),
         choices=tuple(band.label for band in bands(latent_dim)),
         answer=band_of(active, bands(latent_dim)),
         measured=(f"Dimensions of the code with a mean KL above {ACTIVE_KL:g} nat, in the shipped runs: {counts}."),

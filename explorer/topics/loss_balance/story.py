@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from explorer.core.glossary import term
 from explorer.topics.loss_balance.evidence import (
     CONFIDENCE_TIE,
     MEAN_VARIANCE,
@@ -114,7 +115,7 @@ ELBO_WORDS = r"""
 **The ELBO.** A VAE's encoder does not give one code per digit but a small cloud: a mean and a spread for each
 dimension of the code. Training maximises the *evidence lower bound* (ELBO), a floor under how probable the model
 finds the training digits, which has two parts. The reconstruction term asks that codes drawn from the cloud
-decode back to the digit. The KL term measures how far the cloud is from the *prior* $\mathcal N(0, I)$, the
+decode back to the digit. The KL term measures how far the cloud is from the *prior* """ + term("N(0, I)") + r""", the
 bell curve that we later sample from. The loss here is reconstruction $+\ \beta\cdot$ KL, with the
 reconstruction scored by binary cross-entropy, which treats every pixel as a coin flip between black and
 white. At β = 1 that is exactly the negative ELBO only for such black-or-white pixels (a *Bernoulli* decoder);

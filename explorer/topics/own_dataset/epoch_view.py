@@ -17,6 +17,8 @@ from explorer.training.fit import EpochReport, evaluate
 SHOWN_IMAGES = 8  # held-out images reconstructed every epoch
 SHOWN_SAMPLES = 8  # random codes decoded every epoch
 MAP_IMAGES = 1000  # images whose codes the map shows: enough to see groups, few enough to draw every epoch
+LOSS_PER_IMAGE = "loss per image"  # what the status line and the chart call the loss, in nats
+LOSS_UNIT = "the cross-entropy summed over its 784 pixels, plus the KL for a VAE"
 COVARIANCE_FLOOR = 1e-6  # keeps the fitted bell curve's covariance invertible when codes collapse onto a line
 
 
@@ -48,15 +50,15 @@ class EpochView:
 
     epoch: int
     epochs: int
-    train: LossParts[float]  # mean per image
+    train: LossParts[float]  # mean per image on the training images, measured after the epoch like held_out
     held_out: LossParts[float]  # the same on the held-out images
+    train_mse: float  # per pixel, of the training images' reconstructions after the epoch
     held_out_mse: float  # per pixel, of the held-out images' reconstructions
     images_per_second: float
     reconstructions: np.ndarray  # SHOWN_IMAGES x 1 x 28 x 28
     samples: np.ndarray  # SHOWN_SAMPLES x 1 x 28 x 28: decodes of random codes
     map_2d: np.ndarray  # m x 2: the codes' first two principal components (the codes themselves at k = 2)
     map_share: float  # share of the codes' variance the map's two directions show
-    train_mse: float | None  # per-pixel MSE of the reconstructions of all training images, last epoch only
 
 
 def map_of(codes: np.ndarray) -> tuple[np.ndarray, float]:
@@ -87,9 +89,10 @@ def sample_codes(model: Autoencoder, codes: np.ndarray, noise: np.ndarray) -> np
 
 @torch.inference_mode()
 def view_epoch(probe: Probe, train_images: np.ndarray, model: Autoencoder, report: EpochReport) -> EpochView:
-    """The probe seen through the model wherever it trains (CPU or GPU); after the last epoch, the reconstruction
-    error on every training image too. partial(view_epoch, probe, train_images) is what train_live calls after
-    each epoch."""
+    """The probe seen through the model wherever it trains (CPU or GPU), and the loss on the training images
+    measured after the epoch, as the held-out images' is: the report's own training loss is averaged while the
+    weights were still changing, so early on it makes the held-out images look as good or better.
+    partial(view_epoch, probe, train_images) is what train_live calls after each epoch."""
     model.eval()
     device = next(model.parameters()).device
 
@@ -98,17 +101,17 @@ def view_epoch(probe: Probe, train_images: np.ndarray, model: Autoencoder, repor
 
     codes = run(model.embed, probe.map_images)
     map_2d, share = map_of(codes)
-    last = report.epoch == report.epochs
+    trained = evaluate(model, train_images, device=device)
     return EpochView(
         epoch=report.epoch,
         epochs=report.epochs,
-        train=report.train,
+        train=trained.loss,
         held_out=report.test.loss,
+        train_mse=trained.pixels.mse,
         held_out_mse=report.test.pixels.mse,
         images_per_second=report.images_per_second,
         reconstructions=run(model.reconstruct, probe.shown),
         samples=run(model.decode, sample_codes(model, codes, probe.noise)),
         map_2d=map_2d,
         map_share=share,
-        train_mse=evaluate(model, train_images, device=device).pixels.mse if last else None,
     )

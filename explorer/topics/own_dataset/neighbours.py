@@ -36,3 +36,9 @@ def neighbours_of(codes: np.ndarray, index: int, count: int = NEIGHBOURS) -> Nei
     gaps, _ = nearest(codes, codes[:: max(1, len(codes) // 500)], 2)  # a sample of the set: a quick, fair median
     return Neighbours(indices=indices[0][keep][:count], distances=distances[0][keep][:count],
                       typical_gap=float(np.median(gaps[:, 1])))
+
+
+def distance_words(distance: float) -> str:
+    """A distance as the page writes it: two decimals, or two significant figures where two decimals would show a
+    distance above 0 as 0.00."""
+    return f"{distance:.2g}" if 0 < distance < 0.005 else f"{distance:.2f}"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from explorer.core.prediction import OpenQuestion, Prediction
 
 CARD_ID = "own_dataset_held_out"
-QUESTION = "After training, which does the model reconstruct better: the images it trained on, or held-out ones?"
+ALIKE_WITHIN = 0.10  # errors within 10% of each other count as about the same
+QUESTION = ("After training, which does the model reconstruct with the lower error: the images it trained on, or "
+            f"held-out ones (errors within {ALIKE_WITHIN:.0%} of each other count as about the same)?")
 TRAINED, HELD_OUT, ALIKE = "The images it trained on", "The held-out images", "About the same"
 CHOICES = (TRAINED, HELD_OUT, ALIKE)
-ALIKE_WITHIN = 0.10  # errors within 10% of each other count as about the same
 
 
 def open_question() -> OpenQuestion:

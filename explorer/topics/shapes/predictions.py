@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer.core.glossary import term
 from explorer.core.prediction import Prediction
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.story import HELD, holders, trend
@@ -17,7 +18,9 @@ def mig_prediction(runs: list[ShippedRun]) -> Prediction:
     shared = [f"{factor} over {count} dimensions" for factor, count in holders(last).items() if count > 1]
     return Prediction(
         card_id=CARD_ID,
-        question=f"β from {first.beta:g} to {last.beta:g}: what happens to the disentanglement score (MIG)?",
+        question=(f"β from {first.beta:g} to {last.beta:g}: what happens to the disentanglement score, "
+                  f"{term('MIG')} (a change is clear only if all {len(first.seed_migs)} seeds at one β score above "
+                  "all at the other)?"),
         choices=tuple(CHOICES.values()),
         answer=CHOICES[trend(first, last)],
         measured=f"MIG of {len(first.seed_migs)} trainings per β that differ only in their seed: {spreads}. A change "

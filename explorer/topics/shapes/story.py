@@ -4,6 +4,7 @@ changes the scores changes the words."""
 from __future__ import annotations
 
 from explorer.core.shapes import FACTOR_NAMES
+from explorer.topics.shapes.kept import KEPT_OVER_CHANCE, NEIGHBOURS, FactorGuess
 from explorer.topics.shapes.shipped import ShippedRun
 
 WELL_SEPARATED = 0.5  # MIG at or above this: most factors each have a dimension of their own
@@ -57,16 +58,33 @@ def mig_story(runs: list[ShippedRun]) -> str:
     return words
 
 
-def largest_beta_story(runs: list[ShippedRun]) -> str:
+def _guesses(guesses: list[FactorGuess]) -> str:
+    return ", ".join(f"{guess.factor} {guess.right:.0%} (chance {guess.chance:.0%})" for guess in guesses)
+
+
+def largest_beta_story(runs: list[ShippedRun], guesses: list[FactorGuess]) -> str:
+    """`guesses`: what the largest β's whole code keeps of each factor (kept.guess_factors on its code means)."""
     last = runs[-1]
     held = held_factors(last)
-    dropped = [name for name in FACTOR_NAMES if name not in held]
+    unheld = [name for name in FACTOR_NAMES if name not in held]
+    kept = [guess.factor for guess in guesses if guess.kept]
     words = (f"At β = {last.beta:g}, {int(last.scores.active.sum())} of the {len(last.scores.kl_per_dim)} "
              f"dimensions stay in use")
-    words += f" and they carry {_names(held)}" if held else ", and they carry next to nothing about any factor"
-    if dropped:
-        words += f"; {_names(dropped)} {'is' if len(dropped) == 1 else 'are'} mostly left out of the code"
-    return words + f" (test error per pixel {runs[0].test_mse:.4f} at β = {runs[0].beta:g}, {last.test_mse:.4f} here)."
+    words += f": some hold {HELD:.0%} or more of {_names(held)}" if held else ", and none holds a factor"
+    if unheld:
+        words += f", none as much of {_names(unheld)}"
+    words += (f". The code as a whole keeps more than any one dimension: guessing each held-out shape's factors "
+              f"from the code's {len(last.scores.kl_per_dim)} numbers (the {NEIGHBOURS} training shapes with the "
+              f"nearest codes vote) gets them right this often: {_guesses(guesses)}")
+    spread = [name for name in unheld if name in kept]
+    gone = [name for name in FACTOR_NAMES if name not in kept]
+    if spread:
+        words += (f". So {_names(spread)} {'is' if len(spread) == 1 else 'are'} still in the code, spread over "
+                  "several dimensions where no single one holds them")
+    if gone:
+        words += (f"; {'only ' if len(gone) == 1 else ''}{_names(gone)} "
+                  f"{'is' if len(gone) == 1 else 'are'} left out (guessed under {KEPT_OVER_CHANCE:g} times chance)")
+    return words + f". Test error per pixel: {runs[0].test_mse:.4f} at β = {runs[0].beta:g}, {last.test_mse:.4f} here."
 
 
 def never_held_story(runs: list[ShippedRun]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.core.prediction import Band, Prediction, band_of
-from explorer.topics.sparse_codes.logic import Measured
+from explorer.topics.sparse_codes.logic import NEAR_ZERO, Measured
 
 CARD_ID = "sparse_codes_units_on"
 
@@ -23,7 +23,8 @@ def units_on_prediction(strengths: list[float], measured: list[Measured]) -> Pre
     counts = ", ".join(f"λ = {strength:g}: {each.use.mean_active:.1f}" for strength, each in pairs)
     return Prediction(
         card_id=CARD_ID,
-        question=f"λ = {strengths[-1]:g}: how many of the {units} units does a test digit wake, on average?",
+        question=(f"λ = {strengths[-1]:g}: how many of the {units} units does a test digit wake (above {NEAR_ZERO:g}), "
+                  "on average?"),
         choices=tuple(band.label for band in bands(units)),
         answer=band_of(last.use.mean_active, bands(units)),
         measured=f"Units on (above the near-zero line) per test digit, on average: {counts}.",

@@ -82,16 +82,17 @@ def _pair(values: np.ndarray) -> str:
     return ", ".join(f"{value:.3f}" for value in values)
 
 
-def computation_graph(posterior: Posterior, eps: np.ndarray, sample: np.ndarray) -> str:
+def computation_graph(posterior: Posterior, eps: np.ndarray, sample: np.ndarray, what: str) -> str:
     """DOT text: x -> encoder -> mu, log sigma^2 -> z <- eps; z -> decoder -> x_hat -> loss, with this digit's
-    numbers; the red edges carry gradients back to the encoder, eps's edge carries none."""
+    numbers; the red edges carry gradients back to the encoder, eps's edge carries none. `what`: the digit, in words
+    ("test digit #12, a 3" or "your digit")."""
     red = f'color="{SAMPLE_COLOUR}", penwidth=2'
     return f"""digraph {{
   rankdir=TB; bgcolor="transparent"; nodesep=0.4; ranksep=0.35;
   node [shape=box, style="rounded,filled", fillcolor="#f3eefa", color="{VAE_COLOUR}",
         fontname="sans-serif", fontsize=16];
   edge [fontname="sans-serif", fontsize=14];
-  x [label="x\\nyour digit"];
+  x [label="x\\n{what}"];
   encoder [label="encoder\\n(weights)"];
   mu [label="μ\\n({_pair(posterior.mean)})"];
   logvar [label="log σ²\\n({_pair(posterior.logvar)})"];

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.core.glossary import term
 from explorer.core.prediction import Prediction
 
 CARD_ID = "vae_posterior_costliest_cloud"
@@ -27,7 +28,8 @@ def costliest_prediction(means: np.ndarray, logvars: np.ndarray, labels: np.ndar
     listed = ", ".join(f"{digit}s {mean_of[digit]:.1f}" for digit in DIGITS_ASKED)
     return Prediction(
         card_id=CARD_ID,
-        question="Which digit's cloud costs the most KL, on average?",
+        question=(f"Of the test {', '.join(f'{digit}s' for digit in DIGITS_ASKED)}: whose clouds cost the most "
+                  f"{term('KL')}, on average?"),
         choices=tuple(str(digit) for digit in DIGITS_ASKED),
         answer=str(costliest),
         measured=f"Mean KL of the test digits' clouds, in nats: {listed}.",

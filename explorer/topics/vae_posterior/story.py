@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.core.glossary import term
 from explorer.topics.vae_posterior.logic import ELLIPSE_SCALES, Posterior, share_inside
 from explorer.topics.vae_posterior.measures import DecodedSamples, Proportion
 
@@ -32,23 +33,30 @@ def ellipse_story() -> str:
 
 
 def alike_story(samples: DecodedSamples, pair_difference: float) -> str:
-    mean = float(samples.differences.mean())
+    """`pair_difference`: the median squared error between the decodes of two random test digits; the samples'
+    differences are summed up the same way, by their median."""
+    median = float(np.median(samples.differences))
     return (f"The {len(samples.differences)} samples' decodes differ from the decode of μ by a mean squared "
-            f"error of {mean:.5f} on average; the decodes of two test digits picked at random differ by "
-            f"{pair_difference:.4f} (median), {pair_difference / mean:,.0f}× as much. The decoder was trained on "
+            f"error of {median:.5f} (the median over the samples); the decodes of two test digits picked at random "
+            f"differ by {pair_difference:.4f} (the median over pairs), {pair_difference / median:,.0f}× as much. "
+            "The decoder was trained on "
             "draws from clouds like this one, never on μ alone, so it learned to decode the points of a cloud "
             "alike: nearby codes decode alike.")
 
 
-def neighbour_story(number: int, label: int, sigmas: float) -> str:
+def neighbour_story(number: int, label: int, sigmas: float, own_label: int | None) -> str:
+    """`own_label`: the shown digit's label (None for the student's own digit): the neighbour may be the same digit."""
     reach = ELLIPSE_SCALES[-1]
-    where = ("inside the dashed ellipse: this digit's cloud reaches another digit's code" if sigmas <= reach
+    other = ("another test digit's code" if own_label is None else
+             f"the code of another {label}" if label == own_label else f"the code of a {label}, another digit")
+    where = (f"inside the dashed ellipse: this cloud reaches {other}" if sigmas <= reach
              else "outside the dashed ellipse: no other test digit's code lies in this cloud")
     return f"The nearest other test digit's μ (#{number}, a {label}) lies {sigmas:.1f}σ away, {where}."
 
 
 def kl_story(kl: np.ndarray) -> str:
-    return (f"KL(N(μ, σ²) ‖ N(0, 1)) = ½ (μ² + σ² − 1 − log σ²) per dimension: {_two(kl, 2)} nats, "
+    return (f"{term('KL')}(N(μ, σ²) ‖ N(0, 1)) = ½ (μ² + σ² − 1 − log σ²) per dimension: {_two(kl, 2)} "
+            f"{term('nats')}, "
             f"{float(kl.sum()):.2f} nats in all. It grows as μ moves away from 0 and σ away from 1: this term of "
             "the loss pulls every cloud towards N(0, I), while the reconstruction term wants small, separate "
             "clouds that say exactly which digit came in.")

@@ -59,6 +59,8 @@ class BitsChart:
     png_bits: float  # mean over the test digits; lossless
     png_median_bits: float
     codebook_size: int
+    vq_epochs: int  # how long each model trained: one of the ways the VQ-VAE and the autoencoders differ
+    ae_epochs: list[int]
 
 
 def bits_chart(store: PretrainedStore) -> BitsChart:
@@ -81,6 +83,8 @@ def bits_chart(store: PretrainedStore) -> BitsChart:
         png_bits=metrics["png_bits_mean"],
         png_median_bits=metrics["png_bits_median"],
         codebook_size=store.model_info(vq["model"])["config"]["codebook_size"],
+        vq_epochs=store.model_info(vq["model"])["train"]["epochs"],
+        ae_epochs=[store.model_info(bottleneck["ae_models"][str(k)])["train"]["epochs"] for k in ks],
     )
 
 

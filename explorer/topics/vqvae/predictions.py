@@ -29,6 +29,5 @@ def unused_prediction(usage: Usage, cells_per_digit: int) -> Prediction:
                   f"unused; the picks are as spread out as {usage.perplexity:.0f} entries used equally often "
                   "(the perplexity)."),
         why=("In training, an entry that almost no cell picks is moved onto a vector that cells do produce, so "
-             "every entry stays in play (when the model was built, training without that left entries unused). "
-             "Go deeper below to see how often each one is picked."),
+             "every entry stays in play. Go deeper below to see how often each one is picked."),
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
+from explorer.core.glossary import term
 from explorer.models.digit_judge import JudgeScores
+from explorer.models.vq_vae import GRID
 from explorer.topics.vqvae.bits import ROUNDED_BITS, BitsChart, cheapest_at_least_as_good, error_at, rounded_ks
 from explorer.topics.vqvae.logic import Usage
 from explorer.topics.vqvae.prior import Closeness
@@ -17,10 +19,11 @@ def usage_sentence(used: Usage, cells: int, top: int, blank: float) -> str:
                  f"**{dead} {'is' if dead == 1 else 'are'} dead** (never chosen: "
                  + ", ".join(str(i) for i in used.dead) + ")")
     return (f"The {cells:,} cells of the test digits choose among all {k} entries, and {dead_part}. The use is "
-            f"uneven: its **perplexity** (e to the entropy of the usage) is **{used.perplexity:.1f}**, as if "
+            f"uneven: its **{term('perplexity')}** (e to the entropy of the usage) is **{used.perplexity:.1f}**, as if "
             f"{used.perplexity:.0f} entries were used equally often. The most used, entry {top}, takes "
             f"{used.counts[top] / cells:.0%} of the cells, and {blank:.0%} of those have no ink in their own "
-            "4 × 4 block: it mostly stands for black background.")
+            "4 × 4 block: " + ("it stands mostly for black background." if blank > 0.5 else
+                               "so it stands for ink as often as for black background, or more."))
 
 
 def prior_sentence(prior: JudgeScores, uniform: JudgeScores, real: JudgeScores | None,
@@ -103,9 +106,22 @@ def rounded_sentence(chart: BitsChart) -> str:
         share = math.log(solid / rounded) / math.log(solid / chart.vq_mse)
         text += (f"At {chart.vq_bits:.0f} bits the solid curve reads {solid:.4f} and the dotted one {rounded:.4f}: "
                  f"{'most' if share > 0.5 else 'less than half'} of the VQ-VAE's lead ({share:.0%}, on the log "
-                 f"scale) comes from counting 32 bits a number, "
-                 f"{'the rest' if rounded > chart.vq_mse else 'none'} from the tokens themselves.")
+                 f"scale) comes from counting 32 bits a number. ")
+        if rounded > chart.vq_mse:
+            text += ("The rest cannot be put down to the tokens alone: the models differ in more than how their "
+                     f"code is written. {models_differ(chart)}")
     return text
+
+
+def models_differ(chart: BitsChart) -> str:
+    """Every way the VQ-VAE differs from the Bottleneck page's autoencoders, read from the manifest where it can
+    be: the code's shape, the decoder, the epochs and the loss."""
+    ae_epochs = " or ".join(str(epochs) for epochs in sorted(set(chart.ae_epochs)))
+    return (f"Its code is a {GRID} × {GRID} grid of vectors, each snapped to one of {chart.codebook_size} entries, "
+            f"against k numbers for the whole digit; its decoder starts with {term('conv', 'convolutions')} on that "
+            "grid, theirs with "
+            f"a fully connected layer; it trained {chart.vq_epochs} epochs, they {ae_epochs}; and its loss adds a "
+            "commitment term to the reconstruction, theirs is the reconstruction alone.")
 
 
 EXPLANATION = """

@@ -8,6 +8,7 @@ import math
 import streamlit as st
 
 from explorer.core.data import PIXELS, DigitData
+from explorer.core.glossary import term
 from explorer.core.schedulers import SCHEDULES, T
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
@@ -64,7 +65,8 @@ def show_forward(data: DigitData, view: ViewLink) -> None:
     st.markdown(
         "Here ᾱ_t is the share of the original *variance* still left at step t. The blue curve √ᾱ_t is how "
         "much of the digit remains, the orange √(1−ᾱ_t) how much noise; their squares always add to one. By the "
-        "last step the pixel histogram (grey) sits on the bell curve of N(0, 1): the digit is gone. With the linear "
+        f"last step the pixel histogram (grey) sits on the bell curve of {term('N(0, I)', 'N(0, 1)')}: the digit "
+        "is gone. With the linear "
         f"schedule less than {SIGNAL_ALMOST_GONE:.0%} of the digit is left from step {fades['linear']:,} on, so the "
         f"last {T - fades['linear']:,} steps are spent on almost pure noise; the cosine schedule keeps more of the "
         f"digit for longer and gets there only at step {fades['cosine']:,}."
@@ -74,11 +76,12 @@ def show_forward(data: DigitData, view: ViewLink) -> None:
 def show_reverse(networks: DiffusionNetworks, training_images: int, settings: PixelRun, pixel: ReverseFrames) -> None:
     st.markdown("#### Reverse: how the network removes the noise")
     st.markdown(
-        "A small **U-Net** (a network of convolutions shaped like a U: it shrinks the picture step by step to "
-        "see its overall shape, then grows it back to full size, with shortcuts that carry the fine detail across) "
+        f"A small **U-Net** (a network of {term('conv', 'convolutions')} shaped like a U: it shrinks the picture "
+        "step by step to see its overall shape, then grows it back to full size, with shortcuts that carry the fine "
+        "detail across) "
         f"was trained on the {training_images:,} bundled training digits with one job: given a noisy x_t "
-        "and the step t, **predict the noise ε** that was mixed in. Knowing ε, the forward formula can be solved "
-        "for a guess of the clean x_0 (the right panel at the top of the page). The sampler then moves x_t a "
+        f"and the step t, **predict the noise {term('ε')}** that was mixed in. Knowing ε, the forward formula can "
+        "be solved for a guess of the clean x_0 (the right panel at the top of the page). The sampler then moves x_t a "
         "little towards that guess and, for DDPM, adds back a little fresh noise, one step at a time. It always "
         f"uses the **{networks.info['schedule']}** schedule the U-Net was trained with, whichever you pick for the "
         "forward picture: a network only knows how to undo noise that was added the way it saw in training."

@@ -11,6 +11,7 @@ from explorer.models.base import Autoencoder
 from explorer.topics.inside_network.comparison import (
     Pair,
     as_grey,
+    contrast_in_words,
     dense_share,
     first_layer_weights,
     growth_in_words,
@@ -18,9 +19,11 @@ from explorer.topics.inside_network.comparison import (
     strongest,
 )
 from explorer.topics.inside_network.figures import shift_curve_figure
+from explorer.topics.inside_network.following import following_words
 from explorer.topics.inside_network.layers import LayerTrace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row
 from explorer.ui.inside_network import keys
+from explorer.ui.inside_network.layers import conv_following
 from explorer.ui.shared.style import show_figure
 
 MLP_UNITS_SHOWN = 16
@@ -76,8 +79,9 @@ to find an edge or a piece of a curve.
 
 **Weight sharing.** The conv AE slides each kernel over every place of the digit and uses the same weights
 everywhere, so its whole first layer has {kernel.size:,} weights against the {pair.mlp.label}'s
-{first_layer_weights(mlp).size:,}. A stroke found at the top left is found the same way at the bottom right: that
-is why the maps in the picture at the top move when the digit moves.
+{first_layer_weights(mlp).size:,}. A stroke found at the top left is found the same way at the bottom right, but
+only where the kernel's steps of {conv_following().steps[0]} pixels land, so the maps at the top move with the
+digit for some shifts and change for others. {following_words(conv_following())}
 
 **Why a dense layer in either model still cares where the digit is.** Maps that move are not yet a code that
 stays put. The conv AE's last encoder layer is fully connected: it gives every number of its {len(maps)} maps of
@@ -88,9 +92,9 @@ fully connected layers (the {pair.mlp.label}'s: {dense_share(mlp):.0%}).
 
 **Why neither model saw shifted digits in training.** Both were trained alike: the same {train_count:,} training
 digits, the same number of epochs, seed and learning rate, and {practice}. Had they practised on moved digits, the
-curve would measure what the practice taught as much as what the wiring does. The dotted grey line shows how much
-practice does: the Bottleneck page's conv AE with the same code size, trained {trained.epochs} epochs on digits
-moved at random by up to {trained.max_shift} pixels, ends at {trained.curve.growth():.1f}× its unshifted error at
-{trained.curve.shifts[-1]} pixels, against {pair.conv.curve.growth():.1f}× for the conv AE that never saw a moved
-digit.
+curve would measure what the practice taught as much as what the wiring does. The dotted grey line is
+the Bottleneck page's conv AE with the same code size; {contrast_in_words(pair)}. It ends at
+{trained.curve.growth():.1f}× its unshifted error at {trained.curve.shifts[-1]} pixels, against
+{pair.conv.curve.growth():.1f}× for the conv AE that never saw a moved digit: the practice and the longer
+training both go into that gap.
 """)

@@ -8,10 +8,10 @@ import streamlit as st
 
 from explorer.core.prediction import Prediction
 from explorer.topics.inside_network.predictions import shift_prediction
+from explorer.ui.inside_network.layers import conv_following, inside_pair
 from explorer.ui.shared.prediction_card import MEASURING
-from explorer.ui.shared.resources import pretrained_store
 
 
 @st.cache_resource(show_spinner=MEASURING)
 def inside_network_prediction() -> Prediction:
-    return shift_prediction(pretrained_store().group("inside_network")["shift_curve"])
+    return shift_prediction(inside_pair(), conv_following())

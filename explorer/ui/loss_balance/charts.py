@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.topics.loss_balance.epoch_view import Probe, active_dimensions
 from explorer.topics.loss_balance.figures import (
     Chart,
@@ -33,7 +34,7 @@ def run_curves(run: LiveRun) -> dict[str, list[float]]:
 
 def kl_heading(kl_per_dim, of_what: str) -> str:
     return (f"**KL of each dimension of the code**{of_what}: {active_dimensions(kl_per_dim)} of {len(kl_per_dim)} "
-            f"active (mean KL above {ACTIVE_KL:g} nat)")
+            f"active (mean KL above {ACTIVE_KL:g} {term('nats', 'nat')})")
 
 
 class RunCharts:
@@ -49,7 +50,8 @@ class RunCharts:
     def _rate_distortion(self, run: LiveRun | None, earlier: list[tuple[float, float, float]]) -> None:
         live = [(view.test.kl, view.test.recon) for view in run.views] if run else []
         with self.rate.container():
-            st.markdown("**Rate against distortion**: KL (rate) and reconstruction error (distortion) of each run")
+            st.markdown(f"**Rate against distortion**: {term('KL')} (rate) and reconstruction error (distortion) of "
+                        "each run")
             show(rate_distortion_chart([(ref.beta, ref.rate, ref.distortion) for ref in self.references], live,
                                        run.settings.beta if run else None, earlier))
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.core.images import enlarge
-from explorer.topics.own_dataset.neighbours import NEIGHBOURS, neighbours_of
+from explorer.topics.own_dataset.epoch_view import LOSS_PER_IMAGE, LOSS_UNIT
+from explorer.topics.own_dataset.neighbours import NEIGHBOURS, distance_words, neighbours_of
 from explorer.topics.own_dataset.training import MODEL_WORDS
 from explorer.training.live import LiveRun, RunStatus
 from explorer.ui.own_dataset import keys
@@ -20,7 +22,9 @@ def loss_chart(run: LiveRun) -> None:
     frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
                           "training images": [view.train.total for view in run.views],
                           "held-out images": [view.held_out.total for view in run.views]}).set_index("epoch")
-    st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image")
+    st.line_chart(frame, height=220, x_label="epoch", y_label=f"{LOSS_PER_IMAGE} (nats)")
+    st.caption(f"Both lines are measured after each epoch, with the same weights: the {LOSS_PER_IMAGE} in "
+               f"{term('nats')}, {LOSS_UNIT}.")
 
 
 def class_of(data: LoadedData, index: int) -> str:
@@ -43,15 +47,16 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
     pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")
     for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
         column.image(enlarge(data.images[index], 3),
-                     caption=f"{index}{class_of(data, int(index))} · distance {distance:.2f}")
-    if round(found.typical_gap, 2) == 0:  # a median of 0: most images have a twin in code space
+                     caption=f"{index}{class_of(data, int(index))} · distance {distance_words(distance)}")
+    if round(found.typical_gap, 2) == 0:  # most images have a twin, or all but, in code space
         st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
-                   "code is the same (0.00 away): pictures that became identical when they were prepared (with "
+                   f"code is the same, or all but (the median distance to it is {distance_words(found.typical_gap)}): "
+                   "pictures that became identical when they were prepared (with "
                    "*Centre like MNIST*, pictures that differ only in place and size do), or that this model cannot "
                    "tell apart.")
     else:
         st.caption(f"Distances are between codes. For scale: an image's nearest other image is typically "
-                   f"{found.typical_gap:.2f} away in this model's code space.")
+                   f"{distance_words(found.typical_gap)} away in this model's code space.")
 
 
 def explain() -> None:
@@ -61,10 +66,10 @@ def explain() -> None:
         "learned carries over to images it has not seen. The same images are held out every time, for the same "
         "number of images.\n\n"
         "**AE or VAE.** Both squeeze each image into k numbers and decode them back. The VAE's training also pulls "
-        "its codes towards a bell curve centred on 0, N(0, I), its *prior*: draws from that prior then land where "
-        "codes of real images lie. A plain AE makes no such promise, so this page has to fit a bell curve to the "
-        "AE's codes (the mean and covariance of the codes on the map) to draw random codes for it at all: the "
-        "random codes come from that fitted curve, which the AE never trained towards; only their decoding is "
+        f"its codes towards a bell curve centred on 0, {term('N(0, I)')}, its *prior*: draws from that prior then "
+        "land where codes of real images lie. A plain AE makes no such promise, so this page has to fit a bell "
+        "curve to the AE's codes (the mean and covariance of the codes on the map) to draw random codes for it at "
+        "all: the random codes come from that fitted curve, which the AE never trained towards; only their decoding is "
         "the AE's.\n\n"
         "**The map.** With k above 2 the map is a flat view of the codes along their two main directions (PCA): "
         "groups that overlap there may still be apart in the other directions. The dots are up to 1,000 of your "

@@ -9,7 +9,7 @@ from functools import partial
 import streamlit as st
 
 from explorer.core.images import strip
-from explorer.topics.own_dataset.epoch_view import make_probe, view_epoch
+from explorer.topics.own_dataset.epoch_view import LOSS_PER_IMAGE, make_probe, view_epoch
 from explorer.topics.own_dataset.figures import code_map_figure, preview
 from explorer.topics.own_dataset.training import MODEL_WORDS, RunSettings, begin_run
 from explorer.training.live import LiveRun
@@ -20,7 +20,8 @@ from explorer.ui.shared.placeholders import LazyPlaceholder
 from explorer.ui.shared.style import show_figure
 
 LOOK_FOR = ("Watch the reconstructions sharpen epoch by epoch, and whether the held-out images come back as well as "
-            "the ones it trained on (the status line and the loss below). On the map, do your classes form their "
+            "the ones it trained on (the status line and the loss below, both measured after each epoch with the "
+            "same weights). On the map, do your classes form their "
             "own groups? Compare the decodes of random codes from the VAE and from the AE: which look like your "
             "images?")
 
@@ -72,9 +73,9 @@ class RunPictures:
         """One epoch of the run: the status line, the pictures, the map and the loss curves."""
         shown, settings = run.last, run.settings
         probe = make_probe(data.images, data.dataset.labels, data.split, settings.latent_dim)
-        status.info(f"Epoch {shown.epoch} of {shown.epochs} · {settings.title} · loss per image "
-                    f"{shown.train.total:.1f} on the training images, {shown.held_out.total:.1f} on the held-out "
-                    f"ones · {shown.images_per_second:,.0f} images/s on {run.device.upper()}")
+        status.info(f"Epoch {shown.epoch} of {shown.epochs} · {settings.title} · after it, {LOSS_PER_IMAGE} "
+                    f"{shown.train.total:.1f} nats on the training images, {shown.held_out.total:.1f} on the "
+                    f"held-out ones · {shown.images_per_second:,.0f} images/s on {run.device.upper()}")
         prior = ("random codes drawn from N(0, I), the VAE's prior" if settings.model == "vae" else
                  "random codes drawn from a bell curve fitted to the AE's codes (an AE has no prior)")
         with self.left.container():

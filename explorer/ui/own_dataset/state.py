@@ -123,7 +123,7 @@ def run_prediction() -> Prediction | OpenQuestion:
     """The card's answer, measured from this session's run once it has finished its last epoch."""
     run, data = current_run(), loaded()
     last = run.last if run is not None else None
-    if data is None or last is None or last.train_mse is None:
+    if data is None or last is None or last.epoch < last.epochs:
         return open_question()
     return held_out_prediction(last.train_mse, last.held_out_mse, len(data.split.train),
                                len(data.split.held_out), run.settings.title)

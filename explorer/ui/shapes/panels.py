@@ -8,6 +8,7 @@ import itertools
 import numpy as np
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.core.images import strip
 from explorer.core.shapes import SHAPE_NAMES
 from explorer.models.base import Autoencoder
@@ -78,7 +79,8 @@ def shipped_walk(runs: list[ShippedRun], run: ShippedRun, model: Autoencoder, st
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"**Each row walks one dimension of the code from −{TRAVERSAL_REACH:g} to {TRAVERSAL_REACH:g}** "
-                    f"from the {start}'s code, labelled by the factor it carries most over all the shapes.")
+                    f"from the {start}'s code, labelled by the factor it carries most over all the shapes, and by what "
+                    f"it costs: its mean {term('KL')}, in {term('nats')}.")
         for dim, row in zip(in_use, rows, strict=True):
             cells = st.columns([1.3, 3.4, 0.5], vertical_alignment="center", gap="small")
             cells[0].markdown(f"**{scores.label(dim)}**  \n{dim_label(scores, dim)}")
@@ -90,7 +92,7 @@ def shipped_walk(runs: list[ShippedRun], run: ShippedRun, model: Autoencoder, st
                        f"{ACTIVE_KL:g} nat): walking one end to end changes the {start} by at most {quiet:.1f} "
                        f"pixels' worth of ink{against}, so they are left out.")
     with right:
-        st.markdown("**How much of each factor each dimension holds** (normalised mutual information)")
+        st.markdown(f"**How much of each factor each dimension holds** (normalised {term('mutual information')})")
         factor_matrix(scores, keys.MATRIX)
-        st.markdown(f"**MIG across β.** {MIG_IN_ONE_LINE}")
+        st.markdown(f"**{term('MIG')} across β.** {MIG_IN_ONE_LINE}")
         return MigChart(runs, run.beta)

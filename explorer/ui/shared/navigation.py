@@ -102,6 +102,10 @@ PAGES = (
     ),
 )
 
+# Off the route and out of the sidebar's list (st.Page visibility "hidden"): every page reaches it through its
+# terms' links (explorer/core/glossary.py term()) and the sidebar's own link under the list.
+GLOSSARY = PageSpec("app_pages/glossary.py", "Glossary", "📖", "The words the pages use, in plain words.")
+
 
 def url_name(path: str) -> str:
     """The name Streamlit gives a page in its URL: app_pages/latent_map.py -> latent_map."""

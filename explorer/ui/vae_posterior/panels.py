@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from explorer.core.glossary import term
 from explorer.topics.vae_posterior.figures import SAMPLE_COLOUR, computation_graph
 from explorer.topics.vae_posterior.logic import Posterior, gradients, kl_per_dimension
 from explorer.topics.vae_posterior.measures import DecodedSamples
@@ -24,8 +25,8 @@ def show_reparameterisation(posterior: Posterior, eps: np.ndarray, sample: np.nd
                             image: np.ndarray, mean_decode: np.ndarray, sample_decode: np.ndarray,
                             what: str) -> None:
     """The steps from the encoder's two outputs to the decode of the sample, one column per dimension."""
-    st.markdown(f"**The sample, step by step**, for {what}. The encoder gives μ and log σ²; ε is drawn from "
-                "N(0, 1):")
+    st.markdown(f"**The sample, step by step**, for {what}. The encoder gives μ and log σ²; {term('ε')} is drawn "
+                f"from {term('N(0, I)', 'N(0, 1)')}:")
     st.markdown("\n".join([
         "| step | dimension 1 | dimension 2 |", "|---|---:|---:|",
         _row("μ", posterior.mean),
@@ -53,10 +54,10 @@ def show_samples(samples: DecodedSamples, story: str) -> None:
     st.markdown(story)
 
 
-def show_gradient(posterior: Posterior, eps: np.ndarray, sample: np.ndarray) -> None:
+def show_gradient(posterior: Posterior, eps: np.ndarray, sample: np.ndarray, what: str) -> None:
     st.markdown("#### Why write the sample as μ + σ·ε?")
     st.markdown(GRADIENT_WORDS)
-    st.graphviz_chart(computation_graph(posterior, eps, sample), width="content")
+    st.graphviz_chart(computation_graph(posterior, eps, sample, what), width="content")
     found = gradients(posterior, eps)
     st.markdown("The derivatives of the sample, by PyTorch's autograd through the VAE's own sampling function, "
                 "for this digit and this ε:\n\n" + "\n".join([

@@ -15,6 +15,8 @@ from explorer.ui.shared.view_link import ViewLink, ViewParam
 from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.state import randomise, reset, state, swap
 
+RANDOMISE_LABEL = "🎲 Randomise"  # the look-for text names the button by it
+
 
 @dataclass(frozen=True)
 class ShownDigit:
@@ -45,7 +47,7 @@ def digit_controls(view: ViewLink, data: DigitData, mine: Digit | None) -> tuple
 
 def edit_controls(columns: list[DeltaGenerator], codebook_size: int) -> None:
     """Randomise, undo, and swap every code a for code b, in the row's last five columns."""
-    columns[0].button("🎲 Randomise", key=keys.RANDOMISE, width="stretch", on_click=randomise, args=(codebook_size,),
+    columns[0].button(RANDOMISE_LABEL, key=keys.RANDOMISE, width="stretch", on_click=randomise, args=(codebook_size,),
                       help="Draw all 49 tokens uniformly at random from the whole codebook.")
     columns[1].button("↩️ Undo edits", key=keys.RESET, width="stretch", on_click=reset,
                       help="Undo every edit: the tokens the encoder chose for this digit.")
