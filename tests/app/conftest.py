@@ -12,13 +12,14 @@ from scripts.app_process import APP_SCRIPT
 
 
 def visitor_state_caches() -> tuple:
-    """The caches that hold what a server's visitors share or change: the class's votes, the line of training
-    runs, the results made for them, the one-off training warm-up."""
+    """The caches that hold what a server's visitors share or change: the class's votes, the line of heavy work,
+    the results made for them, the one-off training warm-up."""
+    from explorer.ui.server.class_tally import class_tally
     from explorer.ui.server.shared_results import shared_results
-    from explorer.ui.shared.prediction_card import class_tally
-    from explorer.ui.shared.resources import live_training_warm_up, training_slots
+    from explorer.ui.server.work_line import work_line
+    from explorer.ui.shared.resources import live_training_warm_up
 
-    return class_tally, training_slots, live_training_warm_up, shared_results
+    return class_tally, work_line, live_training_warm_up, shared_results
 
 
 _kept = {"for": None, "patching": False}  # the pretrained/ folder the kept caches were filled from (None: none)

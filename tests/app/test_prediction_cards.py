@@ -56,7 +56,7 @@ def rule_named(card_id: str):
     return {
         "home_still_readable": lambda card: "digit classifier" in card.question and _names_numbers(card),
         "bottleneck_digit_survives": lambda card: "read right by the digit classifier" in card.question,
-        "latent_map_random_codes": lambda card: f"within {TIE:g} counts as alike" in card.question,
+        "latent_map_random_codes": lambda card: f"within {TIE:.0%} counts as alike" in card.question,
         "denoising_plain_cleans": lambda card: "raising the PSNR" in card.question,
         "anomaly_hardest_to_flag": lambda card: "the lowest ROC AUC" in card.question,
         "loss_balance_active_dimensions": lambda card: f"above {ACTIVE_KL:g}" in card.question and _names_numbers(card),
