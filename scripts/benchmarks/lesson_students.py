@@ -5,8 +5,11 @@ The lesson as a class lives it: each student starts at another page of the route
 each page makes a change every few seconds (a lesson's pace: 5-15 s; a rush: 2-4 s), a random legal value read from
 the page's own widget props. Every fifth student retrains on Loss balance; on Diffusion each tries a new seed, and
 every fifth picks DDPM. Heavy actions (training, sampling) are recorded apart from light ones (opening a page,
-moving a control), with errors, changes the session did not keep (another session's value, or none), and how many
-heavy actions showed a place in line."""
+moving a control), with errors and changes the session did not keep (another session's value, or none).
+
+What the agent API cannot show: a page's place in line. An answer comes once the run has ended, so a message the
+run drew only while it waited is gone from it; tests/unit/test_work_line.py and tests/app/test_work_line.py check
+that a waiting page shows its place and wait instead."""
 
 from __future__ import annotations
 
@@ -22,7 +25,6 @@ PAGES_EACH = 6  # pages of the route each student walks through, from a differen
 CHANGES_PER_PAGE = (1, 2)
 TRAINER_EVERY = 5  # students 0, 5, 10 ... retrain on Loss balance
 DDPM_EVERY = 5  # students 0, 5, 10 ... pick DDPM on Diffusion
-PLACE_IN_LINE = "⏳"  # what a page shows while a heavy action waits in line
 # The route, and on each page the controls a student moves; the heavy ones start training or sampling.
 ROUTE = {
     "": (),
@@ -51,7 +53,6 @@ class ClassRecord:
     heavy: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)  # by kind
     not_kept: list[str] = field(default_factory=list)  # key: sent -> shown
-    heavy_with_place: int = 0
     cards_answered: int = 0
     tally_unavailable: int = 0  # reveals that said the class tally could not be reached
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -86,8 +87,6 @@ def act(session: AgentSession, key: str, rng: random.Random, record: ClassRecord
     shown = (session.element(key) or {}).get("value")
     with record.lock:
         (record.heavy if key in HEAVY else record.light).append(answer.seconds)
-        if key in HEAVY and any(PLACE_IN_LINE in text for text in texts(answer.snapshot["tree"])):
-            record.heavy_with_place += 1
         if sent is not None and shown != sent:
             record.not_kept.append(f"{key}: {sent!r} -> {shown!r}")
     if answer.snapshot["status"] == "error":
@@ -158,7 +157,7 @@ def summary(values: list[float]) -> dict[str, float | int]:
 def figures(record: ClassRecord) -> dict:
     return {"light": summary(record.light), "heavy": summary(record.heavy), "errors": record.errors,
             "not_kept_count": len(record.not_kept), "not_kept": record.not_kept[:10],
-            "heavy_showing_place_in_line": record.heavy_with_place, "cards_answered": record.cards_answered,
+            "cards_answered": record.cards_answered,
             "cards_with_tally_unavailable": record.tally_unavailable}
 
 
