@@ -135,8 +135,11 @@ def test_the_ladder_is_scored_and_the_words_are_defined(open_page):
     app = open_page(PAGE)
     cells = [md.value for md in app.markdown]
     assert sum(value.endswith("%") for value in cells) == 3  # read right, one per tiny reference run
-    assert sum(len(value) == 4 and value.startswith(("0.", "1.")) for value in cells) == 3  # confidence
+    judged = [value for value in cells if value.startswith("**") and "%**  \nconfidence 0." in value]
+    assert len(judged) == 3  # judged real, the classifier's confidence beside
     assert "share of all" in next(md for md in app.markdown if md.value == "**read right**").help
+    assert "digit judge" in next(md for md in app.markdown if md.value == "**judged real**").help
+    assert any(md.value.startswith("#### The digit judge") for md in app.markdown)  # its ladder, under Go deeper
     text = " ".join(md.value for md in app.markdown)
     assert "above 0.1 nat" in text and "Burda" in text and "Bernoulli" in text and "*prior*" in text
     assert "nats" in app.select_slider(key="lb_beta").help
