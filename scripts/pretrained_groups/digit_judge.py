@@ -23,7 +23,7 @@ EXAMPLES = 8  # of each rung, shipped for the page to show
 EXAMPLES_FILE = "ladder_examples.npz"
 LADDER = {  # in the order the ladder shows them, with what each set is, in words
     "real": "real held-out test digits",
-    "reconstructions": "the same digits redrawn by an autoencoder (k = 16)",
+    "reconstructions": "the same digits reconstructed by an autoencoder (k = 16)",
     "blobs": "random blobs of ink",
     "scrambled": "real digits with their pixels shuffled",
     "static": "pure static",

@@ -34,7 +34,7 @@ def latent_map_sets(store: PretrainedStore, k: str) -> Iterator[Set]:
     tests = len(load_bundled_mnist().test_images)  # the codes cover every bundled image, the test split last
     for kind, name in group["pairs"][k].items():
         codes = store.load_arrays(group["files"][name]["codes"])["codes"][-tests:]
-        yield (f"{kind}_redrawn", f"held-out digits redrawn by the {kind.upper()}",
+        yield (f"{kind}_redrawn", f"held-out digits reconstructed by the {kind.upper()}",
                decode(store.load_model(name), reference_split(codes)[1]))
 
 

@@ -93,7 +93,7 @@ def walk_story(walks: dict) -> str:
         f"digit judge calls **{ae['between_real']:.0%}** of the AE's steps between the ends real and "
         f"**{vae['between_real']:.0%}** of the VAE's ({verdict}; the ends themselves, each model's reconstructions, "
         f"{ae['ends_real']:.0%} and {vae['ends_real']:.0%}). The suggested pairs are the walks where the two models "
-        "differ most, among walks whose ends both models redraw as digits the judge calls real: some where the "
+        "differ most, among walks whose ends both models reconstruct as digits the judge calls real: some where the "
         "AE's lowest step falls further than the VAE's, and some the other way round."
     )
 

@@ -34,10 +34,10 @@ def ladder_table(ladder: dict[str, JudgeScores]) -> str:
 
 def far_rule(ladder: dict[str, JudgeScores]) -> str:
     real, redrawn = ladder["real"], ladder["reconstructions"]
-    return (f"Real held-out digits: **{real.share_real:.0%}** judged real; redrawn by an autoencoder "
+    return (f"Real held-out digits: **{real.share_real:.0%}** judged real; reconstructed by an autoencoder "
             f"**{redrawn.share_real:.0%}**. A set counts as *far below* real digits when under "
             f"{FAR_SHARE:.0%} of their share ({FAR_SHARE * real.share_real:.1%}) is judged real, fewer than the "
-            f"redrawn digits, and its FID is over {FAR_FID:.0f} times theirs ({FAR_FID * redrawn.fid:.0f}). "
+            f"reconstructions, and its FID is over {FAR_FID:.0f} times theirs ({FAR_FID * redrawn.fid:.0f}). "
             f"Static scores **{ladder['static'].share_real:.1%}** (confidence {ladder['static'].mean_confidence:.2f}"
             f"), scrambled digits **{ladder['scrambled'].share_real:.1%}**, a blank image "
             f"**{ladder['blank'].share_real:.1%}**.")
