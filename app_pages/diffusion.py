@@ -54,7 +54,7 @@ with deeper():
         show_reverse(networks, len(data.train_images), settings, pixel)
         latent = latent_samples(networks, LatentRun(settings.seed))
         show_latent(networks, latent)
-        show_quality(networks, scored, latent)
+        show_quality(networks, scored, latent, pixel.samples)
 
 view.finish()
 next_link(PAGE)

@@ -1,6 +1,6 @@
-"""Latent map: where a plain autoencoder and a VAE put their codes (two clickable maps, shaded by the digit
-classifier's doubt), what each model decodes where the student clicks, a straight walk between the last two
-dots clicked, and, deeper, whether random codes make new digits."""
+"""Latent map: where a plain autoencoder and a VAE put their codes (two clickable maps, shaded where the digit
+judge calls a decode no real digit), what each model decodes where the student clicks, a straight walk between
+the last two dots clicked, and, deeper, whether random codes make new digits."""
 
 import streamlit as st
 

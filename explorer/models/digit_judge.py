@@ -20,6 +20,7 @@ REAL_ENOUGH = 1.0  # realism at or above 1: inside at least one real digit's nei
 JUDGE_GROUP = "digit_judge"  # the shipped group: the reference ladder and the pages' judged sample sets
 FAR_SHARE = 0.1  # "far below real digits": under a tenth of their share judged real...
 FAR_FID = 10.0  # ...and a Fréchet distance over ten times the autoencoder's redrawn digits'
+STANDARD_ERRORS = 2  # two shares judged real closer than this many standard errors are too close to call
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,13 @@ class DigitJudge:
 def judged(scores: dict) -> dict[str, JudgeScores]:
     """A group's {key: scores as the manifest holds them} as JudgeScores, in the same order."""
     return {key: JudgeScores.from_json(values) for key, values in scores.items()}
+
+
+def too_close_to_call(first: JudgeScores, second: JudgeScores, errors: float = STANDARD_ERRORS) -> bool:
+    """Whether two sets' shares judged real differ by less than `errors` standard errors of their difference:
+    other draws of the same sizes could well swap them."""
+    spread = sum(s.share_real * (1 - s.share_real) / s.images for s in (first, second)) ** 0.5
+    return abs(first.share_real - second.share_real) < errors * spread
 
 
 def far_below(images: JudgeScores, real: JudgeScores, redrawn: JudgeScores) -> bool:

@@ -14,6 +14,7 @@ from explorer.core.schedulers import static_pixels
 from explorer.models.digit_judge import NEIGHBOURS, REAL_ENOUGH, DigitJudge, reference_split
 from explorer.models.inference import reconstruct
 from scripts.pretrained_groups.common import BuildContext, log
+from scripts.pretrained_groups.judged_latent_map import judged_pair
 from scripts.pretrained_groups.judged_samples import page_sets
 
 AUTOENCODER_K = "16"  # the Bottleneck page's k = 16 autoencoder redraws the real digits
@@ -22,7 +23,7 @@ EXAMPLES = 8  # of each rung, shipped for the page to show
 EXAMPLES_FILE = "ladder_examples.npz"
 LADDER = {  # in the order the ladder shows them, with what each set is, in words
     "real": "real held-out test digits",
-    "reconstructions": "the same digits redrawn by an autoencoder (k = 16)",
+    "reconstructions": "the same digits reconstructed by an autoencoder (k = 16)",
     "blobs": "random blobs of ink",
     "scrambled": "real digits with their pixels shuffled",
     "static": "pure static",
@@ -76,6 +77,7 @@ def build(ctx: BuildContext) -> dict:
              for page, sets in page_sets(store, ctx.tiny).items()}
     for page, scores in pages.items():
         log.info("digit judge, %s: %s", page, {key: round(s["share_real"], 3) for key, s in scores.items()})
+    latent_map = {k: judged_pair(ctx, store, judge, k) for k in store.group("latent_map")["pairs"]}
     np.savez(ctx.path(EXAMPLES_FILE), **{key: to_uint8(images[key][:EXAMPLES]) for key in LADDER})
     info = {
         "classifier": classifier_name,
@@ -86,6 +88,7 @@ def build(ctx: BuildContext) -> dict:
         "autoencoder": store.group("bottleneck")["ae_models"][AUTOENCODER_K],
         "ladder": ladder,
         "pages": pages,
+        "latent_map": latent_map,  # by code size: per-image realism of the strips, the decoded planes and the walks
         "examples": ctx.relative(EXAMPLES_FILE),
     }
     return {"models": {}, "info": info}

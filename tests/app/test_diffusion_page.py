@@ -39,7 +39,8 @@ def test_opens_on_the_finished_samples_then_goes_deeper(open_page):
     labels = [metric.label for metric in app.metric]
     assert labels[:3] == ["Pixel U-Net: time per step", "Latent MLP: time per step", "Latent is faster by"]
     assert any("Why latent diffusion is faster" in md.value for md in app.markdown)
-    assert any(md.value.startswith("**Scored now:**") for md in app.markdown)
+    assert any(md.value.startswith("**Judged now:**") for md in app.markdown)
+    assert any(md.value.startswith("#### The digit judge") for md in app.markdown)  # its ladder, under Go deeper
     assert len(app.latex) == 1
 
 
@@ -51,7 +52,8 @@ def test_the_text_defines_its_words_and_carries_the_numbers_of_the_shipped_netwo
     store = PretrainedStore()
     unet, mlp = (store.load_model(store.group("diffusion")[role]) for role in ("unet", "latent_denoiser"))
     assert f"the U-Net has {parameters(unet):,}" in text and f"the MLP's {parameters(mlp):,}" in text
-    assert "**A generous judge.**" in text and "Blurry or made-up shapes score low" not in text
+    assert "**Why not the classifier's confidence?**" in text and "**A generous judge.**" not in text
+    assert "The **digit judge**" in text
     assert "DDPM (denoising diffusion probabilistic model" in app.radio(key=keys.SAMPLER).help
 
 

@@ -1,4 +1,5 @@
 import json
+import re
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.models.digit_judge import JUDGE_GROUP
@@ -100,7 +101,9 @@ def test_a_random_code_goes_to_both_models_and_a_spot_to_its_own_map_s_model_onl
     app.run()
     assert captions(app)[:2] == ["AE decode", "VAE decode"]
     assert "**Random code #3**" in shown_text(app)
-    assert "**AE**: classifier" in shown_text(app) and "**VAE**: classifier" in shown_text(app)
+    for kind in ("AE", "VAE"):  # the digit judge's verdict, the classifier's confidence beside
+        assert re.search(rf"\*\*{kind}\*\*: \*\*(not )?judged real\*\* \(realism \d\.\d\d; the classifier's "
+                         r"confidence \d\.\d\d\)", shown_text(app))
     app.session_state[keys.SELECTION] = Selection(SelectionKind.SPOT, 0, "vae")
     app.run()
     assert captions(app)[0] == "VAE decode" and "AE decode" not in captions(app)
@@ -220,6 +223,10 @@ def shipped_likeness_of(k: str) -> dict:
     return PretrainedStore().group("latent_map")["digit_likeness"][k]
 
 
+def shipped_verdicts_of(k: str) -> dict:
+    return PretrainedStore().group(JUDGE_GROUP)["latent_map"][k]
+
+
 def test_the_sampling_experiment_opens_the_page_with_the_shipped_scores(open_page):
     app = open_page(PAGE)
     assert "Can random codes make new digits?" in [s.value for s in app.subheader]
@@ -234,11 +241,12 @@ def test_the_sampling_experiment_opens_the_page_with_the_shipped_scores(open_pag
             assert f"confidence {samples[strip]['mean_confidence']:.2f}" in shown
             assert f"spread {samples[strip]['class_spread']:.2f}" in shown
         story = next(md.value for md in app.markdown if md.value.startswith("**What the strips show.**"))
-        assert f"**{samples['ae_normal']['mean_confidence']:.2f}**" in story
-        assert f"**{samples['vae_normal']['mean_confidence']:.2f}**" in story
+        assert f"**{verdicts['ae_normal']['share_real']:.1%}**" in story
+        assert f"**{verdicts['vae_normal']['share_real']:.1%}**" in story
+        assert f"beside: {verdicts['ae_normal']['mean_confidence']:.2f}" in story
 
 
-def test_the_exact_maps_are_shaded_by_the_classifier_and_umap_is_not(open_page):
+def test_the_exact_maps_are_shaded_by_the_digit_judge_and_umap_is_not(open_page):
     def shaded(chart) -> bool:
         return any(trace.get("type") == "heatmap" for trace in json.loads(chart.proto.spec)["data"])
 
@@ -252,13 +260,13 @@ def test_the_exact_maps_are_shaded_by_the_classifier_and_umap_is_not(open_page):
 
 def test_the_walk_starts_on_a_measured_pair_and_follows_the_suggestions(open_page):
     app = open_page(PAGE)
-    offered = shipped_likeness_of("16")["walks"]["offered"]
+    offered = shipped_verdicts_of("16")["walks"]["offered"]
     assert walk_ends(app) == (offered[0]["a"], offered[0]["b"])
     assert any(chart.key == keys.WALK_CHART for chart in app.get("plotly_chart"))
     app.selectbox(key=keys.walk_choice_key("16")).select(3).run()
     assert walk_ends(app) == (offered[3]["a"], offered[3]["b"])
     app.radio(key=keys.K).set_value("2").run()  # a suggested walk gives way to the new k's own
-    first = shipped_likeness_of("2")["walks"]["offered"][0]
+    first = shipped_verdicts_of("2")["walks"]["offered"][0]
     assert walk_ends(app) == (first["a"], first["b"])
     app.selectbox(key=keys.walk_choice_key("2")).select(1).run()
     app.session_state[keys.SELECTION] = Selection(SelectionKind.IMAGE, 10)

@@ -2,6 +2,8 @@ import shutil
 
 import pytest
 
+from explorer.checkpoints.store import PretrainedStore
+from explorer.models.digit_judge import JUDGE_GROUP
 from explorer.training.live import RunStatus
 from explorer.ui.shared.navigation import next_page, url_name
 from tests.app.conftest import image_urls
@@ -25,7 +27,8 @@ def test_opens_with_a_shipped_run_before_anything_trains(open_page):
     app = open_page(PAGE)
     assert "Showing the shipped run, β = 1" in app.info[0].value
     assert len(app.get("vega_lite_chart")) == 3  # loss curves, rate-distortion, KL bars
-    assert len(image_urls(app)) == 1 + 2 * 3  # the test digits, then each of 3 tiny references' two rows
+    rungs = len(PretrainedStore().group(JUDGE_GROUP)["ladder"])  # the digit judge's ladder, one example each
+    assert len(image_urls(app)) == 1 + 2 * 3 + rungs  # the test digits, then each of 3 tiny references' two rows
     assert any("reparameterisation trick" in md.value for md in app.markdown)
     assert "lb_run" not in app.session_state
 
@@ -54,7 +57,8 @@ def test_moving_beta_trains_a_run_to_the_end(open_page):
     assert len(app.slider) == 1 + 16  # epochs, and one traversal slider per latent dimension
     assert any("KL of each dimension of the code" in md.value for md in app.markdown)
     assert ":orange-background[**β = 2**]" in [md.value for md in app.markdown]  # its row in the ladder
-    assert len(image_urls(app)) == 1 + 2 * 3 + 2 + 1  # the ladder, the run's row, the decoded walk
+    rungs = len(PretrainedStore().group(JUDGE_GROUP)["ladder"])
+    assert len(image_urls(app)) == 1 + 2 * 3 + 2 + 1 + rungs  # the ladder, the run's row, the walk, the judge
 
 
 def test_a_traversal_slider_changes_the_decode_without_retraining(open_page):
@@ -135,8 +139,11 @@ def test_the_ladder_is_scored_and_the_words_are_defined(open_page):
     app = open_page(PAGE)
     cells = [md.value for md in app.markdown]
     assert sum(value.endswith("%") for value in cells) == 3  # read right, one per tiny reference run
-    assert sum(len(value) == 4 and value.startswith(("0.", "1.")) for value in cells) == 3  # confidence
+    judged = [value for value in cells if value.startswith("**") and "%**  \nconfidence 0." in value]
+    assert len(judged) == 3  # judged real, the classifier's confidence beside
     assert "share of all" in next(md for md in app.markdown if md.value == "**read right**").help
+    assert "digit judge" in next(md for md in app.markdown if md.value == "**judged real**").help
+    assert any(md.value.startswith("#### The digit judge") for md in app.markdown)  # its ladder, under Go deeper
     text = " ".join(md.value for md in app.markdown)
     assert "above 0.1 nat" in text and "Burda" in text and "Bernoulli" in text and "*prior*" in text
     assert "nats" in app.select_slider(key="lb_beta").help

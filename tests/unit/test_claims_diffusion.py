@@ -8,8 +8,10 @@ import torch
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.core.schedulers import static_pixels
+from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged, too_close_to_call
 from explorer.models.digit_likeness import class_probabilities, score_images
 from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost
+from explorer.topics.diffusion.judged import quality_words, ranked
 from explorer.topics.diffusion.logic import BATCH, make_scheduler, sample_latents, sample_pixels
 
 DIGITS_READ_RIGHT = (0, 150, 512)  # test images (a 0, a 1 and a 5) that the classifier reads right
@@ -102,3 +104,36 @@ def test_the_guess_settles_on_a_digit_hundreds_of_steps_before_x_t_shows_it(stor
     x_t_from = first_step_agreeing(networks, run.noisy, final, run.steps)
     guess_from = first_step_agreeing(networks, run.predicted, final, run.steps)
     assert x_t_from < 500 and guess_from - x_t_from >= 200, (x_t_from, guess_from)
+
+
+# --- "How digit-like are the samples?": the digit judge's shipped verdicts ---
+
+@pytest.fixture(scope="module")
+def judged_samples(store):
+    group = store.group(JUDGE_GROUP)
+    return judged(group["pages"]["diffusion"]) | {"real": JudgeScores.from_json(group["ladder"]["real"])}
+
+
+def test_latent_diffusion_is_judged_real_most_often_and_has_the_lowest_fid(judged_samples):
+    """quality_words' order: latent diffusion first, and "FID ... is lowest for Latent diffusion"."""
+    order = ranked(judged_samples)
+    assert order[0] is judged_samples["latent_ddpm"] and not too_close_to_call(order[0], order[1])
+    assert min(order, key=lambda s: s.fid) is judged_samples["latent_ddpm"]
+    assert "is lowest for Latent diffusion" in quality_words(judged_samples, 0.98)
+
+
+def test_pixel_diffusion_and_the_plain_vae_are_too_close_to_call(judged_samples):
+    """"Pixel diffusion and Plain VAE: within 2 standard errors of each other, too close to call"."""
+    assert too_close_to_call(judged_samples["pixel_ddim"], judged_samples["vae_prior"])
+    assert "Pixel diffusion and Plain VAE: within 2 standard errors" in quality_words(judged_samples, 0.98)
+
+
+def test_every_way_of_sampling_falls_short_of_real_digits(judged_samples):
+    real = judged_samples["real"]
+    assert all(scores.share_real < real.share_real for scores in ranked(judged_samples))
+
+
+def test_the_judge_calls_static_no_digit_where_the_classifier_is_sure_of_it(store, static_verdict):
+    """confidence_words: "pure static ... gets an average confidence of ..., where the judge calls 0% of it real"."""
+    static = judged(store.group(JUDGE_GROUP)["ladder"])["static"]
+    assert static.share_real == 0 and static_verdict.mean_confidence > 0.5

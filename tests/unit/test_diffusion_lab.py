@@ -18,7 +18,8 @@ from explorer.models import (
     UNet,
     UNetConfig,
 )
-from explorer.models.digit_likeness import DigitLikeness, digit_likeness, score_images
+from explorer.models.digit_judge import JudgeScores
+from explorer.models.digit_likeness import digit_likeness, score_images
 from explorer.topics.diffusion.figures import FINISHED, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
     BATCH,
@@ -177,10 +178,12 @@ def test_reverse_figure_ends_on_the_samples_and_opens_on_them():
 
 
 def test_quality_figure_has_a_bar_per_method_and_measure():
-    quality = {name: DigitLikeness(mean_confidence=c, class_spread=s, class_counts=[1] * 10, images=10, method=name)
-               for name, c, s in (("a", 0.9, 0.8), ("b", 0.5, 0.2))}
+    quality = {name: JudgeScores(realism=0.9, share_real=share, precision=0.8, recall=0.7, fid=30.0,
+                                 mean_confidence=c, images=10, method=name)
+               for name, share, c in (("a", 0.45, 0.9), ("b", 0.2, 0.7))}
     fig = quality_figure(quality)
-    assert [list(bar.y) for bar in fig.data] == [[0.9, 0.5], [0.8, 0.2]]
+    assert [list(bar.y) for bar in fig.data] == [[0.45, 0.2], [0.9, 0.7]]  # judged real first, confidence beside
+    assert fig.data[0].name == "judged real by the digit judge" and "FID 30" in fig.data[0].customdata[0]
 
 
 def test_tile_lays_images_out_in_a_grid():

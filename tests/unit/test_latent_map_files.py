@@ -8,10 +8,11 @@ import pytest
 from explorer.checkpoints.store import PRETRAINED_DIR, PretrainedStore
 from explorer.core.data import load_bundled_mnist
 from explorer.core.projection import GRID_SIZE, LatentMap, place_codes
+from explorer.models.digit_judge import JUDGE_GROUP, REAL_ENOUGH
 from explorer.models.inference import embed
 from explorer.topics.latent_map.logic import bundled_order, manifold_cells
 from explorer.topics.latent_map.measures import empty_cells, mixed_cells, unsure_shares
-from explorer.topics.latent_map.shipped import pair_likeness
+from explorer.topics.latent_map.shipped import pair_likeness, pair_verdicts
 
 BUNDLED_IMAGES = 5000
 
@@ -43,17 +44,21 @@ def check_group(store: PretrainedStore, methods_at_16: set[str], min_draws: int)
 
 
 def check_plane_scores(store: PretrainedStore) -> None:
-    """The manifest's summary of where the classifier is unsure, recomputed from the shipped arrays."""
-    group = store.group("latent_map")
+    """The manifest's summaries of where the classifier is unsure and where the digit judge calls no decode real,
+    recomputed from the shipped arrays."""
+    group, judge = store.group("latent_map"), store.group(JUDGE_GROUP)
     labels = bundled_order(load_bundled_mnist())[1]
     for k, method in (("16", "pca"), ("2", "latent")):
-        likeness = pair_likeness(group, k, store.load_arrays(group["digit_likeness"][k]["file"]))
+        verdicts = pair_verdicts(judge, k, store.load_arrays(judge["latent_map"][k]["file"]))
+        likeness = pair_likeness(group, k, store.load_arrays(group["digit_likeness"][k]["file"]), verdicts)
         for kind, name in group["pairs"][k].items():
             plane = LatentMap.from_arrays(method, store.load_arrays(group["files"][name]["maps"][method]))
             found = unsure_shares(likeness.grid(kind), empty_cells(plane), mixed_cells(plane, labels), likeness.unsure)
             assert asdict(found) == pytest.approx(asdict(likeness.planes[kind]))
             assert likeness.plane_images(kind).shape == (len(manifold_cells(plane)), 28, 28)
-            assert likeness.grid(kind).shape == (len(plane.grid_codes),)
+            assert likeness.grid(kind).shape == verdicts.grid(kind).shape == (len(plane.grid_codes),)
+            judged = unsure_shares(verdicts.grid(kind), empty_cells(plane), mixed_cells(plane, labels), REAL_ENOUGH)
+            assert asdict(judged) == pytest.approx(asdict(verdicts.planes[kind]))
 
 
 def test_tiny_build_writes_codes_of_every_image_and_exact_maps(tiny_pretrained):

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from explorer.core.colours import TEXT_COLOUR
 from explorer.core.images import tile, to_uint8
-from explorer.models.digit_likeness import DigitLikeness
+from explorer.models.digit_judge import JudgeScores
 from explorer.topics.diffusion.logic import ForwardFrames, ReverseFrames
 
 SIGNAL_COLOUR = "#4361ee"
@@ -19,7 +19,7 @@ FRAME_MS = 120
 FORWARD_HEIGHT, FORWARD_MARGIN = 480, dict(l=10, r=10, t=110, b=90)  # px; the top margin holds Play and the slider
 REVERSE_HEIGHT, REVERSE_MARGIN = 440, dict(l=10, r=10, t=95, b=5)  # fits a 1366 x 768 screen under the controls
 FINISHED = "Finished samples"  # the reverse animations' last frame, which they open on
-QUALITY_ORDER = ("pixel_ddim", "latent_ddpm", "vae_prior", "real_test")  # the manifest sorts its keys
+QUALITY_ORDER = ("pixel_ddim", "latent_ddpm", "vae_prior", "real")  # the manifest sorts its keys
 GREYS = [[0.0, "black"], [1.0, "white"]]
 
 
@@ -135,19 +135,20 @@ def reverse_figure(frames: ReverseFrames, *, titles: tuple[str, str] = PIXEL_TIT
     return fig
 
 
-def quality_figure(quality: dict[str, DigitLikeness]) -> go.Figure:
-    """Mean top-class confidence and class spread of each way of sampling, as grouped bars."""
+def quality_figure(quality: dict[str, JudgeScores]) -> go.Figure:
+    """Each way of sampling, as grouped bars: the share the digit judge calls real, and beside it the digit
+    classifier's mean confidence (the old measure, which static scores high on too); FID in the hover text."""
     fig = go.Figure()
     methods = [m for m in QUALITY_ORDER if m in quality] + [m for m in quality if m not in QUALITY_ORDER]
     labels = [quality[m].method.split(" (")[0] for m in methods]  # the details go in the hover text
-    details = [f"{quality[m].method}<br>{quality[m].images} images" for m in methods]
-    for measure, name, colour in (("mean_confidence", "mean top-class confidence", SIGNAL_COLOUR),
-                                  ("class_spread", "spread over the 10 digits", NOISE_COLOUR)):
+    details = [f"{quality[m].method}<br>{quality[m].images} images, FID {quality[m].fid:.0f}" for m in methods]
+    for measure, name, colour in (("share_real", "judged real by the digit judge", SIGNAL_COLOUR),
+                                  ("mean_confidence", "the classifier's confidence", NOISE_COLOUR)):
         values = [getattr(quality[m], measure) for m in methods]
         fig.add_trace(go.Bar(x=labels, y=values, name=name, marker_color=colour, customdata=details,
                              text=[f"{v:.2f}" for v in values], textposition="outside",
                              hovertemplate="%{customdata}<br>" + name + ": %{y:.3f}<extra></extra>"))
-    fig.update_yaxes(range=[0, 1.15], title="0 (bad) … 1 (good)")
+    fig.update_yaxes(range=[0, 1.15], title="share judged real · confidence")
     fig.update_layout(barmode="group", height=380, margin=dict(l=10, r=10, t=30, b=10), font_color=TEXT_COLOUR,
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return fig

@@ -25,14 +25,15 @@ WALK_GROUP = "walk"
 MODEL_COLOURS = {"ae": AE_COLOUR, "vae": VAE_COLOUR}
 
 
-def shading_trace(grid: np.ndarray, confidences: np.ndarray) -> dict:
-    """A heat map under the dots: clear where the classifier is sure of the cell's decode, redder where it is
-    not (the red of the tinted decodes). hoverinfo "skip" leaves hovers and clicks to the dots and the grid."""
+def shading_trace(grid: np.ndarray, clear: np.ndarray) -> dict:
+    """A heat map under the dots: clear where the digit judge calls the cell's decode real, redder the further
+    it falls short (pictures.clearness: the red of the tinted decodes). hoverinfo "skip" leaves hovers and
+    clicks to the dots and the grid."""
     size = int(round(np.sqrt(len(grid))))
     red = ",".join(str(int(255 * c)) for c in UNSURE_RED)
-    return dict(type="heatmap", x=grid[:size, 0], y=grid[::size, 1], z=np.asarray(confidences).reshape(size, size),
+    return dict(type="heatmap", x=grid[:size, 0], y=grid[::size, 1], z=np.asarray(clear).reshape(size, size),
                 zmin=0.0, zmax=1.0, colorscale=[[0.0, f"rgba({red},0.8)"], [1.0, f"rgba({red},0)"]],
-                showscale=False, hoverinfo="skip", legendgroup=SHADING_GROUP, name="classifier unsure")
+                showscale=False, hoverinfo="skip", legendgroup=SHADING_GROUP, name="not judged real")
 
 
 def colour_key() -> str:
@@ -79,7 +80,7 @@ def latent_map_figure(
     """points: N x 2 data codes on the map; grid: G*G x 2 invisible cell centres (row-major from the
     bottom-left) that turn a click on empty space into an event; random_points: R x 2 or None (trace off);
     marked: M x 2 spots to ring; own_point: 1 x 2, where the student's own digit lands (a star);
-    shading: G*G, the classifier's confidence in each cell's decode, drawn red where it is low;
+    shading: G*G, each cell's clearness (pictures.clearness of the digit judge's realism), red where low;
     walk_ends: 2 x 2, the straight walk's ends A and B, joined by a line if walk_line. No legend: the page
     shows colour_key() above the maps."""
     traces = [] if shading is None else [shading_trace(grid, shading)]
@@ -134,20 +135,22 @@ def latent_map_figure(
     return go.Figure(dict(data=traces, layout=layout), _validate=False)
 
 
-def walk_confidence_figure(confidences: dict[str, np.ndarray], unsure: float, height: int = 230) -> go.Figure:
-    """The classifier's confidence at each step of the straight walk, one line per model, with the line
-    below which it is unsure."""
-    steps = len(next(iter(confidences.values())))
+def walk_realism_figure(realism: dict[str, np.ndarray], real_enough: float, height: int = 230) -> go.Figure:
+    """The digit judge's realism at each step of the straight walk, one line per model, with the line at and
+    above which it calls a decode real."""
+    steps = len(next(iter(realism.values())))
     labels = ["A"] + [str(step) for step in range(1, steps - 1)] + ["B"]
     traces = [dict(type="scatter", x=labels, y=values, mode="lines+markers", name=kind.upper(),
                    line=dict(color=MODEL_COLOURS[kind], width=3),
                    hovertemplate=f"{kind.upper()}, step %{{x}}: %{{y:.2f}}<extra></extra>")
-              for kind, values in confidences.items()]
+              for kind, values in realism.items()]
     layout = dict(
         height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="#fafafa",
-        yaxis=dict(title=dict(text="classifier's confidence"), range=[0, 1.02]),
+        yaxis=dict(title=dict(text="realism (digit judge)"),
+                   range=[0, max(1.5, *(float(np.max(values)) + 0.05 for values in realism.values()))]),
         xaxis=dict(title=dict(text="step of the walk"), type="category"),  # else "1".."7" make it numeric
         legend=dict(orientation="h", yanchor="bottom", y=0.02, x=0.01),
-        shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=unsure, y1=unsure, line=dict(dash="dot", width=1))],
+        shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=real_enough, y1=real_enough,
+                     line=dict(dash="dot", width=1))],
     )
     return go.Figure(dict(data=traces, layout=layout), _validate=False)  # as the map: the unit tests validate it

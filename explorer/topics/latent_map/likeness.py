@@ -66,7 +66,7 @@ class WalkPair:
 
     a: int  # bundled image indices
     b: int
-    ae_lowest: float  # each model's lowest confidence between the ends
+    ae_lowest: float  # each model's lowest score (confidence or realism) between the ends
     vae_lowest: float
 
     def to_json(self) -> dict:
@@ -74,11 +74,12 @@ class WalkPair:
 
 
 def most_different_walks(starts: np.ndarray, ends: np.ndarray, ae: np.ndarray, vae: np.ndarray,
-                         per_side: int) -> list[WalkPair]:
+                         per_side: int, clear: float = UNSURE) -> list[WalkPair]:
     """The walks on which one model dips furthest below the other, `per_side` where the AE dips and then
-    `per_side` where the VAE does. Only walks whose two ends both models reconstruct as clear digits count,
-    so that a dip is about the way between the digits, not a badly reconstructed end."""
-    clear_ends = (np.minimum(ae[:, [0, -1]], vae[:, [0, -1]]) >= UNSURE).all(axis=1)
+    `per_side` where the VAE does. ae, vae: P x steps scores (the classifier's confidence, or the digit judge's
+    realism). Only walks whose two ends both models reconstruct as clear digits (scores of at least `clear`)
+    count, so that a dip is about the way between the digits, not a badly reconstructed end."""
+    clear_ends = (np.minimum(ae[:, [0, -1]], vae[:, [0, -1]]) >= clear).all(axis=1)
     gap = np.where(clear_ends, lowest_between(vae) - lowest_between(ae), 0.0)
     order = np.argsort(-gap, kind="stable")
     chosen = [i for i in order[:per_side] if gap[i] > 0] + [i for i in order[::-1][:per_side] if gap[i] < 0]

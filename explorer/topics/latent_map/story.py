@@ -5,9 +5,13 @@ shipped models show; tests/unit/test_latent_map_claims.py fails if a rebuild sto
 from __future__ import annotations
 
 from explorer.core.glossary import term
+from explorer.models.digit_judge import too_close_to_call
 from explorer.models.digit_likeness import DigitLikeness
-from explorer.topics.latent_map.measures import SizeDistortion, UnsureShares
+from explorer.topics.latent_map.measures import SizeDistortion
 from explorer.topics.latent_map.sampling import CodeCloud, top_digits
+from explorer.topics.latent_map.shipped import PairVerdicts
+
+WALK_TIE = 0.05  # shares of walk steps judged real closer than this (5 points) are called alike
 
 
 def digit_list(digits: list[int]) -> str:
@@ -15,78 +19,88 @@ def digit_list(digits: list[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def sampling_story(k: int, samples: dict[str, DigitLikeness], ae_unsure: float, clouds: dict[str, CodeCloud],
-                   draws_reach: float, reconstructed: dict[str, DigitLikeness], real: DigitLikeness,
-                   unsure: float) -> str:
-    """What the three strips show, in words: one story for k = 16, another for k = 2. ae_unsure: the share of
-    the AE's N(0, I) decodes that the classifier scores below `unsure`; draws_reach: how far from 0 the
-    farthest N(0, I) draw lies."""
-    ae, vae, fitted = samples["ae_normal"], samples["vae_normal"], samples["ae_fitted"]
+def sampling_story(k: int, verdicts: PairVerdicts, samples: dict[str, DigitLikeness], clouds: dict[str, CodeCloud],
+                   draws_reach: float) -> str:
+    """What the three strips show, in words: one story for k = 16, another for k = 2. verdicts: the digit judge's
+    (the measure of "is it a digit"); samples: the classifier's confidence and which digits it names;
+    draws_reach: how far from 0 the farthest N(0, I) draw lies."""
+    sets, real = verdicts.sets, verdicts.real
+    ae, vae, fitted = sets["ae_normal"], sets["vae_normal"], sets["ae_fitted"]
     where = (f"The AE's codes gather around a point **{clouds['ae'].centre_from_zero:.1f}** away from 0, each "
              f"number spread about **{clouds['ae'].spread:.1f}** either way, while N(0, I) draws gather around 0 "
              f"with a spread of 1. The VAE's codes gather around a point {clouds['vae'].centre_from_zero:.1f} "
              f"from 0, spread about {clouds['vae'].spread:.1f}: close to N(0, I), because its training pulls "
              "them there.")
+    judged = (f"the digit judge calls **{ae.share_real:.1%}** of the plain autoencoder's decodes real and "
+              f"**{vae.share_real:.1%}** of the VAE's (real held-out digits: {real.share_real:.0%}; the "
+              f"classifier's confidence, beside: {ae.mean_confidence:.2f} and {vae.mean_confidence:.2f})")
+    if too_close_to_call(fitted, vae):
+        against_vae = "about as often as the VAE's, too close to call"
+    else:
+        against_vae = "more often than the VAE's" if fitted.share_real > vae.share_real else "less often than the VAE's"
     if k > 2:
         return (
-            f"**What the strips show.** Fed N(0, I) draws, the plain autoencoder mostly draws shapes the classifier "
-            f"cannot name: {ae_unsure:.0%} of them score below {unsure:.1f}, and the mean confidence is "
-            f"**{ae.mean_confidence:.2f}**, against **{vae.mean_confidence:.2f}** for the VAE. The reason is "
-            f"*where* the codes are. {where} None of the AE's codes lies within "
-            f"{clouds['ae'].nearest_to_zero:.1f} of 0, and every N(0, I) draw lies within {draws_reach:.1f} of 0: "
-            "the draws land where the AE never put a code. But its "
-            "space is no worse where its codes really are: draws from a bell curve fitted to them score "
-            f"**{fitted.mean_confidence:.2f}**, no lower than the VAE's. The VAE's real gift for making new digits "
+            f"**What the strips show.** Fed N(0, I) draws, {judged}. The reason is *where* the codes are. {where} "
+            f"None of the AE's codes lies within {clouds['ae'].nearest_to_zero:.1f} of 0, and every N(0, I) draw "
+            f"lies within {draws_reach:.1f} of 0: the draws land where the AE never put a code. But its space is "
+            "no worse where its codes really are: draws from a bell curve fitted to them are judged real "
+            f"**{fitted.share_real:.1%}** of the time, {against_vae}. The VAE's real gift for making new digits "
             "is that you know where to draw without measuring first."
         )
-    digits, share = top_digits(ae.class_counts)
+    digits, share = top_digits(samples["ae_normal"].class_counts)
+    redrawn = f"{sets['ae_redrawn'].share_real:.0%} (AE) and {sets['vae_redrawn'].share_real:.0%} (VAE)"
     return (
-        f"**What the strips show.** With only two numbers, N(0, I) draws score about the same for both models "
-        f"(mean confidence **{ae.mean_confidence:.2f}** for the AE, **{vae.mean_confidence:.2f}** for the VAE). "
-        f"The difference is *which* digits come out: {share:.0%} of the AE's draws are {digit_list(digits)} "
-        f"(spread **{ae.class_spread:.2f}**, against **{vae.class_spread:.2f}** for the VAE). {where} So N(0, I) "
-        "reaches only the part of the AE's plane nearest 0. A bell curve fitted to the AE's codes reaches all of "
-        f"it: spread **{fitted.class_spread:.2f}**. None of the three comes near real digits "
-        f"({real.mean_confidence:.2f}): two numbers cannot hold a crisp digit, and even the models' "
-        f"reconstructions of real test digits score only {reconstructed['ae'].mean_confidence:.2f} (AE) and "
-        f"{reconstructed['vae'].mean_confidence:.2f} (VAE)."
+        f"**What the strips show.** With only two numbers, fed N(0, I) draws, {judged}. {where} So N(0, I) "
+        f"reaches only the part of the AE's plane nearest 0; there {share:.0%} of its draws are "
+        f"{digit_list(digits)}, as the classifier names them (spread **{samples['ae_normal'].class_spread:.2f}**, "
+        f"against **{samples['vae_normal'].class_spread:.2f}** for the VAE). A bell curve fitted to the AE's codes "
+        f"reaches all of it: **{fitted.share_real:.1%}** judged real, {against_vae}. Two numbers cannot hold a "
+        f"crisp digit: even the models' reconstructions of held-out digits are judged real only {redrawn}."
     )
 
 
-def plane_story(k: int, shares: dict[str, UnsureShares], unsure: float) -> str:
-    """What the red shading of the exact maps shows: how often each decoder draws no clear digit, among the
-    dots and in the map's empty space."""
+def plane_story(k: int, verdicts: PairVerdicts) -> str:
+    """What the red shading of the exact maps shows: how often each decoder draws what the digit judge does not
+    call real, among the dots and in the map's empty space (its planes' "unsure" cells: not judged real)."""
+    shares = verdicts.planes
     ae, vae = shares["ae"], shares["vae"]
-    counts = (f"The classifier is unsure (below {unsure:.1f}) about {ae.among_dots:.0%} of the AE's cells with "
-              f"dots nearby and {vae.among_dots:.0%} of the VAE's; in empty space, about **{ae.in_empty_space:.0%}** "
-              f"of the AE's and **{vae.in_empty_space:.0%}** of the VAE's.")
-    caution = ("The classifier only judges which digit a shape looks most like, not how clean it is: where a "
-               "decoded plane looks speckled or faded but its background stays dark, trust your eyes.")
+    counts = (f"The digit judge calls {ae.among_dots:.0%} of the AE's cells with dots nearby *not* real and "
+              f"{vae.among_dots:.0%} of the VAE's; in empty space, about **{ae.in_empty_space:.0%}** of the AE's "
+              f"and **{vae.in_empty_space:.0%}** of the VAE's.")
+    caution = (f"Even real held-out digits are judged real only {verdicts.real.share_real:.0%} of the time (the "
+               "judge's ladder, under the sampling experiment), so a red cell among the dots is no proof of a bad "
+               "decode: compare it with the empty space, and trust your eyes.")
     if k > 2:
-        return (f"**The red shading** marks the cells whose decode the classifier cannot name. {counts} On this "
-                "flat slice through the codes, the AE's empty space holds more shapes the classifier cannot name "
-                "than the part with dots; the VAE's holds fewer: it draws clear digits there. " + caution)
-    return (f"**The red shading** marks the cells whose decode the classifier cannot name. {counts} Among the "
-            f"dots, the red sits where dots of different digits meet: {ae.mixed_when_unsure:.0%} of the AE's "
-            f"unsure cells there (and {vae.mixed_when_unsure:.0%} of the VAE's) have dots of several digits "
-            f"around them, against {ae.mixed_when_sure:.0%} ({vae.mixed_when_sure:.0%}) of the cells it is sure "
-            "about. " + caution)
+        emptier = {kind: "more" if part.in_empty_space > part.among_dots else "no more"
+                   for kind, part in shares.items()}
+        return (f"**The red shading** marks the cells whose decode the digit judge does not call real. {counts} On "
+                f"this flat slice through the codes, the AE's empty space holds {emptier['ae']} decodes that are not "
+                f"judged real than the part with dots; the VAE's holds {emptier['vae']}. " + caution)
+    return (f"**The red shading** marks the cells whose decode the digit judge does not call real. {counts} Among "
+            f"the dots, {ae.mixed_when_unsure:.0%} of the AE's red cells (and {vae.mixed_when_unsure:.0%} of the "
+            f"VAE's) have dots of several digits around them, against {ae.mixed_when_sure:.0%} "
+            f"({vae.mixed_when_sure:.0%}) of the cells judged real: the red gathers where dots of different digits "
+            "meet. " + caution)
 
 
-def walk_story(walks: dict, unsure: float) -> str:
+def walk_story(walks: dict) -> str:
+    """walks: the digit judge's shipped summary (scripts/pretrained_groups/judged_latent_map.py)."""
     ae, vae = walks["ae"], walks["vae"]
+    gap = vae["between_real"] - ae["between_real"]
+    verdict = ("about as often" if abs(gap) < WALK_TIE
+               else f"the {'VAE' if gap > 0 else 'AE'} more often, by {abs(gap):.0%}")
     return (
         f"Measured over {walks['pairs']:,} straight walks between random pairs of different test digits, the "
-        f"classifier's confidence drops below {unsure:.1f} somewhere between the ends on "
-        f"**{ae['share_dipping']:.0%}** of the AE's walks and **{vae['share_dipping']:.0%}** of the VAE's: "
-        "between two digits, both models pass through blends the classifier cannot name, about as often. "
-        "The suggested pairs are the walks where the two models differ most, some where the AE dips and the "
-        "VAE does not, and some the other way round."
+        f"digit judge calls **{ae['between_real']:.0%}** of the AE's steps between the ends real and "
+        f"**{vae['between_real']:.0%}** of the VAE's ({verdict}; the ends themselves, each model's reconstructions, "
+        f"{ae['ends_real']:.0%} and {vae['ends_real']:.0%}). The suggested pairs are the walks where the two models "
+        "differ most, among walks whose ends both models reconstruct as digits the judge calls real: some where the "
+        "AE's lowest step falls further than the VAE's, and some the other way round."
     )
 
 
 def walk_pair_label(pair: dict, labels) -> str:
-    return (f"#{pair['a']} ({labels[pair['a']]}) → #{pair['b']} ({labels[pair['b']]}): lowest confidence on the "
+    return (f"#{pair['a']} ({labels[pair['a']]}) → #{pair['b']} ({labels[pair['b']]}): lowest realism on the "
             f"way, AE {pair['ae_lowest']:.2f}, VAE {pair['vae_lowest']:.2f}")
 
 

@@ -1,6 +1,7 @@
-"""What each shipped β run shows, measured rather than eyeballed: how digit-like its decodes of prior draws
-are, how readable its reconstructions stay, how many latent dimensions are active by two rules, and how
-far its codes sit from the centre of the prior."""
+"""What each shipped β run shows, measured rather than eyeballed: how many of its decodes of prior draws the
+digit judge calls real (shipped: scripts/pretrained_groups/judged_samples.py), how readable its reconstructions
+stay, how many latent dimensions are active by two rules, and how far its codes sit from the centre of the
+prior."""
 
 from __future__ import annotations
 
@@ -11,20 +12,21 @@ import torch
 from torch import nn
 
 from explorer.models.base import Autoencoder
+from explorer.models.digit_judge import JudgeScores, too_close_to_call
 from explorer.models.digit_likeness import DigitLikeness, class_probabilities, score_images
 from explorer.topics.loss_balance.epoch_view import active_dimensions
 from explorer.topics.loss_balance.references import ReferenceRun
 
-PRIOR_DRAWS = 300  # decodes scored per run: another set of draws moves a run's confidence by up to about 0.02
+PRIOR_DRAWS = 300  # decodes the classifier scores per run: another set of draws moves a run's confidence by ~0.02
 DRAWS_SEED = 2016  # any fixed seed: the same draws for every run, on every server
-CONFIDENCE_TIE = 0.05  # mean confidences closer than this are too close to call with PRIOR_DRAWS draws
 MEAN_VARIANCE = 0.01  # Burda et al. (2016): a dimension is active when the variance of its mean code exceeds this
 
 
 @dataclass(frozen=True)
 class BetaEvidence:
     beta: float
-    samples: DigitLikeness  # the classifier's verdict on PRIOR_DRAWS decodes of draws from N(0, I)
+    judged: JudgeScores  # the digit judge's verdict on decodes of draws from N(0, I) (shipped, more draws)
+    samples: DigitLikeness  # the classifier's verdict on PRIOR_DRAWS decodes of the first of the same draws
     read_right: float  # share of test reconstructions the classifier reads as the digit that went in
     active_by_kl: int  # this page's rule: mean KL above ACTIVE_KL (the KL bars' line)
     active_by_variance: int  # Burda et al.'s rule: the mean code varies over the data by more than MEAN_VARIANCE
@@ -44,8 +46,9 @@ def distances(codes: np.ndarray) -> np.ndarray:
 
 @torch.inference_mode()
 def measure_run(run: ReferenceRun, model: Autoencoder, classifier: nn.Module, test_images: np.ndarray,
-                test_labels: np.ndarray, draws: np.ndarray) -> BetaEvidence:
-    """One shipped run's evidence: its model on the whole test split and on the prior draws."""
+                test_labels: np.ndarray, draws: np.ndarray, judged: JudgeScores) -> BetaEvidence:
+    """One shipped run's evidence: its model on the whole test split and on the prior draws, and the judge's
+    shipped verdict on them."""
     model.eval()
     means = model.encode(torch.from_numpy(test_images)).mean
     reconstructions = model.decode(means)  # the mean code, as the page's reconstructions use
@@ -53,6 +56,7 @@ def measure_run(run: ReferenceRun, model: Autoencoder, classifier: nn.Module, te
     code_distances = distances(means.numpy())
     return BetaEvidence(
         beta=run.beta,
+        judged=judged,
         samples=score_images(classifier, model.decode(torch.from_numpy(draws)).numpy()),
         read_right=float((read == test_labels).mean()),
         active_by_kl=active_dimensions(run.kl_per_dim),
@@ -62,10 +66,20 @@ def measure_run(run: ReferenceRun, model: Autoencoder, classifier: nn.Module, te
     )
 
 
-def confidence_plateau(evidence: list[BetaEvidence], within: float = CONFIDENCE_TIE) -> list[float]:
-    """The βs whose samples score within `within` of the most confident run (itself included)."""
-    best = max(item.samples.mean_confidence for item in evidence)
-    return [item.beta for item in evidence if item.samples.mean_confidence >= best - within]
+def judged_plateau(evidence: list[BetaEvidence]) -> list[float]:
+    """The βs whose decodes are judged real too close to the best run's share to call (itself included)."""
+    best = max(evidence, key=lambda item: item.judged.share_real)
+    return [item.beta for item in evidence if item is best or too_close_to_call(item.judged, best.judged)]
+
+
+def judged_by_beta(scores: dict[str, JudgeScores], betas: list[float]) -> list[JudgeScores]:
+    """The digit judge's shipped verdicts (keyed by β as the loss_balance group names its runs), in `betas`'
+    order; KeyError for a β it did not judge."""
+    by_value = {float(beta): verdict for beta, verdict in scores.items()}
+    missing = [beta for beta in betas if beta not in by_value]
+    if missing:
+        raise KeyError(f"the digit judge has no verdict on the β runs {missing}")
+    return [by_value[beta] for beta in betas]
 
 
 @dataclass(frozen=True)
@@ -73,18 +87,24 @@ class GalleryEvidence:
     runs: list[BetaEvidence]  # smallest β first
     draws_distance: float  # median distance of the prior draws from the centre: where the prior's samples land
     draws_reach: float  # the largest: every draw lands inside it
-    draws: int  # prior draws decoded per run
+    draws: int  # prior draws the classifier scores per run
+    real: JudgeScores  # the digit judge's verdict on real held-out digits: the ceiling
     test_images: int  # test digits reconstructed per run
 
 
 def measure_runs(runs: list[ReferenceRun], models: list[Autoencoder], classifier: nn.Module,
-                 test_images: np.ndarray, test_labels: np.ndarray) -> GalleryEvidence:
+                 test_images: np.ndarray, test_labels: np.ndarray, judged: dict[str, JudgeScores],
+                 real: JudgeScores) -> GalleryEvidence:
+    """judged: the digit judge's shipped verdicts by β (the digit_judge group's "loss_balance" page); real: its
+    verdict on real held-out digits (the group's ladder)."""
     draws = prior_draws(models[0].latent_dim)
+    verdicts = judged_by_beta(judged, [run.beta for run in runs])
     return GalleryEvidence(
-        runs=[measure_run(run, model, classifier, test_images, test_labels, draws)
-              for run, model in zip(runs, models, strict=True)],
+        runs=[measure_run(run, model, classifier, test_images, test_labels, draws, verdict)
+              for run, model, verdict in zip(runs, models, verdicts, strict=True)],
         draws_distance=float(np.median(distances(draws))),
         draws_reach=float(distances(draws).max()),
         draws=len(draws),
+        real=real,
         test_images=len(test_images),
     )

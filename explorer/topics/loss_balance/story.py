@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 
 from explorer.core.glossary import term
+from explorer.models.digit_judge import STANDARD_ERRORS
 from explorer.topics.loss_balance.evidence import (
-    CONFIDENCE_TIE,
     MEAN_VARIANCE,
     BetaEvidence,
     GalleryEvidence,
-    confidence_plateau,
+    judged_plateau,
 )
 from explorer.topics.loss_balance.settings import ACTIVE_KL
 
@@ -25,8 +25,8 @@ BETA_HELP = (
 )
 
 
-def confidence(run: BetaEvidence) -> float:
-    return run.samples.mean_confidence
+def judged_real(run: BetaEvidence) -> float:
+    return run.judged.share_real
 
 
 def betas_in_words(betas: list[float]) -> str:
@@ -36,44 +36,47 @@ def betas_in_words(betas: list[float]) -> str:
 
 
 def ladder_cells(run: BetaEvidence) -> tuple[str, str]:
-    """Beside a row of the β ladder: how many reconstructions the classifier reads right, and how sure it is
-    of the decodes of prior draws."""
-    return f"{run.read_right:.0%}", f"{confidence(run):.2f}"
+    """Beside a row of the β ladder: how many reconstructions the classifier reads right, and how many decodes
+    of prior draws the digit judge calls real (the classifier's confidence in them beside)."""
+    return f"{run.read_right:.0%}", f"**{judged_real(run):.1%}**  \nconfidence {run.samples.mean_confidence:.2f}"
 
 
 READ_RIGHT_HELP = ("The share of all {images:,} test reconstructions that the digit classifier reads as the "
                    "digit that went in.")
-CONFIDENCE_HELP = ("How sure the digit classifier is, on average, of its answer for {draws:,} decodes of the same "
-                   "draws from the prior (1: certain).")
+JUDGED_HELP = ("The share of {draws:,} decodes of draws from the prior that the digit judge calls real (real "
+               "held-out digits: {real:.0%}; its reference ladder is under Go deeper). Below it, the digit "
+               "classifier's confidence in them, which it gives even to static.")
 
 
 def gallery_introduction(gallery: GalleryEvidence) -> str:
-    return ("The ladder at the top of the page is the same VAE trained at each β with the same seed. Its numbers are "
-            "the verdict of the shipped digit classifier (the Diffusion page's judge): *read right*, the share of "
-            f"all {gallery.test_images:,} test reconstructions it reads as the digit that went in; *confidence*, "
-            f"how sure it is on average of its answer for {gallery.draws:,} decodes of the same draws from the "
-            "prior. Its *spread* says how evenly those answers cover the ten digits (1 when all ten come up equally "
-            "often).")
+    judged = gallery.runs[0].judged
+    return ("The ladder at the top of the page is the same VAE trained at each β with the same seed. Beside "
+            "the reconstructions, *read right*: the share of all "
+            f"{gallery.test_images:,} test reconstructions that the shipped digit classifier (the Diffusion page's) "
+            "reads as the digit that went in. Beside the decodes of draws from the prior, *judged real*: the share "
+            f"of {judged.images:,} decodes that the **digit judge** calls real, where real held-out digits score "
+            f"{gallery.real.share_real:.0%} (how it judges, and what it makes of static, is in its ladder below). "
+            f"Under it, the classifier's *confidence* in {gallery.draws:,} of them, which cannot tell a digit from "
+            "static: it must name a digit for any picture.")
 
 
 def look_for_words(gallery: GalleryEvidence | None) -> str:
-    """The page's "What to look for", with the numbers of the shipped runs when the classifier could score them."""
+    """The page's "What to look for", with the numbers of the shipped runs when they could be measured."""
     if gallery is None:
         return ("Read the ladder downwards, from the smallest β to the largest. On the left the reconstructions "
-                "blur as β grows. On the right the decodes of random codes from the prior turn into digits, then "
-                "blur again at the largest β.")
+                "blur as β grows. On the right the decodes of random codes from the prior turn into digits.")
     first, last = gallery.runs[0], gallery.runs[-1]
-    plateau_betas = confidence_plateau(gallery.runs)
+    plateau_betas = judged_plateau(gallery.runs)
     plateau = [run for run in gallery.runs if run.beta in plateau_betas]
-    low, high = min(map(confidence, plateau)), max(map(confidence, plateau))
-    surest = f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}"
-    blur_again = ("" if last.beta in plateau_betas
-                  else f", then blur again at β = {last.beta:g} ({confidence(last):.2f})")
+    low, high = min(map(judged_real, plateau)), max(map(judged_real, plateau))
+    best = f"{low:.0%}" if f"{low:.0%}" == f"{high:.0%}" else f"{low:.0%}–{high:.0%}"
+    fewer_again = ("" if last.beta in plateau_betas
+                   else f", then fewer again at β = {last.beta:g} ({judged_real(last):.0%})")
     return (f"Read the ladder downwards, from β = {first.beta:g} to {last.beta:g}. On the left the reconstructions "
             f"blur: the digit classifier reads {first.read_right:.0%} of them right at β = {first.beta:g}, "
             f"{last.read_right:.0%} at β = {last.beta:g}. On the right the decodes of random codes from the prior "
-            f"turn into digits it is surer of, from a confidence of {confidence(first):.2f} at β = {first.beta:g} to "
-            f"{surest} at {betas_in_words(plateau_betas)}{blur_again}.")
+            f"turn into digits: the digit judge calls {judged_real(first):.1%} of them real at β = {first.beta:g}, "
+            f"{best} at {betas_in_words(plateau_betas)}{fewer_again} (real digits: {gallery.real.share_real:.0%}).")
 
 
 def reconstruction_summary(gallery: GalleryEvidence) -> str:
@@ -83,25 +86,39 @@ def reconstruction_summary(gallery: GalleryEvidence) -> str:
             "yet most are still readable.")
 
 
+def variety_words(gallery: GalleryEvidence) -> str:
+    """What FID adds: the decodes' variety, which the share judged real does not see."""
+    runs, last = gallery.runs, gallery.runs[-1]
+    closest = min(runs, key=lambda run: run.judged.fid)
+    words = (f"**FID** (0: the decodes' features spread like the real digits') is lowest at β = {closest.beta:g} "
+             f"({closest.judged.fid:.0f}) and highest at β = {runs[0].beta:g} ({runs[0].judged.fid:.0f}).")
+    if last is not closest and last.judged.recall < closest.judged.recall:
+        words += (f" At β = {last.beta:g} it is {last.judged.fid:.0f}: its decodes cover less of the real digits' "
+                  f"variety, a **recall** of {last.judged.recall:.0%} against {closest.judged.recall:.0%} at "
+                  f"β = {closest.beta:g} (the share of real digits near some decode).")
+    return words
+
+
 def samples_summary(gallery: GalleryEvidence) -> str:
     runs = gallery.runs
     first, last = runs[0], runs[-1]
-    best = max(runs, key=confidence)
-    others = [beta for beta in confidence_plateau(runs) if beta != best.beta]
+    best = max(runs, key=judged_real)
+    others = [beta for beta in judged_plateau(runs) if beta != best.beta]
     close = ""
     if others:
         come = "comes" if len(others) == 1 else "come"
-        close = f" {betas_in_words(others)} {come} within {CONFIDENCE_TIE:g} of it, too close to call with these draws."
+        close = (f" {betas_in_words(others)} {come} within {STANDARD_ERRORS:g} standard errors of it: too close to "
+                 "call with these draws.")
     spread = min(run.samples.class_spread for run in runs[1:])
     return (f"A draw from the prior lands a median {gallery.draws_distance:.1f} "
             f"from the centre, and every one within {gallery.draws_reach:.1f}. At β = {first.beta:g} the codes of "
             f"the test digits lie a median {first.code_distance:.1f} from it and none closer than "
-            f"{first.closest_code:.1f}: the draws land where no digit's code lies, and the classifier is least "
-            f"sure of their decodes (confidence {confidence(first):.2f}). The larger β, the closer the "
-            f"codes are pulled in: {last.code_distance:.1f} at β = {last.beta:g}. Confidence peaks at "
-            f"β = {best.beta:g}, with {confidence(best):.2f}.{close} At β = {last.beta:g}, where the decodes blur, "
-            f"it falls to {confidence(last):.2f}. Above β = {first.beta:g} the spread stays at {spread:.2f} or "
-            "more: the samples never settle on a few digits.")
+            f"{first.closest_code:.1f}: the draws land where no digit's code lies, and the digit judge calls only "
+            f"**{judged_real(first):.1%}** of their decodes real. The larger β, the closer the codes are pulled in: "
+            f"{last.code_distance:.1f} at β = {last.beta:g}. The share judged real peaks at β = {best.beta:g}, with "
+            f"**{judged_real(best):.1%}** (real held-out digits: {gallery.real.share_real:.0%}).{close} "
+            f"{variety_words(gallery)} Above β = {first.beta:g} the classifier's answers spread over the ten "
+            f"digits at {spread:.2f} or more (1: all equally often): the samples never settle on a few digits.")
 
 
 def active_rule_comparison(gallery: GalleryEvidence, latent_dim: int) -> str:

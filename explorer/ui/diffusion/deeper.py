@@ -4,15 +4,19 @@ a VAE's codes and why that is faster, and how digit-like the samples are."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
+import numpy as np
 import streamlit as st
 
 from explorer.core.data import PIXELS, DigitData
 from explorer.core.glossary import term
 from explorer.core.schedulers import SCHEDULES, T
+from explorer.models.digit_judge import JUDGE_GROUP, REAL_ENOUGH, judged
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
 from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
+from explorer.topics.diffusion.judged import confidence_words, quality_words
 from explorer.topics.diffusion.logic import (
     BATCH,
     SIGNAL_ALMOST_GONE,
@@ -23,8 +27,10 @@ from explorer.topics.diffusion.logic import (
 )
 from explorer.ui.diffusion import keys
 from explorer.ui.diffusion.loaders import DiffusionNetworks, denoiser_step_costs, step_times
+from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.export import download_gif_button, download_png_button
-from explorer.ui.shared.resources import classifier_on_static
+from explorer.ui.shared.judge_ladder import show_judge_ladder
+from explorer.ui.shared.resources import classifier_on_static, digit_judge, pretrained_store
 from explorer.ui.shared.style import show_figure
 from explorer.ui.shared.view_link import ViewLink
 
@@ -136,31 +142,28 @@ def show_latent(networks: DiffusionNetworks, latent: ReverseFrames) -> None:
     )
 
 
-def show_quality(networks: DiffusionNetworks, live_pixel: DigitLikeness, latent: ReverseFrames) -> None:
-    """The digit classifier's verdict on the samples: measured at build time, and on this page's samples now."""
+def show_quality(networks: DiffusionNetworks, live_pixel: DigitLikeness, latent: ReverseFrames,
+                 pixel_samples: np.ndarray) -> None:
+    """The digit judge's verdict on the samples: measured at build time, and on this page's samples now."""
     st.markdown("#### How digit-like are the samples?")
-    quality = {method: DigitLikeness.from_json(scores) for method, scores in networks.info["quality"].items()}
-    live_latent = score_images(networks.classifier, latent.samples)
-    static = classifier_on_static()
-    left, right = st.columns([3, 2])
-    with left:
-        show_figure(quality_figure(quality), key=keys.QUALITY_CHART)
-    with right:
-        st.markdown(
-            f"A small digit classifier, trained on the bundled training split "
-            f"(test accuracy {networks.classifier_accuracy:.1%}), judges "
-            "the samples. **Confidence**: how sure it is, on average, of its top digit. **Spread**: how evenly "
-            "the samples cover the ten digits (1: all equally; 0: always the same one). The bars were measured "
-            f"when the models were built; the numbers below score the {BATCH} samples on this page right now."
-        )
-        st.markdown(
-            "**A generous judge.** The classifier must name one of the ten digits for any picture, however "
-            "unreadable, and it can be sure of itself when it should not be: pure static, like the first frame of "
-            f"the animation at the top, gets an average confidence of **{static.mean_confidence:.2f}**. High "
-            "confidence does not prove a sample is a good digit, so look at the samples, not only at the bars."
-        )
-        st.markdown(
-            f"**Scored now:** the {BATCH} pixel samples at the top of the page get a confidence of "
-            f"**{live_pixel.mean_confidence:.2f}**, the {BATCH} latent samples "
-            f"**{live_latent.mean_confidence:.2f}**."
-        )
+    with report_pretrained_error(stop=False):
+        group = pretrained_store().group(JUDGE_GROUP)
+        ladder = judged(group["ladder"])
+        quality = judged(group["pages"]["diffusion"]) | {
+            "real": replace(ladder["real"], method="Real held-out digits (the ceiling)")}
+        judge = digit_judge()
+        live_pixel_real = int((judge.realism(pixel_samples) >= REAL_ENOUGH).sum())
+        live_latent_real = int((judge.realism(latent.samples) >= REAL_ENOUGH).sum())
+        live_latent = score_images(networks.classifier, latent.samples)
+        left, right = st.columns([3, 2])
+        with left:
+            show_figure(quality_figure(quality), key=keys.QUALITY_CHART)
+        with right:
+            st.markdown(quality_words(quality, networks.classifier_accuracy))
+            st.markdown(confidence_words(ladder, classifier_on_static().mean_confidence))
+            st.markdown(
+                f"**Judged now:** of the {BATCH} pixel samples at the top of the page, the judge calls "
+                f"**{live_pixel_real}** real (the classifier's confidence in them {live_pixel.mean_confidence:.2f}); "
+                f"of the {BATCH} latent samples, **{live_latent_real}** ({live_latent.mean_confidence:.2f})."
+            )
+        show_judge_ladder()

@@ -7,14 +7,13 @@ import numpy as np
 import streamlit as st
 
 from explorer.core.projection import METHODS
-from explorer.models.digit_judge import JUDGE_GROUP, judged
 from explorer.topics.latent_map.logic import KINDS, LatentSpace
+from explorer.topics.latent_map.pictures import clearness
 from explorer.topics.latent_map.sampling import STRIP_SHOWN, STRIPS, code_cloud, farthest_from_zero
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import plane_story, sampling_story, size_story
 from explorer.ui.latent_map.likeness import size_distortion, strip_pictures, tinted_plane
 from explorer.ui.shared.judge_ladder import show_judge_ladder
-from explorer.ui.shared.resources import pretrained_store
 
 READING_GUIDE = """
 - **The maps.** A code has k numbers; a screen has two. PCA lays the codes flat on the slice they spread
@@ -30,7 +29,7 @@ READING_GUIDE = """
   draws from N(0, I) land in the same region as its codes: the VAE can **generate** new codes without
   measuring first.
 - **The straight line.** A walk between two codes passes through blends of the two digits. The chart
-  under the walk shows how sure the classifier is at each step, for both models.
+  under the walk shows how real the digit judge finds each step, for both models.
 """
 
 
@@ -44,7 +43,7 @@ def show_sampling(k: str, likeness: PairLikeness, spaces: dict[str, LatentSpace]
         "where its own codes are."
     )
     pictures = strip_pictures(k)
-    verdicts = judged(pretrained_store().group(JUDGE_GROUP)["pages"][f"latent_map_k{k}"])
+    verdicts = likeness.verdicts.sets
     for strip in STRIPS:
         score = likeness.samples[strip.key]
         row = st.columns([3, 10, 2], vertical_alignment="center")
@@ -53,26 +52,28 @@ def show_sampling(k: str, likeness: PairLikeness, spaces: dict[str, LatentSpace]
         row[2].markdown(f"judged real **{verdicts[strip.key].share_real:.1%}**  \nconfidence "
                         f"{score.mean_confidence:.2f}  \nspread {score.class_spread:.2f}")
     st.caption(
-        f"Each strip shows the first {STRIP_SHOWN} of {likeness.samples['ae_normal'].images:,} draws; the scores "
+        f"Each strip shows the first {STRIP_SHOWN} of {verdicts['ae_normal'].images:,} draws; the numbers "
         f"cover them all. The first N(0, I) draws are the shipped black crosses #0 to #{STRIP_SHOWN - 1} on the "
-        "maps above. **Confidence**: how sure a digit classifier (a small network trained to name real digits) "
-        f"is, on average, that a picture shows one particular digit; real test digits score "
-        f"{likeness.real.mean_confidence:.2f}. **Spread**: how evenly the draws cover the ten digits (1: all ten "
-        "equally often; 0: always the same one). The redder a picture's background, the less sure the "
-        "classifier is about it."
+        "maps above. **Judged real**: the share of decodes that the digit judge (below) places inside the "
+        "neighbourhood of a real held-out digit; real held-out digits score "
+        f"{likeness.verdicts.real.share_real:.0%}. The redder a picture's background, the further it falls "
+        "short of that. **Confidence**: how sure the digit classifier (a small network trained to name real "
+        "digits) is, on average, of its top digit: it names a digit even for static, so it is shown only "
+        f"beside (real held-out digits: {likeness.real.mean_confidence:.2f}). **Spread**: how evenly the "
+        "classifier's answers cover the ten digits (1: all ten equally often; 0: always the same one)."
     )
-    st.markdown(sampling_story(int(k), likeness.samples, likeness.share_unsure("ae_normal"),
+    st.markdown(sampling_story(int(k), likeness.verdicts, likeness.samples,
                                {kind: code_cloud(spaces[kind].codes) for kind in KINDS},
-                               farthest_from_zero(likeness.draws("normal")), likeness.reconstructed, likeness.real,
-                               likeness.unsure))
+                               farthest_from_zero(likeness.draws("normal"))))
     show_judge_ladder()
 
 
 def shading(likeness: PairLikeness | None, space: LatentSpace) -> np.ndarray | None:
-    """The classifier's confidence in every cell's decode: shipped for the exact maps only (on UMAP and t-SNE
-    a cell's code is a blend of its neighbours', so its score would describe the blend, not the place)."""
-    grid = likeness.grid(space.kind) if likeness is not None and space.latent_map.exact else None
-    return grid if grid is not None and len(grid) == len(space.latent_map.grid_codes) else None
+    """How clearly the digit judge calls every cell's decode real (pictures.clearness): shipped for the exact
+    maps only (on UMAP and t-SNE a cell's code is a blend of its neighbours', so its score would describe the
+    blend, not the place)."""
+    grid = likeness.verdicts.grid(space.kind) if likeness is not None and space.latent_map.exact else None
+    return clearness(grid) if grid is not None and len(grid) == len(space.latent_map.grid_codes) else None
 
 
 def show_planes(k: str, method: str, likeness: PairLikeness | None, spaces: dict[str, LatentSpace]) -> None:
@@ -82,8 +83,8 @@ def show_planes(k: str, method: str, likeness: PairLikeness | None, spaces: dict
         for column, kind in zip(st.columns(2), KINDS, strict=True):
             column.image(tinted_plane(spaces[kind].name, kind, method, k), width="stretch",
                          caption=f"The decoded plane: what the {kind.upper()} decodes at each place of its map "
-                                 "above, on red where the classifier is unsure.")
-        st.markdown(plane_story(int(k), likeness.planes, likeness.unsure))
+                                 "above, on red where the digit judge does not call it real.")
+        st.markdown(plane_story(int(k), likeness.verdicts))
     if method != "latent":
         st.caption(
             f"A flat map hides {int(k) - 2} of the code's {k} numbers: a code far from every real one can still be "

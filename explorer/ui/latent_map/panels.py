@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from explorer.models.digit_judge import REAL_ENOUGH
 from explorer.models.placement import Placement
 from explorer.topics.latent_map.likeness import top_confidences
 from explorer.topics.latent_map.logic import (
@@ -21,7 +22,7 @@ from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import distance_story, spot_story
 from explorer.ui.latent_map.likeness import median_gap_multiple
 from explorer.ui.shared.images import show_digit
-from explorer.ui.shared.resources import digit_classifier
+from explorer.ui.shared.resources import digit_classifier, digit_judge
 
 NOTHING_CLICKED = "Click a coloured dot, a black cross or an empty spot on either map: what the models decode there " \
                   "shows here."
@@ -42,34 +43,39 @@ def show_click(selection: Selection | None, spaces: dict[str, LatentSpace], imag
         _show_spot(selection, spaces, labels, spans, method_name)
 
 
-def _confidences(images: list[np.ndarray]) -> np.ndarray:
-    return top_confidences(digit_classifier(), np.concatenate(images))
+def _verdicts(images: list[np.ndarray]) -> list[str]:
+    """Per image, the digit judge's verdict in words, the classifier's confidence beside it."""
+    batch = np.concatenate([np.reshape(image, (-1, 28, 28)) for image in images])
+    realism, sure = digit_judge().realism(batch), top_confidences(digit_classifier(), batch)
+    return [f"**{'judged real' if value >= REAL_ENOUGH else 'not judged real'}** (realism {value:.2f}; the "
+            f"classifier's confidence {confidence:.2f})" for value, confidence in zip(realism, sure, strict=True)]
 
 
 def _show_image(index: int, spaces: dict[str, LatentSpace], images: np.ndarray, labels: np.ndarray,
                 likeness: PairLikeness | None, walk: tuple[int, int]) -> None:
     st.markdown(f"**Image #{index}, a {labels[index]}**, and its reconstructions: encoded and decoded by each model.")
     outputs = [decode_code(spaces[kind], spaces[kind].codes[index]).image for kind in KINDS]
-    sure = _confidences(outputs)
+    verdicts = _verdicts(outputs)
     cells = st.columns(3)
     with cells[0]:
         show_digit(images[index], "image")
     for cell, kind, output in zip(cells[1:], KINDS, outputs, strict=True):
         with cell:
             show_digit(output, kind.upper())
-    text = f"The classifier's confidence in the reconstructions: AE **{sure[0]:.2f}**, VAE **{sure[1]:.2f}**"
+    text = f"The digit judge on the reconstructions: AE {verdicts[0]}, VAE {verdicts[1]}"
     if likeness is not None:
-        made = likeness.reconstructed
-        text += (f" (over all {made['ae'].images:,} test digits: AE {made['ae'].mean_confidence:.2f}, VAE "
-                 f"{made['vae'].mean_confidence:.2f}; the real digits {likeness.real.mean_confidence:.2f})")
+        made = likeness.verdicts.sets
+        text += (f". Over {made['ae_redrawn'].images:,} held-out digits it calls real AE "
+                 f"{made['ae_redrawn'].share_real:.0%}, VAE {made['vae_redrawn'].share_real:.0%} of the "
+                 f"reconstructions, and {likeness.verdicts.real.share_real:.0%} of the real digits")
     st.markdown(text + ".")
     if walk[1] == index:
         st.markdown(f"The straight walk below now runs from **A**, #{walk[0]}, to this digit, **B**: click "
                     "another dot to walk on.")
 
 
-def _distance_line(kind: str, found: Decoded, confidence: float, labels: np.ndarray) -> str:
-    return (f"- **{kind.upper()}**: classifier **{confidence:.2f}**; {found.gaps:.1f}× its usual gap from the "
+def _distance_line(kind: str, found: Decoded, verdict: str, labels: np.ndarray) -> str:
+    return (f"- **{kind.upper()}**: {verdict}; {found.gaps:.1f}× its usual gap from the "
             f"nearest real code (image #{found.nearest_image}, a {labels[found.nearest_image]})")
 
 
@@ -77,12 +83,12 @@ def _show_random(index: int, spaces: dict[str, LatentSpace], labels: np.ndarray)
     k = spaces["ae"].codes.shape[1]
     st.markdown(f"**Random code #{index}**: {k} numbers drawn from N(0, I), decoded by each model.")
     found = {kind: decode_code(spaces[kind], spaces[kind].random_codes[index]) for kind in KINDS}
-    sure = _confidences([found[kind].image for kind in KINDS])
+    verdicts = _verdicts([found[kind].image for kind in KINDS])
     for cell, kind in zip(st.columns(2), KINDS, strict=True):
         with cell:
             show_digit(found[kind].image, f"{kind.upper()} decode")
-    st.markdown("\n".join(_distance_line(kind, found[kind], confidence, labels)
-                          for kind, confidence in zip(KINDS, sure, strict=True)))
+    st.markdown("\n".join(_distance_line(kind, found[kind], verdict, labels)
+                          for kind, verdict in zip(KINDS, verdicts, strict=True)))
     method = spaces["ae"].latent_map.method
     st.markdown(distance_story({kind: median_gap_multiple(spaces[kind].name, kind, method) for kind in KINDS}))
 
@@ -96,7 +102,7 @@ def _show_spot(selection: Selection, spaces: dict[str, LatentSpace], labels: np.
     cells = st.columns([1, 2])
     with cells[0]:
         show_digit(found.image, f"{owner.upper()} decode")
-    cells[1].markdown(_distance_line(owner, found, float(_confidences([found.image])[0]), labels))
+    cells[1].markdown(_distance_line(owner, found, _verdicts([found.image])[0], labels))
     st.markdown(spot_story(owner, spans, method_name))
 
 

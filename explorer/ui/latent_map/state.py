@@ -72,7 +72,7 @@ def offered_walks(k: str) -> list[dict]:
     """The shipped walks on which the two models differ most ([] when the scores cannot be read: the page
     reports why)."""
     try:
-        return shipped_likeness(k).walks["offered"]
+        return shipped_likeness(k).verdicts.walks["offered"]
     except PretrainedFileError:
         return []
 

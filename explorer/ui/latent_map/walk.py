@@ -1,14 +1,14 @@
 """The Latent map page's straight walk: from one dot's code to another's, decoded by both models, with the
-classifier's confidence at every step."""
+digit judge's realism at every step."""
 
 from __future__ import annotations
 
 import numpy as np
 import streamlit as st
 
+from explorer.models.digit_judge import REAL_ENOUGH
 from explorer.topics.latent_map.export import walk_file_name, walk_gif
-from explorer.topics.latent_map.figures import walk_confidence_figure
-from explorer.topics.latent_map.likeness import UNSURE
+from explorer.topics.latent_map.figures import walk_realism_figure
 from explorer.topics.latent_map.logic import INTERPOLATION_STEPS, KINDS
 from explorer.topics.latent_map.shipped import PairLikeness
 from explorer.topics.latent_map.story import walk_pair_label, walk_story
@@ -38,21 +38,22 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
     for cell, index, end in ((ends_row[1], a, "A"), (ends_row[-1], b, "B")):
         with cell:
             show_digit(images[index], f"{end}: #{index}")
-    walk_images, walk_sure = straight_walk(k, method, a, b)
+    walk_images, walk_realism = straight_walk(k, method, a, b)
     for kind in KINDS:
         row = st.columns(widths, vertical_alignment="center")
         row[0].markdown(f"**{kind.upper()}**")
         for cell, image in zip(row[1:], walk_images[kind], strict=True):
             with cell:
                 show_digit(image)
-    unsure = likeness.unsure if likeness is not None else UNSURE
     chart, story = st.columns([3, 2])
     with chart:
-        show_figure(walk_confidence_figure(walk_sure, unsure), key=keys.WALK_CHART, config={"displaylogo": False})
+        show_figure(walk_realism_figure(walk_realism, REAL_ENOUGH), key=keys.WALK_CHART,
+                    config={"displaylogo": False})
     story.markdown(
-        "How sure the classifier is that each step is a digit. Lowest between the two ends on this walk: "
-        f"AE **{walk_sure['ae'][1:-1].min():.2f}**, VAE **{walk_sure['vae'][1:-1].min():.2f}**."
-        + ("\n\n" + walk_story(likeness.walks, unsure) if likeness is not None else "")
+        f"How real the digit judge finds each step (at or above the dotted line, {REAL_ENOUGH:g}: judged real). "
+        f"Lowest between the two ends on this walk: AE **{walk_realism['ae'][1:-1].min():.2f}**, VAE "
+        f"**{walk_realism['vae'][1:-1].min():.2f}**."
+        + ("\n\n" + walk_story(likeness.verdicts.walks) if likeness is not None else "")
     )
     with story:
         download_gif_button(keys.WALK_GIF, (k, method, a, b), lambda: walk_gif(walk_images, a, b),

@@ -23,6 +23,7 @@ from explorer.topics.loss_balance.traversal import traverse
 from explorer.training.live import LiveRun
 from explorer.ui.loss_balance import keys
 from explorer.ui.shared.export import download_gif_button
+from explorer.ui.shared.judge_ladder import show_judge_ladder
 
 
 def code_walk(run: LiveRun) -> None:
@@ -58,6 +59,7 @@ def shipped_measured(evidence: GalleryEvidence) -> None:
     st.markdown(gallery_introduction(evidence))
     st.markdown(f"**Reconstructions.** {reconstruction_summary(evidence)}")
     st.markdown(f"**Decodes of draws from the prior.** {samples_summary(evidence)}")
+    show_judge_ladder()
 
 
 def explain(evidence: GalleryEvidence | None, references: list[ReferenceRun]) -> None:

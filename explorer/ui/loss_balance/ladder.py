@@ -12,10 +12,10 @@ import streamlit as st
 from explorer.core.images import strip
 from explorer.topics.loss_balance.evidence import GalleryEvidence
 from explorer.topics.loss_balance.references import ReferenceRun
-from explorer.topics.loss_balance.story import CONFIDENCE_HELP, READ_RIGHT_HELP, ladder_cells
+from explorer.topics.loss_balance.story import JUDGED_HELP, READ_RIGHT_HELP, ladder_cells
 from explorer.ui.shared.placeholders import LazyPlaceholder
 
-COLUMNS = [1.1, 3.3, 1.3, 3.3, 1.3]  # β | reconstructions | read right | decodes | confidence
+COLUMNS = [1.1, 3.3, 1.3, 3.3, 1.3]  # β | reconstructions | read right | decodes | judged real
 ROW_GAP = 4  # px between rows, so that the whole ladder fits a laptop screen under the controls
 FACTOR = 2  # 28 px digits drawn at 56 px, then fitted to the column
 
@@ -38,7 +38,7 @@ class LiveRow:
     reconstructions: LazyPlaceholder
     whose: LazyPlaceholder  # "your run", where the shipped rows have their share read right
     samples: LazyPlaceholder
-    progress: LazyPlaceholder  # the epoch, where the shipped rows have their confidence
+    progress: LazyPlaceholder  # the epoch, where the shipped rows have their share judged real
     originals: LazyPlaceholder | None  # its own test images, when it trains on another data set
 
     def _name(self, beta: float) -> None:
@@ -80,7 +80,8 @@ def beta_ladder(references: list[ReferenceRun], evidence: GalleryEvidence | None
         head[3].markdown("**Decodes** of 8 codes drawn from the prior")
         if evidence is not None:
             head[2].markdown("**read right**", help=READ_RIGHT_HELP.format(images=evidence.test_images))
-            head[4].markdown("**confidence**", help=CONFIDENCE_HELP.format(draws=evidence.draws))
+            head[4].markdown("**judged real**", help=JUDGED_HELP.format(draws=evidence.runs[0].judged.images,
+                                                                       real=evidence.real.share_real))
         row = _row()
         row[0].markdown("test digits")
         row[1].image(_strip(originals), width="stretch")
@@ -94,9 +95,9 @@ def beta_ladder(references: list[ReferenceRun], evidence: GalleryEvidence | None
             row[1].image(_strip(reference.reconstructions), width="stretch")
             row[3].image(_strip(reference.samples), width="stretch")
             if evidence is not None:
-                read_right, confidence = ladder_cells(evidence.runs[i])
+                read_right, judged_real = ladder_cells(evidence.runs[i])
                 row[2].markdown(read_right)
-                row[4].markdown(confidence)
+                row[4].markdown(judged_real)
         if live is None and live_beta is not None:
             live = _live_row(own_originals)
     return live

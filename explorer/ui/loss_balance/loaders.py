@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from explorer.checkpoints.store import MissingGroupError, PretrainedFileError
+from explorer.checkpoints.store import MANIFEST_NAME, MissingGroupError, PretrainedFileError
 from explorer.core.data import LoadResult, load_dataset
+from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged
 from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset
@@ -24,10 +25,17 @@ def reference_runs() -> list[ReferenceRun]:
 
 @st.cache_resource(show_spinner="Scoring the shipped β runs with the digit classifier…")
 def reference_evidence() -> GalleryEvidence:
-    """What each shipped β run shows, measured once per server (a second or two on 2 cores)."""
-    runs, data = reference_runs(), bundled_data()
-    models = [pretrained_store().load_model(run.name) for run in runs]  # not kept: only the numbers are
-    return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels)
+    """What each shipped β run shows, measured once per server (a second or two on 2 cores), with the digit
+    judge's verdicts on them, measured at build time."""
+    runs, data, store = reference_runs(), bundled_data(), pretrained_store()
+    judge = store.group(JUDGE_GROUP)
+    models = [store.load_model(run.name) for run in runs]  # not kept: only the numbers are
+    try:
+        return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels,
+                            judged(judge["pages"]["loss_balance"]), JudgeScores.from_json(judge["ladder"]["real"]))
+    except KeyError as error:
+        raise PretrainedFileError(store.root / MANIFEST_NAME, f"the digit_judge group lacks {error} for these β runs",
+                                  rebuild="python scripts/train_pretrained.py --only digit_judge") from None
 
 
 @st.cache_resource(show_spinner="Loading a data set…")

@@ -10,6 +10,8 @@ from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.images import show_digit
 from explorer.ui.shared.resources import pretrained_store
 
+SPARE_COLUMNS = 4
+
 EXPLANATION = (
     "**How the judge works.** The digit classifier turns each image into 128 numbers (its last hidden layer) "
     "before it names a digit. Real digits land close together there; static does not. Around each of {reference} "
@@ -34,10 +36,10 @@ def ladder_table(ladder: dict[str, JudgeScores]) -> str:
 
 def far_rule(ladder: dict[str, JudgeScores]) -> str:
     real, redrawn = ladder["real"], ladder["reconstructions"]
-    return (f"Real held-out digits: **{real.share_real:.0%}** judged real; redrawn by an autoencoder "
+    return (f"Real held-out digits: **{real.share_real:.0%}** judged real; reconstructed by an autoencoder "
             f"**{redrawn.share_real:.0%}**. A set counts as *far below* real digits when under "
             f"{FAR_SHARE:.0%} of their share ({FAR_SHARE * real.share_real:.1%}) is judged real, fewer than the "
-            f"redrawn digits, and its FID is over {FAR_FID:.0f} times theirs ({FAR_FID * redrawn.fid:.0f}). "
+            f"reconstructions, and its FID is over {FAR_FID:.0f} times theirs ({FAR_FID * redrawn.fid:.0f}). "
             f"Static scores **{ladder['static'].share_real:.1%}** (confidence {ladder['static'].mean_confidence:.2f}"
             f"), scrambled digits **{ladder['scrambled'].share_real:.1%}**, a blank image "
             f"**{ladder['blank'].share_real:.1%}**.")
@@ -47,13 +49,15 @@ def show_judge_ladder() -> None:
     """The ladder, from the shipped digit_judge group (measured once at build time)."""
     with report_pretrained_error(stop=False):
         group = pretrained_store().group(JUDGE_GROUP)
-        ladder = judged(group["ladder"])
+        # The manifest sorts its keys: shown from the most real down, as a ladder reads.
+        ladder = dict(sorted(judged(group["ladder"]).items(), key=lambda item: -item[1].realism))
         examples = pretrained_store().load_arrays(group["examples"])
         st.markdown("#### The digit judge, on sets whose answer we know")
-        cells = st.columns(len(ladder))
-        for cell, (key, scores) in zip(cells, ladder.items(), strict=True):
+        cells = st.columns(len(ladder) + SPARE_COLUMNS)  # the spare ones keep the examples digit-sized
+        for cell, (key, scores) in zip(cells[:len(ladder)], ladder.items(), strict=True):
             with cell:
-                show_digit(examples[key][0], caption=f"{key}: {scores.share_real:.0%} judged real")
+                # shipped as uint8 pixels: show_digit takes [0, 1] floats
+                show_digit(examples[key][0] / 255.0, caption=f"{key}: {scores.share_real:.0%} judged real")
         st.markdown(ladder_table(ladder))
         st.markdown(far_rule(ladder))
         st.markdown(EXPLANATION.format(reference=ladder["real"].images, k=group["neighbours"]))
