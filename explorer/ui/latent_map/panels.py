@@ -53,10 +53,11 @@ def _show_image(index: int, spaces: dict[str, LatentSpace], images: np.ndarray, 
     sure = _confidences(outputs)
     cells = st.columns(3)
     with cells[0]:
-        show_digit(images[index], "image")
-    for cell, kind, output in zip(cells[1:], KINDS, outputs, strict=True):
+        show_digit(images[index], "image", alt=f"Image #{index}, a {labels[index]}")
+    for cell, kind, output, confidence in zip(cells[1:], KINDS, outputs, sure, strict=True):
         with cell:
-            show_digit(output, kind.upper())
+            show_digit(output, kind.upper(), alt=f"The {kind.upper()}'s reconstruction of image #{index} "
+                                                 f"(classifier's confidence {confidence:.2f})")
     text = f"The classifier's confidence in the reconstructions: AE **{sure[0]:.2f}**, VAE **{sure[1]:.2f}**"
     if likeness is not None:
         made = likeness.reconstructed
@@ -78,9 +79,11 @@ def _show_random(index: int, spaces: dict[str, LatentSpace], labels: np.ndarray)
     st.markdown(f"**Random code #{index}**: {k} numbers drawn from N(0, I), decoded by each model.")
     found = {kind: decode_code(spaces[kind], spaces[kind].random_codes[index]) for kind in KINDS}
     sure = _confidences([found[kind].image for kind in KINDS])
-    for cell, kind in zip(st.columns(2), KINDS, strict=True):
+    for cell, kind, confidence in zip(st.columns(2), KINDS, sure, strict=True):
         with cell:
-            show_digit(found[kind].image, f"{kind.upper()} decode")
+            show_digit(found[kind].image, f"{kind.upper()} decode",
+                       alt=f"The {kind.upper()}'s decode of random code #{index} (classifier's confidence "
+                           f"{confidence:.2f})")
     st.markdown("\n".join(_distance_line(kind, found[kind], confidence, labels)
                           for kind, confidence in zip(KINDS, sure, strict=True)))
     method = spaces["ae"].latent_map.method
@@ -94,9 +97,11 @@ def _show_spot(selection: Selection, spaces: dict[str, LatentSpace], labels: np.
     found = decode_code(space, spot_code(space, space.latent_map.grid_points()[selection.index]))
     st.markdown(f"**A spot on the {owner.upper()}'s map**, decoded by the {owner.upper()}.")
     cells = st.columns([1, 2])
+    confidence = float(_confidences([found.image])[0])
     with cells[0]:
-        show_digit(found.image, f"{owner.upper()} decode")
-    cells[1].markdown(_distance_line(owner, found, float(_confidences([found.image])[0]), labels))
+        show_digit(found.image, f"{owner.upper()} decode",
+                   alt=f"The {owner.upper()}'s decode of the spot (classifier's confidence {confidence:.2f})")
+    cells[1].markdown(_distance_line(owner, found, confidence, labels))
     st.markdown(spot_story(owner, spans, method_name))
 
 
@@ -106,10 +111,12 @@ def show_own_digit(digit_image: np.ndarray, spaces: dict[str, LatentSpace], plac
     st.subheader("Where does your digit land?")
     cells = st.columns([1, 1, 1, 3])
     with cells[0]:
-        show_digit(digit_image, "your digit")
+        show_digit(digit_image, "your digit", alt="Your digit")
     for cell, kind in zip(cells[1:3], KINDS, strict=True):
         with cell:
-            show_digit(decode_code(spaces[kind], placements[kind].code).image, f"{kind.upper()} reconstruction")
+            show_digit(decode_code(spaces[kind], placements[kind].code).image, f"{kind.upper()} reconstruction",
+                       alt=f"The {kind.upper()}'s reconstruction of your digit, which looks to it like a "
+                           f"{placements[kind].guess}")
     lines = []
     for kind in KINDS:
         placement = placements[kind]

@@ -12,6 +12,7 @@ from explorer.topics.own_dataset.training import MODEL_WORDS
 from explorer.training.live import LiveRun, RunStatus
 from explorer.ui.own_dataset import keys
 from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
+from explorer.ui.shared.style import data_table
 
 
 def loss_chart(run: LiveRun) -> None:
@@ -20,7 +21,12 @@ def loss_chart(run: LiveRun) -> None:
     frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
                           "training images": [view.train.total for view in run.views],
                           "held-out images": [view.held_out.total for view in run.views]}).set_index("epoch")
-    st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image")
+    last = run.views[-1]
+    st.line_chart(frame, height=220, x_label="epoch", y_label="loss per image",
+                  alt=f"Loss per image over {len(run.views)} epochs: on the training images from "
+                      f"{run.views[0].train.total:.1f} to {last.train.total:.1f}, on the held-out ones from "
+                      f"{run.views[0].held_out.total:.1f} to {last.held_out.total:.1f}.")
+    data_table(frame.reset_index())
 
 
 def class_of(data: LoadedData, index: int) -> str:
@@ -40,10 +46,12 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
                                  key=keys.NEIGHBOUR_IMAGE))
     found = neighbours_of(codes_of_every_image(run, data), chosen)
     pictures = st.columns(NEIGHBOURS + 1)
-    pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")
+    pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}",
+                      alt=f"Your image {chosen}{class_of(data, chosen)}")
     for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
         column.image(enlarge(data.images[index], 3),
-                     caption=f"{index}{class_of(data, int(index))} · distance {distance:.2f}")
+                     caption=f"{index}{class_of(data, int(index))} · distance {distance:.2f}",
+                     alt=f"Neighbour: your image {index}{class_of(data, int(index))}, its code {distance:.2f} away")
     if round(found.typical_gap, 2) == 0:  # a median of 0: most images have a twin in code space
         st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
                    "code is the same (0.00 away): pictures that became identical when they were prepared (with "

@@ -50,6 +50,7 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
             images = bundled_data().test_images
             pieces = np.stack([patch(images[i], r, c) for i, r, c in found])
             st.image(outlined(tile(pieces, columns=4)), width="stretch",
+                     alt=f"{len(found)} patches of test digits whose 4 × 4 block, framed in red, chose entry {entry}",
                      caption=f"{len(found)} of the {int(book.usage.counts[entry]):,} test cells that chose "
                              f"entry {entry}, nearest to the entry first")
 
@@ -89,6 +90,8 @@ def show_samples(model_name: str, prior: dict) -> None:
     from_prior, uniform = sample_pair(model_name, prior["model"], SAMPLES_SHOWN, seed)
     for name, samples in (("Sampled from the prior", from_prior), ("Drawn uniformly", uniform)):
         st.image(enlarge(tile(samples.images, columns=SAMPLES_SHOWN), 3), width="stretch",
+                 alt=f"{name}: {SAMPLES_SHOWN} token grids decoded (the classifier's mean confidence "
+                     f"{samples.scores.mean_confidence:.2f})",
                  caption=f"{name}: {SAMPLES_SHOWN} grids decoded; the classifier's mean confidence on these "
                          f"{samples.scores.mean_confidence:.2f}")
 
