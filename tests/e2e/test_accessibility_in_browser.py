@@ -160,7 +160,10 @@ def vqvae(page):
     tab_to(page, control("Cell"), "the cell")
     press_and_wait(page, "ArrowDown", "ArrowDown", "Enter")
     tab_to(page, control("Token in this cell"), "the cell's token")
-    press_and_wait(page, "ArrowUp", "Enter")
+    token = int(page.evaluate("document.activeElement.value"))
+    page.keyboard.press("Control+A")
+    page.keyboard.type(str((token + 1) % 64))  # a new token, typed (the arrows stop at either end)
+    press_and_wait(page, "Enter")
 
 
 def own_dataset(page):
