@@ -55,11 +55,11 @@ def show_cell(model: VQVAE, now: GridState, nearest: int, distance: np.ndarray, 
         cell, token = st.columns([1, 2], vertical_alignment="bottom")
         side = now.grid.shape[0]
         cell.selectbox("Cell", [(r, c) for r in range(side) for c in range(side)], key=keys.CELL,
-                       format_func=lambda rc: f"row {rc[0]}, column {rc[1]}", on_change=on_cell_pick,
-                       help="The cell to edit, as a click on the grid picks it.")
-        token.number_input(f"Token in this cell (any code index, 0 to {codebook_size - 1})", 0, codebook_size - 1,
+                       format_func=lambda rc: f"{rc[0]}, {rc[1]}", on_change=on_cell_pick,
+                       help="The cell to edit (row, column), as a click on the grid picks it.")
+        token.number_input(f"Token in this cell (0 to {codebook_size - 1})", 0, codebook_size - 1,
                            key=keys.CELL_CODE, on_change=on_cell_code,
-                           help="Every change decodes the grid again at once.")
+                           help="Any code index. Every change decodes the grid again at once.")
     with drawn:
         st.image(enlarge(decode_grids(model, filled(now.code))[0], 3), width=84, caption=f"{now.code} in every cell",
                  alt=f"The decode of a grid with token {now.code} in every cell")
