@@ -44,7 +44,9 @@ with report_pretrained_error(stop=False):  # the rest of the home page needs no 
 if model is not None:
     image = data.test_images[st.session_state[keys.IMAGE] : st.session_state[keys.IMAGE] + 1]
     picture = autoencoder_diagram(image[0], embed(model, image)[0], reconstruct(model, image)[0])
-    st.image(picture, width=820)
+    st.image(picture, width=820, alt=f"A test digit {data.test_labels[st.session_state[keys.IMAGE]]} goes into the "
+             f"encoder, becomes a code of {model.latent_dim} numbers, and the decoder turns the code back into a "
+             "digit that looks like it")
     st.caption(
         f"A real pass through the shipped autoencoder with a {model.latent_dim}-number code, on a test "
         "digit it never saw in training. Each coloured cell is one number of the code "

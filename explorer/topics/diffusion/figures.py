@@ -13,7 +13,7 @@ from explorer.models.digit_judge import JudgeScores
 from explorer.topics.diffusion.logic import ForwardFrames, ReverseFrames
 
 SIGNAL_COLOUR = "#4361ee"
-NOISE_COLOUR = "#f77f00"
+NOISE_COLOUR = "#c96500"
 HISTOGRAM_COLOUR = "#6c757d"
 FRAME_MS = 120
 FORWARD_HEIGHT, FORWARD_MARGIN = 480, dict(l=10, r=10, t=110, b=90)  # px; the top margin holds Play and the slider

@@ -18,7 +18,7 @@ from explorer.topics.loss_balance.settings import ACTIVE_KL
 
 PART_COLOURS = {"total loss": "#212529", "reconstruction": "#4361ee", "β · KL": "#e63946"}
 PART_OF_CURVE = {"loss": "total loss", "recon": "reconstruction", "kl": "β · KL"}
-SERIES_COLOURS = {"shipped runs": "#6c757d", "your earlier runs": "#f77f00", "this run": "#e63946"}
+SERIES_COLOURS = {"shipped runs": "#6c757d", "your earlier runs": "#c96500", "this run": "#e63946"}
 SMALLEST_KL = 1e-3  # nats: the floor of the KL bars' log axis (a collapsed dimension sits on it)
 LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal", "title": None}
 LINE_LEGEND = LEGEND_BELOW | {"symbolType": "stroke", "symbolStrokeWidth": 2}
@@ -34,6 +34,7 @@ READABLE = {
 class Chart:
     spec: dict  # Vega-Lite, without data: fixed for a run, so the browser only swaps the numbers
     data: pd.DataFrame
+    summary: str  # what it shows in one sentence, with its numbers, for a student who cannot see it
 
 
 def readable(spec: dict) -> dict:
@@ -70,7 +71,14 @@ def loss_curves_chart(curves: dict[str, list[float]], beta: float, epochs: int) 
                         {"field": "nats", "format": ".1f"}],
         },
     }
-    return Chart(readable(spec), pd.DataFrame(rows, columns=["epoch", "nats", "part", "split"]))
+    data = pd.DataFrame(rows, columns=["epoch", "nats", "part", "split"])
+    test = data[data["split"] == "test"]
+    ends = "; ".join(f"{part} from {values.iloc[0]:.1f} to {values.iloc[-1]:.1f}"
+                     for part, values in ((part, test[test["part"] == part]["nats"]) for part in PART_COLOURS)
+                     if len(values))
+    summary = (f"Loss per epoch at β = {beta:g}, in nats per image, over {test['epoch'].max() if len(test) else 0} "
+               f"epochs; on the test images: {ends or 'no epoch yet'}.")
+    return Chart(readable(spec), data, summary)
 
 
 def kl_bars_chart(kl_per_dim: np.ndarray) -> Chart:
@@ -97,11 +105,15 @@ def kl_bars_chart(kl_per_dim: np.ndarray) -> Chart:
                  "tooltip": [{"field": "dimension", "title": "dimension of the code"},
                              {"field": "kl", "format": ".3f", "title": "KL (nats)"}],
              }},
-            {"mark": {"type": "rule", "strokeDash": [2, 2], "color": "#6c757d"},
+            {"mark": {"type": "rule", "strokeDash": [2, 2], "color": "#6c757d",
+                      "description": f"dotted line: KL {ACTIVE_KL:g} nat, below which a dimension is collapsed"},
              "encoding": {"y": {"datum": ACTIVE_KL}}},
         ],
     }
-    return Chart(readable(spec), data)
+    active = kl > ACTIVE_KL
+    summary = (f"A bar chart of the KL of each of the {len(kl)} dimensions of the code, largest first: {active.sum()} "
+               f"active (above {ACTIVE_KL:g} nat, the largest {kl.max():.2f}), {len(kl) - active.sum()} collapsed.")
+    return Chart(readable(spec), data, summary)
 
 
 def latent_scatter_chart(codes_2d: np.ndarray, labels: np.ndarray, latent_dim: int) -> Chart:
@@ -120,7 +132,8 @@ def latent_scatter_chart(codes_2d: np.ndarray, labels: np.ndarray, latent_dim: i
             "tooltip": [{"field": "digit"}],
         },
     }
-    return Chart(readable(spec), data)
+    return Chart(readable(spec), data, f"A scatter plot of the codes of {len(data):,} test digits, {axis[0]} "
+                                       f"against {axis[1]}, coloured by digit.")
 
 
 def rate_distortion_chart(
@@ -170,4 +183,13 @@ def rate_distortion_chart(
              "encoding": {"text": {"field": "label"}}},
         ],
     }
-    return Chart(readable(spec), data)
+    shipped = sorted(reference)
+    summary = "Reconstruction against KL"
+    if shipped:
+        summary += (f" for the {len(shipped)} shipped runs, from β = {shipped[0][0]:g} (KL {shipped[0][1]:.1f}, "
+                    f"reconstruction {shipped[0][2]:.1f}) to β = {shipped[-1][0]:g} (KL {shipped[-1][1]:.1f}, "
+                    f"reconstruction {shipped[-1][2]:.1f})")
+    if live:
+        summary += (f"; this run at β = {live_beta:g}, epoch {len(live)}: KL {live[-1][0]:.1f}, reconstruction "
+                    f"{live[-1][1]:.1f}")
+    return Chart(readable(spec), data, summary + ".")

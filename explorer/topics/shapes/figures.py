@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from explorer.core.colours import TEXT_COLOUR, VAE_COLOUR
 from explorer.core.shapes import FACTOR_NAMES
 
-LIVE_COLOUR = "#f77f00"
+LIVE_COLOUR = "#c96500"
 MATRIX_HEIGHT = 330  # px: the shipped run's matrix, beside its walk
 
 

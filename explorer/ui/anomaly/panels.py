@@ -37,17 +37,21 @@ def show_test_images(model: Autoencoder, choice: AnomalyChoice, data: DigitData,
     maps = error_maps(model, data.test_images[indices])
     vmax = float(np.quantile(maps.pixel_errors, 0.995))
     labels = data.test_labels[indices]
+    names = [f"test image {f'#{rank + 1} ' if ranked else ''}(digit {label})" for rank, label in enumerate(labels)]
+    scores = choice.scores[indices]
     show_digit_rows([
         ("Test image", maps.images, [f"#{rank + 1}: digit {label}" if ranked else f"digit {label}"
-                                     for rank, label in enumerate(labels)]),
+                                     for rank, label in enumerate(labels)], [name.capitalize() for name in names]),
         ("Reconstruction and its error", maps.reconstructions,
-         [("🚩 " if score >= choice.threshold else "") + f"{score:.4f}" for score in choice.scores[indices]]),
+         [("🚩 " if score >= choice.threshold else "") + f"{score:.4f}" for score in scores],
+         [f"Reconstruction of {name}: error {score:.4f}, " + ("flagged" if score >= choice.threshold else "not flagged")
+          for name, score in zip(names, scores, strict=True)]),
     ])
     cells = st.columns([1.3] + [1] * len(indices), vertical_alignment="center")
     cells[0].markdown("**Error per pixel**")
-    for cell, pixel_errors in zip(cells[1:], maps.pixel_errors, strict=True):
+    for cell, pixel_errors, name in zip(cells[1:], maps.pixel_errors, names, strict=True):
         with cell:
-            show_heat_map(pixel_errors, vmax)
+            show_heat_map(pixel_errors, vmax, alt=f"Heat map of the error per pixel of {name}")
     heat = HEAT
     if ranked:
         normal_top = indices[~choice.is_anomaly[indices]]
@@ -71,11 +75,12 @@ def show_own_digit(model: Autoencoder, image: np.ndarray, choice: AnomalyChoice,
     normal_rank = float((choice.scores[~choice.is_anomaly] < score).mean())
     columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
     with columns[0]:
-        show_digit(own.images[0], "your digit")
+        show_digit(own.images[0], "your digit", alt="Your digit")
     with columns[1]:
-        show_digit(own.reconstructions[0], f"error {score:.4f}")
+        show_digit(own.reconstructions[0], f"error {score:.4f}", alt=f"Reconstruction of your digit: error {score:.4f}")
     with columns[2]:
-        show_heat_map(own.pixel_errors[0], max(vmax, float(own.pixel_errors[0].max())), "error per pixel")
+        show_heat_map(own.pixel_errors[0], max(vmax, float(own.pixel_errors[0].max())), "error per pixel",
+                      alt="Heat map of the error per pixel of your digit")
     columns[3].markdown(
         f"**{'🚩 Flagged as an anomaly' if flagged else '✅ Looks normal'}** to the model that never saw "
         f"{choice.held_out}s: its error is higher than that of {normal_rank:.0%} of the normal test digits."

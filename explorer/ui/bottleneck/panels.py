@@ -39,10 +39,16 @@ def show_rows(result: Comparison, curve: ErrorCurve, test_digits: int) -> None:
         f"**Eight test digits through a code of k = {k}: {size_in_words(k)}.** Over all {test_digits:,} "
         f"test digits, {error_ratio_in_words(ae_mse, pca_mse)} (MSE {ae_mse:.4f} against {pca_mse:.4f})."
     )
+    digits = [f"test digit {label}" for label in result.labels]
     show_digit_rows([
-        ("Original", result.originals, [f"digit {label}" for label in result.labels]),
-        ("Autoencoder", result.ae, [f"MSE {error:.4f}" for error in result.ae_mse]),
-        ("PCA (linear)", result.pca, [f"MSE {error:.4f}" for error in result.pca_mse]),
+        ("Original", result.originals, [f"digit {label}" for label in result.labels],
+         [digit[0].upper() + digit[1:] for digit in digits]),
+        ("Autoencoder", result.ae, [f"MSE {error:.4f}" for error in result.ae_mse],
+         [f"The autoencoder's reconstruction of {digit} at k = {k} (MSE {error:.4f})"
+          for digit, error in zip(digits, result.ae_mse, strict=True)]),
+        ("PCA (linear)", result.pca, [f"MSE {error:.4f}" for error in result.pca_mse],
+         [f"PCA's reconstruction of {digit} at k = {k} (MSE {error:.4f})"
+          for digit, error in zip(digits, result.pca_mse, strict=True)]),
     ])
 
 
@@ -52,10 +58,12 @@ def show_own_digit(image: np.ndarray, model: Autoencoder, basis: PCABasis, test_
     own = compare(model, basis, image[None], np.array([-1]), np.array([0]))
     placement = place_digit(model, image, test_codes, test_labels)
     columns = st.columns([1, 1, 1, 5], vertical_alignment="center")  # digits the size of the rows above
-    for column, picture, caption in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
-                                        ("your digit", "autoencoder", "PCA"), strict=False):
+    alts = ("Your digit", f"Your digit through the autoencoder at k = {own.k} (MSE {own.ae_mse[0]:.4f})",
+            f"Your digit through PCA at k = {own.k} (MSE {own.pca_mse[0]:.4f})")
+    for column, picture, caption, alt in zip(columns, (own.originals[0], own.ae[0], own.pca[0]),
+                                             ("your digit", "autoencoder", "PCA"), alts, strict=False):
         with column:
-            show_digit(picture, caption)  # captions of one line each: the three digits stay in line
+            show_digit(picture, caption, alt=alt)  # captions of one line each: the three digits stay in line
     neighbours = ", ".join(str(label) for label in placement.neighbour_labels)
     columns[3].markdown(
         f"**Your digit through a code of k = {own.k}.** Its reconstruction error (MSE): autoencoder "

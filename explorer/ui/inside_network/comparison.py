@@ -44,7 +44,9 @@ def show_comparison(pair: Pair, mlp: Autoencoder, conv: Autoencoder, image: np.n
                 (pair.conv.label, conv_row.reconstructions, conv_row.mse))
         for label, images, mse in rows:
             errors = "" if mse is None else ": MSE " + ", ".join(f"{value:.3f}" for value in mse)
-            st.image(strip(images, factor=3, gap=2), width="content", caption=label[0].upper() + label[1:] + errors)
+            caption = label[0].upper() + label[1:] + errors
+            st.image(strip(images, factor=3, gap=2), width="content", caption=caption,
+                     alt=f"{caption}, for shifts of 0 to {SHIFTS[-1]} px")
 
     mlp_weights, conv_weights = first_layer_weights(mlp), first_layer_weights(conv)
     table, mlp_picture, conv_picture = st.columns([1.6, 1.5, 1])
@@ -57,9 +59,11 @@ def show_comparison(pair: Pair, mlp: Autoencoder, conv: Autoencoder, image: np.n
 """)
     units = strongest(mlp_weights, MLP_UNITS_SHOWN)
     mlp_picture.image(enlarge(tile(as_grey(mlp_weights[units]), columns=8), 2), width="stretch",
+                      alt=f"The {len(units)} strongest first-layer weight pictures of the {pair.mlp.label}",
                       caption=f"First layer of the {pair.mlp.label}: the {len(units)} strongest of its "
                       f"{len(mlp_weights)} units, each a 28 × 28 picture of weights (white +, black −)")
     conv_picture.image(enlarge(tile(as_grey(conv_weights), columns=8), 8), width="stretch",
+                       alt=f"The {len(conv_weights)} first-layer kernels of the {pair.conv.label}",
                        caption=f"First layer of the {pair.conv.label}: all {len(conv_weights)} kernels, each "
                        f"{conv_weights.shape[1]} × {conv_weights.shape[2]}, slid over the whole digit")
 

@@ -41,7 +41,8 @@ def _maps_column(column, heading: str, maps: np.ndarray, mode: str, first: int) 
     numbers = ", ".join(str(int(c) + 1) for c in channels)
     column.markdown(f"**{heading}**  \n{len(channels)} of {count} maps, {height}{TIMES}{width}  \nchannels {numbers}")
     picture = _stack(maps, channels)
-    column.image(picture, width=picture.shape[1])
+    column.image(picture, width=picture.shape[1],
+                 alt=f"{heading}: feature maps of channels {numbers}, light where the channel responds")
 
 
 def show_layer_trace(trace: LayerTrace, mode: str, first: int, key: str) -> None:
@@ -49,7 +50,7 @@ def show_layer_trace(trace: LayerTrace, mode: str, first: int, key: str) -> None
     every map at SCALE screen pixels per pixel, so a 7 × 7 map looks a quarter the size of the 28 × 28 input."""
     columns = st.columns([1.1, 0.95, 0.95, 1.5, 0.95, 0.95, 1.1])
     columns[0].markdown(f"**Digit in**  \n{trace.image.shape[0]} × {trace.image.shape[1]} pixels")
-    columns[0].image(enlarge(trace.image, SCALE), width=trace.image.shape[1] * SCALE)
+    columns[0].image(enlarge(trace.image, SCALE), width=trace.image.shape[1] * SCALE, alt="The digit going in")
     encoder_columns, decoder_columns = columns[1:1 + len(trace.encoder)], columns[4:4 + len(trace.decoder) - 1]
     for number, (column, maps) in enumerate(zip(encoder_columns, trace.encoder, strict=True), start=1):
         _maps_column(column, f"Encoder {number}", maps, mode, first)
@@ -59,4 +60,5 @@ def show_layer_trace(trace: LayerTrace, mode: str, first: int, key: str) -> None
     for number, (column, maps) in enumerate(zip(decoder_columns, trace.decoder[:-1], strict=True), start=1):
         _maps_column(column, f"Decoder {number}", maps, mode, first)
     columns[6].markdown(f"**Reconstruction**  \n{trace.reconstruction.shape[0]} × {trace.reconstruction.shape[1]}")
-    columns[6].image(enlarge(trace.reconstruction, SCALE), width=trace.reconstruction.shape[1] * SCALE)
+    columns[6].image(enlarge(trace.reconstruction, SCALE), width=trace.reconstruction.shape[1] * SCALE,
+                     alt="The conv autoencoder's reconstruction of the digit")

@@ -48,7 +48,9 @@ def show_sampling(k: str, likeness: PairLikeness, spaces: dict[str, LatentSpace]
         score = likeness.samples[strip.key]
         row = st.columns([3, 10, 2], vertical_alignment="center")
         row[0].markdown(f"**{strip.title}**")
-        row[1].image(pictures[strip.key], width="stretch")
+        row[1].image(pictures[strip.key], width="stretch",
+                     alt=f"{strip.title}: the decodes of the first {STRIP_SHOWN} draws (judged real "
+                         f"{verdicts[strip.key].share_real:.1%}, confidence {score.mean_confidence:.2f})")
         row[2].markdown(f"judged real **{verdicts[strip.key].share_real:.1%}**  \nconfidence "
                         f"{score.mean_confidence:.2f}  \nspread {score.class_spread:.2f}")
     st.caption(
@@ -82,6 +84,7 @@ def show_planes(k: str, method: str, likeness: PairLikeness | None, spaces: dict
         st.subheader("What each model decodes all over its map")
         for column, kind in zip(st.columns(2), KINDS, strict=True):
             column.image(tinted_plane(spaces[kind].name, kind, method, k), width="stretch",
+                         alt=f"The {kind.upper()}'s decodes on a grid of places all over its map",
                          caption=f"The decoded plane: what the {kind.upper()} decodes at each place of its map "
                                  "above, on red where the digit judge does not call it real.")
         st.markdown(plane_story(int(k), likeness.verdicts))

@@ -58,10 +58,10 @@ def _show_image(index: int, spaces: dict[str, LatentSpace], images: np.ndarray, 
     verdicts = _verdicts(outputs)
     cells = st.columns(3)
     with cells[0]:
-        show_digit(images[index], "image")
+        show_digit(images[index], "image", alt=f"Image #{index}, a {labels[index]}")
     for cell, kind, output in zip(cells[1:], KINDS, outputs, strict=True):
         with cell:
-            show_digit(output, kind.upper())
+            show_digit(output, kind.upper(), alt=f"The {kind.upper()}'s reconstruction of image #{index}")
     text = f"The digit judge on the reconstructions: AE {verdicts[0]}, VAE {verdicts[1]}"
     if likeness is not None:
         made = likeness.verdicts.sets
@@ -86,7 +86,8 @@ def _show_random(index: int, spaces: dict[str, LatentSpace], labels: np.ndarray)
     verdicts = _verdicts([found[kind].image for kind in KINDS])
     for cell, kind in zip(st.columns(2), KINDS, strict=True):
         with cell:
-            show_digit(found[kind].image, f"{kind.upper()} decode")
+            show_digit(found[kind].image, f"{kind.upper()} decode",
+                       alt=f"The {kind.upper()}'s decode of random code #{index}")
     st.markdown("\n".join(_distance_line(kind, found[kind], verdict, labels)
                           for kind, verdict in zip(KINDS, verdicts, strict=True)))
     method = spaces["ae"].latent_map.method
@@ -101,7 +102,7 @@ def _show_spot(selection: Selection, spaces: dict[str, LatentSpace], labels: np.
     st.markdown(f"**A spot on the {owner.upper()}'s map**, decoded by the {owner.upper()}.")
     cells = st.columns([1, 2])
     with cells[0]:
-        show_digit(found.image, f"{owner.upper()} decode")
+        show_digit(found.image, f"{owner.upper()} decode", alt=f"The {owner.upper()}'s decode of the spot clicked")
     cells[1].markdown(_distance_line(owner, found, _verdicts([found.image])[0], labels))
     st.markdown(spot_story(owner, spans, method_name))
 
@@ -112,10 +113,12 @@ def show_own_digit(digit_image: np.ndarray, spaces: dict[str, LatentSpace], plac
     st.subheader("Where does your digit land?")
     cells = st.columns([1, 1, 1, 3])
     with cells[0]:
-        show_digit(digit_image, "your digit")
+        show_digit(digit_image, "your digit", alt="Your digit")
     for cell, kind in zip(cells[1:3], KINDS, strict=True):
         with cell:
-            show_digit(decode_code(spaces[kind], placements[kind].code).image, f"{kind.upper()} reconstruction")
+            show_digit(decode_code(spaces[kind], placements[kind].code).image, f"{kind.upper()} reconstruction",
+                       alt=f"The {kind.upper()}'s reconstruction of your digit, which looks to it like a "
+                           f"{placements[kind].guess}")
     lines = []
     for kind in KINDS:
         placement = placements[kind]

@@ -37,14 +37,16 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
     ends_row[0].markdown("**The images**")
     for cell, index, end in ((ends_row[1], a, "A"), (ends_row[-1], b, "B")):
         with cell:
-            show_digit(images[index], f"{end}: #{index}")
+            show_digit(images[index], f"{end}: #{index}", alt=f"{end}: image #{index}, a {labels[index]}")
     walk_images, walk_realism = straight_walk(k, method, a, b)
     for kind in KINDS:
         row = st.columns(widths, vertical_alignment="center")
         row[0].markdown(f"**{kind.upper()}**")
-        for cell, image in zip(row[1:], walk_images[kind], strict=True):
+        steps = len(walk_images[kind])
+        for step, (cell, image) in enumerate(zip(row[1:], walk_images[kind], strict=True)):
             with cell:
-                show_digit(image)
+                show_digit(image, alt=f"The {kind.upper()}'s decode at step {step} of {steps - 1} from A to B "
+                                      f"(the digit judge's realism {walk_realism[kind][step]:.2f})")
     chart, story = st.columns([3, 2])
     with chart:
         show_figure(walk_realism_figure(walk_realism, REAL_ENOUGH), key=keys.WALK_CHART,

@@ -19,12 +19,12 @@ from explorer.topics.loss_balance.references import ReferenceRun
 from explorer.topics.loss_balance.settings import ACTIVE_KL
 from explorer.training.live import LiveRun
 from explorer.ui.shared.placeholders import LazyPlaceholder
-from explorer.ui.shared.style import vega_for_presenter
+from explorer.ui.shared.style import show_vega
 
 
 def show(chart: Chart) -> None:
     """No key: a keyless Vega-Lite chart at the same place stays on the page and takes the new data."""
-    st.vega_lite_chart(chart.data, vega_for_presenter(chart.spec), width="stretch")
+    show_vega(chart.data, chart.spec, chart.summary)
 
 
 def run_curves(run: LiveRun) -> dict[str, list[float]]:

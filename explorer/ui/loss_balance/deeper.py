@@ -40,7 +40,8 @@ def code_walk(run: LiveRun) -> None:
         moved[dim] = slider_columns[i % 4].slider(
             f"Dimension {dim + 1} · KL {last.kl_per_dim[dim]:.2f}", -4.0, 4.0, round(float(last.code_means[dim]), 1),
             0.1, key=keys.walk_slider(number, dim))
-    walk[1].image(strip(traverse(run.model, last.code_means, moved), factor=6), caption="decoded", width="stretch")
+    walk[1].image(strip(traverse(run.model, last.code_means, moved), factor=6), caption="decoded", width="stretch",
+                  alt="The decode of the code the sliders set")
     with walk[1]:
         download_gif_button(keys.CODE_WALK_GIF, (number, last.epoch),
                             lambda: code_walk_gif(run.model, last.code_means, last.kl_per_dim),

@@ -52,11 +52,13 @@ class LiveRow:
     def draw(self, beta: float, reconstructions: np.ndarray, samples: np.ndarray, epoch: int, epochs: int,
              originals: np.ndarray | None = None) -> None:
         self._name(beta)
-        self.reconstructions.image(_strip(reconstructions), width="stretch")
-        self.samples.image(_strip(samples), width="stretch")
+        self.reconstructions.image(_strip(reconstructions), width="stretch",
+                                   alt=f"Your β = {beta:g} run's reconstructions of its test images, epoch {epoch}")
+        self.samples.image(_strip(samples), width="stretch",
+                           alt=f"Your β = {beta:g} run's decodes of codes drawn from the prior, epoch {epoch}")
         self.progress.markdown(f"epoch {epoch}/{epochs}")
         if self.originals is not None and originals is not None:
-            self.originals.image(_strip(originals), width="stretch")
+            self.originals.image(_strip(originals), width="stretch", alt="Your run's test images")
 
 
 def _live_row(own_originals: bool) -> LiveRow:
@@ -84,7 +86,7 @@ def beta_ladder(references: list[ReferenceRun], evidence: GalleryEvidence | None
                                                                        real=evidence.real.share_real))
         row = _row()
         row[0].markdown("test digits")
-        row[1].image(_strip(originals), width="stretch")
+        row[1].image(_strip(originals), width="stretch", alt=f"{len(originals)} test digits")
         for i, reference in enumerate(references):
             if live is None and live_beta is not None and live_beta < reference.beta:
                 live = _live_row(own_originals)
@@ -92,8 +94,10 @@ def beta_ladder(references: list[ReferenceRun], evidence: GalleryEvidence | None
             label = f"β = {reference.beta:g}"
             shown = live_beta is None and reference.beta == selected_beta
             row[0].markdown(f":blue-background[**{label}**]" if shown else label)
-            row[1].image(_strip(reference.reconstructions), width="stretch")
-            row[3].image(_strip(reference.samples), width="stretch")
+            row[1].image(_strip(reference.reconstructions), width="stretch",
+                         alt=f"The {label} VAE's reconstructions of the test digits")
+            row[3].image(_strip(reference.samples), width="stretch",
+                         alt=f"The {label} VAE's decodes of codes drawn from the prior")
             if evidence is not None:
                 read_right, judged_real = ladder_cells(evidence.runs[i])
                 row[2].markdown(read_right)

@@ -14,6 +14,7 @@ from explorer.topics.own_dataset.training import MODEL_WORDS
 from explorer.training.live import LiveRun, RunStatus
 from explorer.ui.own_dataset import keys
 from explorer.ui.own_dataset.state import LoadedData, codes_of_every_image
+from explorer.ui.shared.style import data_table
 
 
 def loss_chart(run: LiveRun) -> None:
@@ -22,9 +23,14 @@ def loss_chart(run: LiveRun) -> None:
     frame = pd.DataFrame({"epoch": [view.epoch for view in run.views],
                           "training images": [view.train.total for view in run.views],
                           "held-out images": [view.held_out.total for view in run.views]}).set_index("epoch")
-    st.line_chart(frame, height=220, x_label="epoch", y_label=f"{LOSS_PER_IMAGE} (nats)")
+    last = run.views[-1]
+    st.line_chart(frame, height=220, x_label="epoch", y_label=f"{LOSS_PER_IMAGE} (nats)",
+                  alt=f"The {LOSS_PER_IMAGE} over {len(run.views)} epochs, in nats: on the training images from "
+                      f"{run.views[0].train.total:.1f} to {last.train.total:.1f}, on the held-out ones from "
+                      f"{run.views[0].held_out.total:.1f} to {last.held_out.total:.1f}.")
     st.caption(f"Both lines are measured after each epoch, with the same weights: the {LOSS_PER_IMAGE} in "
                f"{term('nats')}, {LOSS_UNIT}.")
+    data_table(frame.reset_index())
 
 
 def class_of(data: LoadedData, index: int) -> str:
@@ -44,10 +50,13 @@ def show_neighbours(run: LiveRun | None, data: LoadedData) -> None:
                                  key=keys.NEIGHBOUR_IMAGE))
     found = neighbours_of(codes_of_every_image(run, data), chosen)
     pictures = st.columns(NEIGHBOURS + 1)
-    pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}")
+    pictures[0].image(enlarge(data.images[chosen], 3), caption=f"image {chosen}{class_of(data, chosen)}",
+                      alt=f"Your image {chosen}{class_of(data, chosen)}")
     for column, index, distance in zip(pictures[1:], found.indices, found.distances, strict=True):
         column.image(enlarge(data.images[index], 3),
-                     caption=f"{index}{class_of(data, int(index))} · distance {distance_words(distance)}")
+                     caption=f"{index}{class_of(data, int(index))} · distance {distance_words(distance)}",
+                     alt=f"Neighbour: your image {index}{class_of(data, int(index))}, its code "
+                         f"{distance_words(distance)} away")
     if round(found.typical_gap, 2) == 0:  # most images have a twin, or all but, in code space
         st.caption("Distances are between codes. For scale: more than half of your images have another image whose "
                    f"code is the same, or all but (the median distance to it is {distance_words(found.typical_gap)}): "

@@ -36,7 +36,8 @@ def show_preview(data: LoadedData) -> None:
             label.markdown(f"**{name}**")
         else:
             pictures = st.container()
-        pictures.image(strip(images, factor=2), width="stretch")
+        pictures.image(strip(images, factor=2), width="stretch",
+                       alt=f"{len(images)} of your images" + (f" of {name}" if name else ""))
 
 
 def data_summary(data: LoadedData | None, trained: bool) -> None:
@@ -82,7 +83,7 @@ class RunPictures:
             for images, caption in zip((probe.shown, shown.reconstructions, shown.samples),
                                        ("held-out images", f"their reconstructions after epoch {shown.epoch}",
                                         f"decodes of {prior}"), strict=True):
-                st.image(strip(images, factor=2), caption=caption, width="stretch")
+                st.image(strip(images, factor=2), caption=caption, width="stretch", alt=f"{len(images)} {caption}")
         with self.map.container():
             st.markdown(f"**The codes after epoch {shown.epoch}**, " + (
                 f"k = {settings.latent_dim}: the codes themselves" if settings.latent_dim <= 2 else

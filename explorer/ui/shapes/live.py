@@ -58,8 +58,10 @@ class LivePictures:
         shown = run.last
         with self.pictures.container():
             st.markdown("**Held-out shapes (top) and your run's reconstructions (bottom)**")
-            st.image(strip(self.shapes.images[self.probe], factor=2), width="stretch")
-            st.image(strip(shown.reconstructions, factor=2), width="stretch")
+            st.image(strip(self.shapes.images[self.probe], factor=2), width="stretch",
+                     alt=f"{len(self.probe)} held-out shapes")
+            st.image(strip(shown.reconstructions, factor=2), width="stretch",
+                     alt=f"Your run's reconstructions of them, epoch {shown.epoch}")
             used = [dim for dim in dims_by_kl(shown.scores.kl_per_dim) if shown.scores.active[dim]]
             st.markdown("**What its dimensions in use carry:** "
                         + (", ".join(shown.scores.label(dim) for dim in used) if used else "none is in use"))

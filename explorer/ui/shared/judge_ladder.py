@@ -57,7 +57,9 @@ def show_judge_ladder() -> None:
         for cell, (key, scores) in zip(cells[:len(ladder)], ladder.items(), strict=True):
             with cell:
                 # shipped as uint8 pixels: show_digit takes [0, 1] floats
-                show_digit(examples[key][0] / 255.0, caption=f"{key}: {scores.share_real:.0%} judged real")
+                show_digit(examples[key][0] / 255.0, caption=f"{key}: {scores.share_real:.0%} judged real",
+                           alt=f"One picture of the set {key}, of which the digit judge calls "
+                               f"{scores.share_real:.0%} real")
         st.markdown(ladder_table(ladder))
         st.markdown(far_rule(ladder))
         st.markdown(EXPLANATION.format(reference=ladder["real"].images, k=group["neighbours"]))

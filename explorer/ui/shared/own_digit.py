@@ -83,7 +83,7 @@ def own_digit_input(page_key: str, *, expanded: bool = False) -> Digit | None:
             if digit is None:
                 st.info("Your digit will appear here as the 28 x 28 picture the models see.")
             else:
-                show_digit(digit.image, "your digit, MNIST-style (28 x 28)")
+                show_digit(digit.image, "your digit, MNIST-style (28 x 28)", alt="Your digit as the models see it")
                 for note in digit.notes:
                     st.caption(note)
                 st.caption("Made the way MNIST was: white on black, scaled to fit 20 x 20, "

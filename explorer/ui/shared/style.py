@@ -5,16 +5,19 @@ projector: larger type, thicker chart lines."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from explorer.core.colours import TEXT_COLOUR
+from explorer.core.chart_text import figure_summary, figure_table
+from explorer.core.colours import FOCUS_COLOUR, TEXT_COLOUR
 from explorer.ui.shared.lesson_link import presenting
 
 SMALLEST_TEXT_PX = 14
 PRESENTER_TEXT_PX = 20  # body text in presenter mode; 16 px otherwise (Streamlit's own)
 PRESENTER_CHART_GAIN = 4  # px added to every chart font in presenter mode
 PRESENTER_LINE_GAIN = 2  # chart lines drawn this many times thicker in presenter mode
+DATA_TABLE = "Data as a table"
 
 _CSS = f"""
 <style>
@@ -23,6 +26,11 @@ _CSS = f"""
 [data-testid="stMetricLabel"] p, [data-testid="stWidgetLabel"] p, [data-testid="stTickBarMin"],
 [data-testid="stTickBarMax"], [data-testid="stSliderThumbValue"] {{
   font-size: {SMALLEST_TEXT_PX + 1}px !important; color: {TEXT_COLOUR} !important; opacity: 1 !important;
+}}
+:focus-visible {{ outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px; }}  /* where the keyboard is */
+@media (prefers-reduced-motion: reduce) {{  /* Streamlit's own spinners and sliding panels stand still */
+  *, *::before, *::after {{ animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+                            transition-duration: 0.01ms !important; scroll-behavior: auto !important; }}
 }}
 </style>
 """
@@ -75,6 +83,26 @@ def vega_for_presenter(spec: dict) -> dict:
     return spec | {"config": config | {"line": {"strokeWidth": 2 * PRESENTER_LINE_GAIN}}}
 
 
-def show_figure(figure: go.Figure, **kwargs):
-    """st.plotly_chart with readable text; returns what st.plotly_chart returns (a selection, if asked)."""
-    return st.plotly_chart(for_projector(figure) if presenting() else readable(figure), **kwargs)
+def data_table(table: pd.DataFrame) -> None:
+    """A chart's numbers for a screen reader, folded away so that the page looks the same."""
+    if not table.empty:
+        with st.expander(DATA_TABLE):
+            st.dataframe(table, hide_index=True)
+
+
+def show_figure(figure: go.Figure, *, alt: str | None = None, table: bool = True, **kwargs):
+    """st.plotly_chart with readable text and a text equivalent: `alt` (by default a sentence read from the figure)
+    and, if `table`, its data under it; returns what st.plotly_chart returns (a selection, if asked)."""
+    with st.container():  # one element, also where the caller draws into an st.empty()
+        chart = st.plotly_chart(for_projector(figure) if presenting() else readable(figure),
+                                alt=alt or figure_summary(figure), **kwargs)
+        if table:
+            data_table(figure_table(figure))
+    return chart
+
+
+def show_vega(data: pd.DataFrame, spec: dict, alt: str) -> None:
+    """st.vega_lite_chart with presenter mode's text, its one-sentence `alt` and its data as a table."""
+    with st.container():
+        st.vega_lite_chart(data, vega_for_presenter(spec), width="stretch", alt=alt)
+        data_table(data)

@@ -45,4 +45,5 @@ def show_deeper(runs: list[ShippedRun], everything: list[Measured], run: Shipped
     st.markdown(strokes_or_templates(runs, everything))
     st.markdown(f"**All {units} units at {run.label}**, the most used first; the "
                 f"{int(stats.use.dead.sum())} dead ones come last.")
-    st.image(unit_pictures(run.name, units, columns=16), width="stretch")
+    st.image(unit_pictures(run.name, units, columns=16), width="stretch",
+             alt=f"The pictures of all {units} units at {run.label}, sixteen to a row, the most used first")

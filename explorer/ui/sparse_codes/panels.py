@@ -31,7 +31,8 @@ def show_code(run: ShippedRun, stats: Measured, now: DigitThroughCode, digit: in
         shown = min(FEATURES_SHOWN, in_use)
         st.markdown(f"**What the {shown} most used units draw**" if shown < in_use
                     else f"**What all {in_use} units in use draw**, the most used first")
-        st.image(unit_pictures(run.name, shown, columns=8), width="stretch")
+        st.image(unit_pictures(run.name, shown, columns=8), width="stretch",
+                 alt=f"The pictures that the {shown} most used units at {run.label} add to a digit, eight to a row")
         st.caption("Each unit's decoder weights as a 28 × 28 picture: grey is 0, white adds ink, black takes it away.")
 
 
@@ -41,17 +42,20 @@ def show_every_penalty(image: np.ndarray, digit: int, runs: list[ShippedRun], re
     row = st.columns([1.1] + [1.1] * (len(runs) + 1) + [1], vertical_alignment="center")
     row[0].markdown(f"**This {digit}, reconstructed at every λ**")
     with row[1]:
-        show_digit(image, "the test digit")
+        show_digit(image, "the test digit", alt=f"The test digit, a {digit}")
     for cell, each, result in zip(row[2:-1], runs, results, strict=True):
         mark = "▶ " if each is run else ""
         with cell:
-            show_digit(result.reconstruction, f"{mark}{each.label}: {result.active} on, MSE {result.mse:.4f}")
+            show_digit(result.reconstruction, f"{mark}{each.label}: {result.active} on, MSE {result.mse:.4f}",
+                       alt=f"This {digit} reconstructed at {each.label}: {result.active} units on, "
+                           f"MSE {result.mse:.4f}")
 
 
 def show_own_digit(own: DigitThroughCode, run: ShippedRun, stats: Measured) -> None:
     columns = st.columns([1, 1, 4], vertical_alignment="center")
     with columns[0]:
-        show_digit(own.reconstruction, f"{run.label}: MSE {own.mse:.4f}")
+        show_digit(own.reconstruction, f"{run.label}: MSE {own.mse:.4f}",
+                   alt=f"Your digit reconstructed at {run.label}: MSE {own.mse:.4f}")
     columns[1].markdown(f"**Your digit at {run.label}** wakes {own.active} of the {stats.use.units} units "
                         f"(a test digit wakes {stats.use.mean_active:.0f} on average).")
     with columns[2]:

@@ -36,10 +36,12 @@ def show_reparameterisation(posterior: Posterior, eps: np.ndarray, sample: np.nd
         _row("**z = μ + σ·ε**", sample, SAMPLE_COLOUR),
     ]))
     cells = st.columns(4)[:3]  # three pictures, small enough to stay in view under the table
-    for cell, picture, caption in zip(cells, (image, mean_decode, sample_decode),
-                                      ("the digit", "decode of μ", "decode of z"), strict=True):
+    alts = (what[0].upper() + what[1:], f"The VAE's decode of μ for {what}",
+            f"The VAE's decode of the sample z (draw #{draw}) for {what}")
+    for cell, picture, caption, alt in zip(cells, (image, mean_decode, sample_decode),
+                                           ("the digit", "decode of μ", "decode of z"), alts, strict=True):
         with cell:
-            show_digit(picture, caption)
+            show_digit(picture, caption, alt=alt)
 
 
 def show_samples(samples: DecodedSamples, story: str) -> None:
@@ -47,17 +49,20 @@ def show_samples(samples: DecodedSamples, story: str) -> None:
                 "decode of μ:")
     cells = st.columns(len(samples.decodes) + 1)
     with cells[0]:
-        show_digit(samples.mean_decode, "μ")
+        show_digit(samples.mean_decode, "μ", alt="The decode of the cloud's centre μ")
     for number, (cell, picture) in enumerate(zip(cells[1:], samples.decodes, strict=True), start=1):
         with cell:
-            show_digit(picture, f"draw {number}")
+            show_digit(picture, f"draw {number}", alt=f"The decode of draw {number} from the cloud")
     st.markdown(story)
 
 
 def show_gradient(posterior: Posterior, eps: np.ndarray, sample: np.ndarray, what: str) -> None:
     st.markdown("#### Why write the sample as μ + σ·ε?")
     st.markdown(GRADIENT_WORDS)
-    st.graphviz_chart(computation_graph(posterior, eps, sample, what), width="content")
+    st.graphviz_chart(computation_graph(posterior, eps, sample, what), width="content",
+                      alt="The computation graph: the encoder turns x into μ and log σ², σ comes from log σ², the "
+                          "sample is z = μ + σ·ε, and the decoder turns z into x̂ and the loss; the red edges from μ "
+                          "and σ to z carry the gradient back to the encoder, the dashed one from ε carries none")
     found = gradients(posterior, eps)
     st.markdown("The derivatives of the sample, by PyTorch's autograd through the VAE's own sampling function, "
                 "for this digit and this ε:\n\n" + "\n".join([

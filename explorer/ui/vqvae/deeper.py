@@ -51,6 +51,7 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
             images = bundled_data().test_images
             pieces = np.stack([patch(images[i], r, c) for i, r, c in found])
             st.image(outlined(tile(pieces, columns=4)), width="stretch",
+                     alt=f"{len(found)} patches of test digits whose 4 × 4 block, framed in red, chose entry {entry}",
                      caption=f"{len(found)} of the {int(book.usage.counts[entry]):,} test cells that chose "
                              f"entry {entry}, nearest to the entry first")
 
@@ -91,6 +92,8 @@ def show_samples(model_name: str, prior: dict) -> None:
     for name, samples in (("Sampled from the prior", from_prior), ("Drawn uniformly", uniform)):
         realism = digit_judge().realism(samples.images)
         st.image(enlarge(tile(samples.images, columns=SAMPLES_SHOWN), 3), width="stretch",
+                 alt=f"{name}: {SAMPLES_SHOWN} token grids decoded; the digit judge finds "
+                     f"{int((realism >= REAL_ENOUGH).sum())} of them real",
                  caption=f"{name}: {SAMPLES_SHOWN} grids decoded; the digit judge finds "
                          f"{int((realism >= REAL_ENOUGH).sum())} of them real (the classifier's mean confidence "
                          f"{samples.scores.mean_confidence:.2f})")

@@ -16,7 +16,7 @@ from explorer.ui.shared.images import show_digit
 from explorer.ui.shared.style import show_figure
 from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.controls import ShownDigit
-from explorer.ui.vqvae.state import on_cell_code, on_click
+from explorer.ui.vqvae.state import on_cell_code, on_cell_pick, on_click
 
 
 def show_grid(now: GridState, colours: list[str], vector: np.ndarray, book: Codebook) -> None:
@@ -31,9 +31,10 @@ def show_grid(now: GridState, colours: list[str], vector: np.ndarray, book: Code
 
 def show_pictures(shown: ShownDigit, decoded: np.ndarray, now: GridState) -> None:
     """The digit, the decode of the grid, and what the last edit did."""
-    show_digit(shown.image, shown.caption)
+    show_digit(shown.image, shown.caption, alt=shown.caption[0].upper() + shown.caption[1:])
     edits = int(now.changed.sum())
-    show_digit(decoded, f"decode of the grid, MSE {per_image_mse(shown.image[None], decoded[None])[0]:.4f}")
+    mse = per_image_mse(shown.image[None], decoded[None])[0]
+    show_digit(decoded, f"decode of the grid, MSE {mse:.4f}", alt=f"The decode of the token grid, MSE {mse:.4f}")
     if not edits:
         st.caption(now.last_action.capitalize())
     else:  # a one-cell edit is spelled out beside the cell's input; a swap or a random grid here
@@ -51,10 +52,17 @@ def show_cell(model: VQVAE, now: GridState, nearest: int, distance: np.ndarray, 
     with edit:
         st.markdown(f"**Row {row}, column {column}.** The encoder's vector here lies nearest to entry "
                     f"**{nearest}** (distance {distance[nearest]:.2f}): token {nearest}.")
-        st.number_input(f"Token in this cell (any code index, 0 to {codebook_size - 1})", 0, codebook_size - 1,
-                        key=keys.CELL_CODE, on_change=on_cell_code, help="Every change decodes the grid again at once.")
+        cell, token = st.columns([1, 2], vertical_alignment="bottom")
+        side = now.grid.shape[0]
+        cell.selectbox("Cell", [(r, c) for r in range(side) for c in range(side)], key=keys.CELL,
+                       format_func=lambda rc: f"{rc[0]}, {rc[1]}", on_change=on_cell_pick,
+                       help="The cell to edit (row, column), as a click on the grid picks it.")
+        token.number_input(f"Token in this cell (0 to {codebook_size - 1})", 0, codebook_size - 1,
+                           key=keys.CELL_CODE, on_change=on_cell_code,
+                           help="Any code index. Every change decodes the grid again at once.")
     with drawn:
-        st.image(enlarge(decode_grids(model, filled(now.code))[0], 3), width=84, caption=f"{now.code} in every cell")
+        st.image(enlarge(decode_grids(model, filled(now.code))[0], 3), width=84, caption=f"{now.code} in every cell",
+                 alt=f"The decode of a grid with token {now.code} in every cell")
     if now.code in set(book.usage.dead.tolist()):
         st.caption(f"Code {now.code} is **dead**: no cell of the {test_digits:,} test digits chose it. "
                    "It still decodes.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.topics.vqvae import editing
-from explorer.ui.vqvae.keys import CELL_CODE, GRID_CHART, STATE, SWAP_A, SWAP_B
+from explorer.ui.vqvae.keys import CELL, CELL_CODE, GRID_CHART, STATE, SWAP_A, SWAP_B
 
 
 def state() -> editing.GridState:
@@ -15,6 +15,13 @@ def state() -> editing.GridState:
 def update(new: editing.GridState) -> None:
     st.session_state[STATE] = new
     st.session_state[CELL_CODE] = new.code  # the number input follows the selected cell
+    st.session_state[CELL] = new.cell  # and so does the cell's select box
+
+
+def on_cell_pick() -> None:
+    """The cell picked in its select box, as a click on it would."""
+    update(editing.select(state(), *st.session_state[CELL]))
+    st.session_state[SWAP_A] = state().code
 
 
 def start(source: str, tokens) -> None:
