@@ -72,6 +72,10 @@ backend explorer
     balance roundrobin
     cookie {STICKY_COOKIE} insert indirect nocache
     option httpchk GET /_stcore/health
+    # A busy server answers its health check late, not never: with HAProxy's default (a 2 s check, down after 3
+    # misses) a lone process under a class of 80 was marked down and every student got 503s.
+    timeout check 20s
+    default-server inter 5s fall 6 rise 1
 {servers}
 """
 
