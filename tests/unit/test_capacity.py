@@ -40,3 +40,16 @@ def test_a_legal_value_is_another_option_or_number_in_range():
 def test_elements_are_found_by_key_anywhere_in_the_tree():
     tree = {"type": "main", "children": [{"type": "container", "children": [{"type": "slider", "key": "k"}]}]}
     assert nodes_by_key(tree) == {"k": {"type": "slider", "key": "k"}}
+
+
+def test_scaling_compares_the_halls_at_each_p95_bound():
+    from scripts.benchmarks.hall_scaling import P95_BOUNDS_S, scaling
+
+    def hall(*classes):
+        return [{"light_per_s": per_s, "light": {"p95_s": p95}} for per_s, p95 in classes]
+
+    rows = {row["p95_at_most_s"]: row for row in scaling(hall((4.0, 0.9), (5.0, 6.0)), hall((7.0, 1.5), (9.0, 3.0)))}
+    assert list(rows) == list(P95_BOUNDS_S)
+    assert rows[1.0] == {"p95_at_most_s": 1.0, "one_process_per_s": 4.0, "two_processes_per_s": 0.0, "ratio": 0.0}
+    assert rows[5.0]["one_process_per_s"] == 4.0 and rows[5.0]["two_processes_per_s"] == 9.0
+    assert rows[5.0]["ratio"] == 2.25 and rows[15.0]["ratio"] == 1.8
