@@ -34,12 +34,12 @@ with report_pretrained_error(stop=False):
 # --- the controls, the samples coming out of the static, and what made them ---
 if networks is not None:
     settings = sampler_controls(view, len(data.test_images))
-    show_sampling_cost(networks, settings)
     pixel = pixel_samples(networks, settings, data.test_images)
     show_figure(reverse_figure(pixel), key=keys.REVERSE_CHART)
     play_key()
     scored = score_images(networks.classifier, pixel.samples)
     show_what_was_made(settings, pixel, scored, networks, data.test_images)
+    show_sampling_cost(networks, settings)  # under the samples, which stay on a laptop's screen above it
 
 look_for(
     "Press **▶ Play**. For the first half of the steps x_t on the left still looks like static, yet the "

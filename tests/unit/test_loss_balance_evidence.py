@@ -54,7 +54,7 @@ def test_betas_read_as_a_list():
 
 
 def test_the_sentences_carry_the_measured_numbers():
-    assert ladder_cells(GALLERY.runs[-1]) == ("70%", "**12.0%**  \nconfidence 0.59")
+    assert ladder_cells(GALLERY.runs[-1]) == ("70%", "**12.0%** · 0.59")
     assert "93% of them as the right digit at β = 0 and 70% at β = 8" in reconstruction_summary(GALLERY)
     samples = samples_summary(GALLERY)
     assert "a median 4.0 from the centre, and every one within 5.9" in samples

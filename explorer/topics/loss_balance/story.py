@@ -37,14 +37,15 @@ def betas_in_words(betas: list[float]) -> str:
 
 def ladder_cells(run: BetaEvidence) -> tuple[str, str]:
     """Beside a row of the β ladder: how many reconstructions the classifier reads right, and how many decodes
-    of prior draws the digit judge calls real (the classifier's confidence in them beside)."""
-    return f"{run.read_right:.0%}", f"**{judged_real(run):.1%}**  \nconfidence {run.samples.mean_confidence:.2f}"
+    of prior draws the digit judge calls real (the classifier's confidence in them beside, on the same line, so that
+    the ladder's rows stay one picture high)."""
+    return f"{run.read_right:.0%}", f"**{judged_real(run):.1%}** · {run.samples.mean_confidence:.2f}"
 
 
 READ_RIGHT_HELP = ("The share of all {images:,} test reconstructions that the digit classifier reads as the "
                    "digit that went in.")
 JUDGED_HELP = ("The share of {draws:,} decodes of draws from the prior that the digit judge calls real (real "
-               "held-out digits: {real:.0%}; its reference ladder is under Go deeper). Below it, the digit "
+               "held-out digits: {real:.0%}; its reference ladder is under Go deeper). After the dot, the digit "
                "classifier's confidence in them, which it gives even to static.")
 
 

@@ -56,6 +56,7 @@ def show_sampling_cost(networks: DiffusionNetworks, settings: PixelRun) -> None:
     (by the last sampling run, else by timing a few steps once), and how busy the line of heavy work is."""
     line = work_line()
     step = line.step_seconds(PIXEL_JOB, guess=step_times(networks).pixel_ms / 1000)
-    st.caption(f"⏳ On this server one step of the U-Net on {BATCH} digits takes {step * 1000:.0f} ms: DDPM's "
-               f"{T:,} steps {duration(step * T)}, DDIM's {settings.steps} {duration(step * settings.steps)}, for a "
-               f"setting not made here before · {line_now(line)}.")
+    st.caption(f"A new setting takes DDPM {duration(step * T)}, DDIM's {settings.steps} steps "
+               f"{duration(step * settings.steps)} · {line_now(line)}.",
+               help=f"From the time one step of the U-Net on {BATCH} digits takes on this server, "
+                    f"{step * 1000:.0f} ms, measured here; DDPM takes all {T:,} steps.")

@@ -34,8 +34,7 @@ def waiting_words(place: Place) -> str:
 def line_now(line: WorkLine) -> str:
     """How busy the line is right now, for a caption beside a heavy action's controls."""
     forecast = line.forecast()
-    now = f"at most {line.capacity} heavy job(s) (training or sampling) at once on this server; now "
-    now += f"{line.running} running, {line.waiting} waiting"
+    now = f"heavy jobs (training, sampling): {line.running} of {line.capacity} running, {line.waiting} waiting"
     if forecast.ahead and forecast.wait_s is not None:
-        now += f", a new one would start in {duration(forecast.wait_s)}"
+        now += f", a new one starts in {duration(forecast.wait_s)}"
     return now

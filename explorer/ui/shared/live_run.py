@@ -47,7 +47,7 @@ def run_cost(training: LiveTraining, job: str, epochs: int) -> str:
     this page, once there is one) and how busy the line of heavy work is."""
     epoch = training.line.step_seconds(job)
     cost = "" if epoch is None else f"{epochs} epochs take {duration(epochs * epoch)} at the last run's pace · "
-    return f"⏳ {cost}{line_now(training.line)}"
+    return f"{cost}{line_now(training.line)}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ PRESENTER_TEXT_PX = 20  # body text in presenter mode; 16 px otherwise (Streamli
 PRESENTER_CHART_GAIN = 4  # px added to every chart font in presenter mode
 PRESENTER_LINE_GAIN = 2  # chart lines drawn this many times thicker in presenter mode
 DATA_TABLE = "Data as a table"
+SCREEN_READER_ONLY = "explorer-screen-reader-only"  # read aloud, never drawn: it takes no room on the page
 
 _CSS = f"""
 <style>
@@ -28,6 +29,9 @@ _CSS = f"""
   font-size: {SMALLEST_TEXT_PX + 1}px !important; color: {TEXT_COLOUR} !important; opacity: 1 !important;
 }}
 :focus-visible {{ outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px; }}  /* where the keyboard is */
+[data-testid="stElementContainer"]:has(.{SCREEN_READER_ONLY}) {{
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}}
 @media (prefers-reduced-motion: reduce) {{  /* Streamlit's own spinners and sliding panels stand still */
   *, *::before, *::after {{ animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
                             transition-duration: 0.01ms !important; scroll-behavior: auto !important; }}
@@ -84,10 +88,11 @@ def vega_for_presenter(spec: dict) -> dict:
 
 
 def data_table(table: pd.DataFrame) -> None:
-    """A chart's numbers for a screen reader, folded away so that the page looks the same."""
+    """A chart's numbers as a table for a screen reader. It is not drawn: a folded table under every chart pushed
+    each page's results below a laptop's screen."""
     if not table.empty:
-        with st.expander(DATA_TABLE):
-            st.dataframe(table, hide_index=True)
+        st.html(f'<div class="{SCREEN_READER_ONLY}" aria-label="{DATA_TABLE}">'
+                f'{table.to_html(index=False, border=0)}</div>')
 
 
 def show_figure(figure: go.Figure, *, alt: str | None = None, table: bool = True, **kwargs):
