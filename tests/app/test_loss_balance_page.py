@@ -139,7 +139,7 @@ def test_the_ladder_is_scored_and_the_words_are_defined(open_page):
     app = open_page(PAGE)
     cells = [md.value for md in app.markdown]
     assert sum(value.endswith("%") for value in cells) == 3  # read right, one per tiny reference run
-    judged = [value for value in cells if value.startswith("**") and "%**  \nconfidence 0." in value]
+    judged = [value for value in cells if value.startswith("**") and "%** · 0." in value]
     assert len(judged) == 3  # judged real, the classifier's confidence beside
     assert "share of all" in next(md for md in app.markdown if md.value == "**read right**").help
     assert "digit judge" in next(md for md in app.markdown if md.value == "**judged real**").help
