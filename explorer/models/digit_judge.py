@@ -7,12 +7,13 @@ static lands far from every real digit there."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
 
+from explorer.core.json_record import JsonRecord
 from explorer.core.realism import NEIGHBOURS, frechet_distance, knn_radii, precision_recall, realism_scores
 from explorer.models.digit_likeness import digit_likeness
 
@@ -24,7 +25,7 @@ STANDARD_ERRORS = 2  # two shares judged real closer than this many standard err
 
 
 @dataclass(frozen=True)
-class JudgeScores:
+class JudgeScores(JsonRecord):
     """One set of images, judged against the reference digits."""
 
     realism: float  # median per-image realism: 1 or more is inside a real digit's neighbourhood
@@ -36,12 +37,6 @@ class JudgeScores:
     images: int
     method: str = ""  # what made the images, in words for a reader
 
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, values: dict) -> JudgeScores:
-        return cls(**values)
 
 
 @torch.inference_mode()

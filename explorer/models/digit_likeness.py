@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
 
+from explorer.core.json_record import JsonRecord
+
 
 @dataclass(frozen=True)
-class DigitLikeness:
+class DigitLikeness(JsonRecord):
     """class_spread is the entropy of the predicted-class histogram over log(10): 1 when every digit appears
     equally often, 0 when every image is the same digit (a sampler stuck on one mode)."""
 
@@ -21,12 +23,6 @@ class DigitLikeness:
     images: int
     method: str = ""  # what made the images, in words for a reader
 
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, values: dict) -> DigitLikeness:
-        return cls(**values)
 
 
 def digit_likeness(probabilities: np.ndarray) -> DigitLikeness:
