@@ -18,6 +18,7 @@ PRESENTER_TEXT_PX = 20  # body text in presenter mode; 16 px otherwise (Streamli
 PRESENTER_CHART_GAIN = 4  # px added to every chart font in presenter mode
 PRESENTER_LINE_GAIN = 2  # chart lines drawn this many times thicker in presenter mode
 DATA_TABLE = "Data as a table"
+TABLE_ROWS = 500  # the longest data table read out under a chart
 SCREEN_READER_ONLY = "explorer-screen-reader-only"  # read aloud, never drawn: it takes no room on the page
 
 _CSS = f"""
@@ -89,8 +90,9 @@ def vega_for_presenter(spec: dict) -> dict:
 
 def data_table(table: pd.DataFrame) -> None:
     """A chart's numbers as a table for a screen reader. It is not drawn: a folded table under every chart pushed
-    each page's results below a laptop's screen."""
-    if not table.empty:
+    each page's results below a laptop's screen. A longer table (a map of 5,000 codes) is left to the chart's
+    sentence: nobody listens to thousands of rows, and every run would send them to every student's browser."""
+    if not table.empty and len(table) <= TABLE_ROWS:
         st.html(f'<div class="{SCREEN_READER_ONLY}" aria-label="{DATA_TABLE}">'
                 f'{table.to_html(index=False, border=0)}</div>')
 
