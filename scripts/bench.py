@@ -20,8 +20,12 @@
   without the start-up visit, split into the browser's start, the server's run and the drawing, beside a bare
   Streamlit page opened the same way;
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
-- classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
+- classroom: a class without browsers (Streamlit's agent API) against a server pinned to one CPU core: N = 10,
+  30 and 60 at a lesson's pace and 30 in a rush; light and heavy actions apart, errors, crossed sessions, memory.
+- classroom_browsers: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
+- hall: 1 and 2 server processes behind the sticky proxy: light actions served per second at the same p95,
+  a Redis outage mid-class, and the CPU seconds per action the capacity table is planned from.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
   (browser).
 

@@ -26,7 +26,7 @@ from scripts.benchmarks.lesson_students import DDPM, PACES, figures, run_student
 from scripts.benchmarks.machine import cpu_seconds
 from scripts.lecture_hall import running_hall, start_redis
 
-LOADS = (5, 10, 20, 40, 80)  # students in each scaling class: from an idle server to a swamped one
+LOADS = (5, 10, 20, 40)  # students in each scaling class: from an idle server to a swamped one (20 saturate one)
 P95_BOUNDS_S = (1.0, 2.0, 5.0, 15.0)  # the light actions' p95 bounds at which throughputs are compared
 OUTAGE_AFTER_S, OUTAGE_S = 40.0, 30.0  # Redis stops this long into the class, for this long
 HEAVY_REPEATS = 3
