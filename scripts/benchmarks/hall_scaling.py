@@ -6,6 +6,7 @@
   students' client itself took. Students reach the processes through the proxy, each with its own cookies.
 - Redis stopped mid-class: a class answering cards on 2 processes while the tally's Redis is stopped for a while
   and started again: errors, and the reveals that said the tally could not be reached.
+- A lesson: 60 students at a lesson's pace, heavy work included, against each hall.
 - Cost per action: the servers' CPU seconds per light action (from the scaling runs) and per heavy action (one
   session retraining β and sampling, alone on 1 process), the figures capacity.py plans a hall from."""
 
@@ -29,6 +30,7 @@ from scripts.lecture_hall import running_hall, start_redis
 LOADS = (5, 10, 20, 40)  # students in each scaling class: from an idle server to a swamped one (20 saturate one)
 P95_BOUNDS_S = (1.0, 2.0, 5.0, 15.0)  # the light actions' p95 bounds at which throughputs are compared
 OUTAGE_AFTER_S, OUTAGE_S = 40.0, 30.0  # Redis stops this long into the class, for this long
+LESSON_STUDENTS = 60  # the lesson-pace class each hall also serves, heavy work included
 HEAVY_REPEATS = 3
 RNG = random.Random(0)
 
@@ -56,6 +58,15 @@ def scaling_class(hall, students: int) -> dict:
             "mb_per_student": round((max(memory) - memory[0]) / students, 1),
             "servers_cpu_s_per_light": round((servers_cpu(hall) - cpu) / max(len(record.light), 1), 4),
             "client_cpu_share": round((client_cpu_seconds() - client) / seconds, 2), "class_s": round(seconds, 1)}
+
+
+def lesson_class(hall, students: int = LESSON_STUDENTS) -> dict:
+    """A class following the lesson, heavy work included (every fifth retrains, every fifth picks DDPM)."""
+    cpu = servers_cpu(hall)
+    record, seconds = run_students([AgentSession(hall.url) for _ in range(students)], PACES["lesson"],
+                                   class_id=f"lesson-{uuid.uuid4().hex[:8]}")
+    busy = (servers_cpu(hall) - cpu) / seconds
+    return {"students": students, **figures(record), "servers_busy_cores": round(busy, 2), "class_s": round(seconds, 1)}
 
 
 def best_throughput(classes: list[dict], p95_bound_s: float) -> float:
@@ -118,7 +129,8 @@ def run(runs: int) -> dict:
             if processes == 1:
                 results["heavy_cpu_s"] = heavy_costs(hall)
             classes = [scaling_class(hall, students) for students in LOADS]
-            results[f"{processes} process(es)"] = {"memory_mb_before": [round(m) for m in memory], "classes": classes}
+            results[f"{processes} process(es)"] = {"memory_mb_before": [round(m) for m in memory], "classes": classes,
+                                                   f"lesson_{LESSON_STUDENTS}": lesson_class(hall)}
             if processes == 2:
                 results["redis_outage"] = redis_outage(hall, Path(folder))
     results["scaling"] = scaling(*(results[f"{n} process(es)"]["classes"] for n in (1, 2)))
