@@ -102,7 +102,8 @@ export default function (component) {
     stats.milliseconds.push(milliseconds);
     field("where").innerHTML = `Under the cursor on the <b>${owner.toUpperCase()}'s map</b>: ` +
       data.place.replace("{x}", number(point[0])).replace("{y}", number(point[1])) +
-      (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "");
+      (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "") + ". Both models decode this same code; a dashed " +
+      `ring marks it on the other map${data.k > 2 ? " (projected onto that map's plane)" : ""}.`;
     field("lines").innerHTML = lines.map((line) => `<li>${line}</li>`).join("");
     for (const kind of kinds) {
       showCursor(plotOf(data.charts[kind]), kind === owner ? point : placeOf(data.maps[kind], code), kind === owner);
