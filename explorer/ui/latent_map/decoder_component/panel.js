@@ -58,9 +58,11 @@ function showCursor(plot, point, owner) {  // a ring on a map where the code und
     if (getComputedStyle(plot).position === "static") plot.style.position = "relative";
     plot.appendChild(ring);
   }
-  const layout = plot._fullLayout;
-  ring.style.left = `${layout.xaxis._offset + layout.xaxis.l2p(point[0])}px`;
-  ring.style.top = `${layout.yaxis._offset + layout.yaxis.l2p(point[1])}px`;
+  const layout = plot._fullLayout, px = layout.xaxis.l2p(point[0]), py = layout.yaxis.l2p(point[1]);
+  const inside = px >= 0 && py >= 0 && px <= layout.xaxis._length && py <= layout.yaxis._length;
+  ring.style.display = inside ? "block" : "none";  // a code beyond the other map's axes: no ring on its frame
+  ring.style.left = `${layout.xaxis._offset + px}px`;
+  ring.style.top = `${layout.yaxis._offset + py}px`;
   ring.style.borderStyle = owner ? "solid" : "dashed";
 }
 
@@ -103,7 +105,8 @@ export default function (component) {
     field("where").innerHTML = `Under the cursor on the <b>${owner.toUpperCase()}'s map</b>: ` +
       data.place.replace("{x}", number(point[0])).replace("{y}", number(point[1])) +
       (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "") + ". Both models decode this same code; a dashed " +
-      `ring marks it on the other map${data.k > 2 ? " (projected onto that map's plane)" : ""}.`;
+      `ring marks it on the other map${data.k > 2 ? " (projected onto that map's plane)" : ""}, where it falls within ` +
+      "its axes.";
     field("lines").innerHTML = lines.map((line) => `<li>${line}</li>`).join("");
     for (const kind of kinds) {
       showCursor(plotOf(data.charts[kind]), kind === owner ? point : placeOf(data.maps[kind], code), kind === owner);
