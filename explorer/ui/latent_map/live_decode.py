@@ -5,6 +5,7 @@ published once per server (explorer/ui/server/browser_files.py) and cached by th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from explorer.ui.latent_map.keys import LIVE_DECODE, chart_key
 from explorer.ui.server.browser_files import publish
 from explorer.ui.shared.resources import digit_classifier, digit_judge
 
+LIVE_DECODE_ENV = "EXPLORER_LIVE_DECODE"  # "0": the page as it was before it (the benchmark's baseline)
 _FILES = Path(__file__).with_name("decoder_component")
 _live_decode = st.components.v2.component(
     "latent_live_decode", html=(_FILES / "panel.html").read_text(), css=(_FILES / "panel.css").read_text(),
@@ -38,6 +40,8 @@ def judge_address() -> str:
 
 def show_live_decode(spaces: dict[str, LatentSpace], labels: np.ndarray, k: int) -> None:
     """The live decode, for an exact map (the k = 2 plane, or PCA's plane at k = 16)."""
+    if os.environ.get(LIVE_DECODE_ENV, "1").strip() == "0":
+        return
     place = "code ({x}, {y})" if spaces["ae"].latent_map.method == "latent" else "PCA 1 = {x}, PCA 2 = {y}"
     _live_decode(key=LIVE_DECODE, data={
         "decoders": decoders_address(tuple(spaces[kind].name for kind in KINDS), spaces, labels),

@@ -1,7 +1,8 @@
 """Files that a page's JavaScript fetches and the browser then keeps for good (the Latent map's decoder weights):
 each is published under a name with its content's hash, so that a changed file is a new address, and served by
 this server's own route with a year-long, immutable Cache-Control. The browser asks once, across pages and
-sessions; the page's script sends only the address."""
+sessions; the page's script sends only the address. Both the route and the address sit under `server.baseUrlPath`
+(a lecture hall or a hosted app may serve the whole app under a path), which st.App leaves to its routes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import threading
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from streamlit import config
+from streamlit.url_util import make_url_path
 
 from explorer.core.packed_arrays import content_name
 
@@ -23,7 +26,13 @@ def publish(stem: str, content: bytes) -> str:
     name = content_name(stem, content)
     with _lock:
         _files[name] = content
-    return PREFIX + name
+    return file_address(name)
+
+
+def file_address(name: str) -> str:
+    """The path of a published file on this server, under its base path ("/hall/explorer-files/..." when
+    `server.baseUrlPath` is "hall")."""
+    return make_url_path(config.get_option("server.baseUrlPath") or "", PREFIX + name)
 
 
 async def _serve(request: Request) -> Response:
@@ -36,4 +45,4 @@ async def _serve(request: Request) -> Response:
 
 def browser_file_routes() -> list[Route]:
     """The route to hand to st.App (app.py)."""
-    return [Route(PREFIX + "{name}", _serve, methods=["GET"])]
+    return [Route(file_address("{name}"), _serve, methods=["GET"])]
