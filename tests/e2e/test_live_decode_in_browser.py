@@ -1,6 +1,7 @@
 """The Latent map's live decode in a real browser: moving the pointer over each exact map changes both decoded
 pictures at each of 10 points, with no script run and no message between browser and server while it moves; the
-arrow keys move the cursor too. It also saves the frames of the decode following the pointer (docs/live_decode/
+arrow keys move the cursor too. Where the weights cannot load, the panel says so and a click decodes as before.
+It also saves the frames of the decode following the pointer (docs/live_decode/
 when the README's pictures are refreshed)."""
 
 import os
@@ -9,6 +10,7 @@ import pytest
 
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import UPDATE_README_ENV, screenshot_folder
+from tests.e2e.test_latent_map_in_browser import click_point
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -71,3 +73,15 @@ def test_the_pointer_decodes_on_each_exact_map_without_the_server(page, app_url,
     if frames:
         for number, frame in enumerate(frames[::2], start=1):
             (frame_folder() / f"live_decode_{number}.png").write_bytes(frame)
+
+
+@pytest.mark.parametrize("answer", [{"status": 404, "body": "blocked by the test"},
+                                    {"status": 200, "body": "not the packed weights"}], ids=["missing", "broken"])
+def test_where_the_weights_do_not_load_the_panel_says_so_and_a_click_still_decodes(page, app_url, answer):
+    page.route("**/explorer-files/**", lambda route: route.fulfill(**answer))
+    page.goto(f"{app_url}/latent_map?k=2&map=latent")
+    wait_for_app(page)
+    page.get_by_text("Live decoding could not start in this browser").first.wait_for(timeout=60_000)
+    assert not page.evaluate(f"{LIVE}.ready")
+    index = click_point(page, 0, "digit-3")
+    page.get_by_text(f"Image #{index}, a 3").wait_for(timeout=30_000)

@@ -66,6 +66,10 @@ function showCursor(plot, point, owner) {  // a ring on a map where the code und
   ring.style.borderStyle = owner ? "solid" : "dashed";
 }
 
+function withArticle(digit) {
+  return `${Number(digit) === 8 ? "an" : "a"} ${digit}`;
+}
+
 function number(value) {
   return value.toFixed(2).replace("-", "\u2212");
 }
@@ -83,7 +87,6 @@ export default function (component) {
 
   function render(owner, point) {
     const started = performance.now(), code = codeAt(data.maps[owner], point);
-    const lines = [];
     for (const kind of kinds) {
       const decodeStarted = performance.now();
       models.decoders[kind].decode(code, images[kind]);
@@ -92,22 +95,20 @@ export default function (component) {
       const found = nearestCode(models.codes[kind], code.length, code);
       const verdict = models.judge(images[kind]), label = models.labels[found.index];
       const real = verdict.realism >= data.real_enough ? "judged real" : "not judged real";
-      lines.push(`<b>${kind.toUpperCase()}</b>: ${(found.distance / data.maps[kind].spacing).toFixed(1)}\u00d7 ` +
-        `its usual gap from the nearest real code (image #${found.index}, a ${label}); the digit judge: ` +
-        `<b>${real}</b> (realism ${verdict.realism.toFixed(2)}), the classifier reads a ${verdict.digit} ` +
-        `(confidence ${verdict.confidence.toFixed(2)})`);
+      field(`line-${kind}`).innerHTML = `<b>${kind.toUpperCase()}</b>: <b>${real}</b> (realism ` +
+        `${verdict.realism.toFixed(2)}), the classifier reads ${withArticle(verdict.digit)} (confidence ` +
+        `${verdict.confidence.toFixed(2)}); ` +
+        `${(found.distance / data.maps[kind].spacing).toFixed(1)}\u00d7 its usual gap from the nearest real code ` +
+        `(#${found.index}, ${withArticle(label)})`;
       field(`picture-${kind}`).setAttribute("aria-label", `The ${kind.toUpperCase()}'s decode: ${real}, ` +
         `read as a ${verdict.digit}`);
     }
     const milliseconds = performance.now() - started;
     stats.decodes += 1;
     stats.milliseconds.push(milliseconds);
-    field("where").innerHTML = `Under the cursor on the <b>${owner.toUpperCase()}'s map</b>: ` +
+    field("where").innerHTML = `Under the cursor, <b>${owner.toUpperCase()}'s map</b>: ` +
       data.place.replace("{x}", number(point[0])).replace("{y}", number(point[1])) +
-      (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "") + ". Both models decode this same code; a dashed " +
-      `ring marks it on the other map${data.k > 2 ? " (projected onto that map's plane)" : ""}, where it falls within ` +
-      "its axes.";
-    field("lines").innerHTML = lines.map((line) => `<li>${line}</li>`).join("");
+      (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "") + ", decoded by both models:";
     for (const kind of kinds) {
       showCursor(plotOf(data.charts[kind]), kind === owner ? point : placeOf(data.maps[kind], code), kind === owner);
     }
@@ -141,10 +142,16 @@ export default function (component) {
     const point = [Math.min(xMax, Math.max(xMin, start[0] + dx * (xMax - xMin) / KEY_STEPS)),
                    Math.min(yMax, Math.max(yMin, start[1] + dy * (yMax - yMin) / KEY_STEPS))];
     render(active, point);
-    field("spoken").textContent = field("where").textContent;  // read out on a key press, not on every move
+    // Read out on a key press, not on every move: the place, then what each model makes of it.
+    field("spoken").textContent = [field("where"), field("line-ae"), field("line-vae")]
+      .map((element) => element.textContent).join(". ");
   }
 
-  Promise.all([arraysAt(data.decoders), arraysAt(data.judge)]).then(([decoders, judge]) => {
+  field("keys").textContent = "Point at either map, or Tab here and move the cursor with the arrow keys. A dashed " +
+    `ring marks the same code on the other map${data.k > 2 ? " (projected onto its plane)" : ""}, where it falls ` +
+    "within its axes. A click still pins.";
+  // Started inside the chain, so that any failure, a fetch's too, ends in the notice below.
+  Promise.resolve().then(() => Promise.all([arraysAt(data.decoders), arraysAt(data.judge)])).then(([decoders, judge]) => {
     models = {
       decoders: {ae: makeDecoder(decoders, "ae/"), vae: makeDecoder(decoders, "vae/")},
       codes: {ae: decoders["ae/codes"].data, vae: decoders["vae/codes"].data},
@@ -157,8 +164,9 @@ export default function (component) {
     render("ae", last ? last.point : [(xMin + xMax) / 2, (yMin + yMax) / 2]);
   }).catch((error) => {
     root.classList.add("failed");
-    field("where").textContent = `Live decoding could not start in this browser (${error.message}). Click either ` +
-      "map instead: the server decodes the spot you click, below.";
+    field("where").textContent = `\u26a0\ufe0f Live decoding could not start in this browser (${error.message}). ` +
+      "Click either map instead: the server decodes the spot you click, below.";
+    field("spoken").textContent = field("where").textContent;
   });
 
   document.addEventListener("mousemove", onMove, {passive: true});
