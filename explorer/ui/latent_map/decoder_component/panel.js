@@ -41,7 +41,7 @@ function placeOf(map, code) {  // a code's place on a map's plane (its projectio
 function drawPicture(canvas, pixels) {
   const context = canvas.getContext("2d"), picture = context.createImageData(SIZE, SIZE);
   for (let i = 0; i < SIZE * SIZE; i++) {
-    const grey = Math.round(255 * (1 - pixels[i]));  // ink dark on white, as the page's other digits
+    const grey = Math.round(255 * pixels[i]);  // white ink on black, as the click panel draws its digits
     picture.data.set([grey, grey, grey, 255], 4 * i);
   }
   context.putImageData(picture, 0, 0);
@@ -96,9 +96,9 @@ export default function (component) {
       const verdict = models.judge(images[kind]), label = models.labels[found.index];
       const real = verdict.realism >= data.real_enough ? "judged real" : "not judged real";
       field(`line-${kind}`).innerHTML = `<b>${kind.toUpperCase()}</b>: <b>${real}</b> (realism ` +
-        `${verdict.realism.toFixed(2)}), the classifier reads ${withArticle(verdict.digit)} (confidence ` +
-        `${verdict.confidence.toFixed(2)}); ` +
-        `${(found.distance / data.maps[kind].spacing).toFixed(1)}\u00d7 its usual gap from the nearest real code ` +
+        `${verdict.realism.toFixed(2)}), the classifier reads ${withArticle(verdict.digit)} ` +
+        `(${verdict.confidence.toFixed(2)} sure); ` +
+        `${(found.distance / data.maps[kind].spacing).toFixed(1)}\u00d7 its usual gap to the nearest real code ` +
         `(#${found.index}, ${withArticle(label)})`;
       field(`picture-${kind}`).setAttribute("aria-label", `The ${kind.toUpperCase()}'s decode: ${real}, ` +
         `read as a ${verdict.digit}`);
@@ -106,9 +106,9 @@ export default function (component) {
     const milliseconds = performance.now() - started;
     stats.decodes += 1;
     stats.milliseconds.push(milliseconds);
-    field("where").innerHTML = `Under the cursor, <b>${owner.toUpperCase()}'s map</b>: ` +
+    field("where").innerHTML = `Under the cursor on the <b>${owner.toUpperCase()}'s map</b>: ` +
       data.place.replace("{x}", number(point[0])).replace("{y}", number(point[1])) +
-      (data.k > 2 ? ` \u2192 a code of ${data.k} numbers` : "") + ", decoded by both models:";
+      (data.k > 2 ? `, a code of ${data.k} numbers` : "");
     for (const kind of kinds) {
       showCursor(plotOf(data.charts[kind]), kind === owner ? point : placeOf(data.maps[kind], code), kind === owner);
     }
@@ -147,9 +147,8 @@ export default function (component) {
       .map((element) => element.textContent).join(". ");
   }
 
-  field("keys").textContent = "Point at either map, or Tab here and move the cursor with the arrow keys. A dashed " +
-    `ring marks the same code on the other map${data.k > 2 ? " (projected onto its plane)" : ""}, where it falls ` +
-    "within its axes. A click still pins.";
+  field("keys").textContent = "Both models decode it. Tab here to move it with the arrow keys; a dashed ring " +
+    `marks it on the other map${data.k > 2 ? " (projected)" : ""}; a click pins it.`;
   // Started inside the chain, so that any failure, a fetch's too, ends in the notice below.
   Promise.resolve().then(() => Promise.all([arraysAt(data.decoders), arraysAt(data.judge)])).then(([decoders, judge]) => {
     models = {
