@@ -6,6 +6,7 @@ finds the shared models and results ready (explorer/ui/server/warm_up.py)."""
 
 import streamlit as st
 
+from explorer.ui.server.browser_files import browser_file_routes
 from explorer.ui.server.warm_up import warm_up
 
-app = st.App("app_navigation.py", lifespan=warm_up)
+app = st.App("app_navigation.py", lifespan=warm_up, routes=browser_file_routes())

@@ -12,6 +12,7 @@ from explorer.ui.latent_map.controls import link_params, map_controls
 from explorer.ui.latent_map.deeper import show_planes, show_reading_guide, show_sampling
 from explorer.ui.latent_map.keys import SELECTION
 from explorer.ui.latent_map.likeness import shipped_likeness
+from explorer.ui.latent_map.live_decode import show_live_decode
 from explorer.ui.latent_map.loaders import bundled_images_and_labels, load_spaces
 from explorer.ui.latent_map.maps import show_maps
 from explorer.ui.latent_map.panels import show_click, show_own_digit
@@ -59,6 +60,8 @@ maps, panel = st.columns([2, 0.85])
 with maps:
     show_maps(choice, spaces, labels, likeness, spans, selection, walk, placements)
 with panel:
+    if exact:  # decoded in the browser as the pointer moves; a click below still asks the server
+        show_live_decode(spaces, labels, int(k))
     show_click(selection, spaces, images, labels, likeness, spans, None if exact else METHODS[method], walk)
 
 look_for(look_for_text(METHODS[method], spans))

@@ -7,6 +7,8 @@
   server's resident memory after opening the home and Bottleneck pages, beside a bare
   `python -c 'import torch'`;
 - bottleneck: server time of the Bottleneck page's script run after moving k (AppTest, warm caches);
+- live_decode: the Latent map's decode in the browser (Chromium): one decode, a whole render, renders per second
+  while the pointer sweeps, the weights' bytes, the page's first open with and without them cached;
 - diffusion: DDIM 50 steps (pixel U-Net) and DDPM 1,000 steps (latent MLP) for 16 images each;
 - loss_balance: the first epoch on screen after moving β (browser), the default run's time to within
   10% of its converged test loss (warm and cold start), and in-app training throughput beside the bare loop;

@@ -32,10 +32,14 @@ def serious_violations(page) -> list[str]:
             f"{v['nodes'][0].get('failureSummary', '')}" for v in found if v["impact"] in FAILING]
 
 
-# Where the keyboard is: the focused element, and the text of the widget around it (its label and value).
-FOCUS = """() => { const el = document.activeElement;
-  const box = el && el.closest('[data-testid=stElementContainer], [data-testid=stPopoverBody]');
+# Where the keyboard is: the focused element (inside a component's shadow root too), and the text of the widget
+# around it (its label and value).
+FOCUS = """() => { let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  const outside = el && (el.getRootNode().host || el);  // a shadow root's host: where the page's containers are
+  const box = outside && outside.closest('[data-testid=stElementContainer], [data-testid=stPopoverBody]');
   return {tag: el ? el.tagName : '', role: el ? (el.getAttribute('role') || '') : '',
+          className: el ? String(el.className) : '',
           text: el ? el.innerText || '' : '',
           around: box ? box.innerText : '', inCard: !!(el && el.closest('[data-testid=stPopoverBody]')),
           type: el ? (el.getAttribute('type') || '') : '',
@@ -116,8 +120,20 @@ def sparse_codes(page):
     choose_in_group(page, "Penalty λ", "0")
 
 
+# The live decode's polite announcement: what the arrow keys last moved its cursor to.
+SPOKEN = """() => { const host = [...document.querySelectorAll('.st-key-latent_live_decode *')].find(e => e.shadowRoot);
+  const spoken = host && host.shadowRoot.querySelector('[aria-live]');
+  return spoken ? {polite: spoken.getAttribute('aria-live') === 'polite', text: spoken.textContent} : null; }"""
+
+
 def latent_map(page):
-    """The keyboard's way to a point of the map: a measured walk picks two of them, A and B."""
+    """The keyboard's ways to a point of the map: the live decode's cursor, moved by an arrow key (the place it
+    reaches is announced politely); and a measured walk, which picks two of them, A and B."""
+    page.wait_for_function("window.explorerLiveDecode && window.explorerLiveDecode.ready", timeout=OPENING)
+    tab_to(page, lambda focus: "live-decode" in focus["className"], "the live decode")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => ({SPOKEN})().text.includes('Under the cursor')")
+    assert page.evaluate(SPOKEN)["polite"], "the live decode's readout is not announced politely"
     tab_to(page, control("Or pick a walk"), "the measured walks")
     press_and_wait(page, "ArrowDown", "ArrowDown", "Enter")
 

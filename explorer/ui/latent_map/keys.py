@@ -11,6 +11,7 @@ SELECTION = "latent_selection"  # the last click, copied out of the chart's even
 WALK_A, WALK_B = "latent_interp_a", "latent_interp_b"  # the walk's two ends: bundled image numbers
 WALK_FOLLOWS = "latent_walk_follows"  # the click the walk's ends last followed
 WALK_CHART, WALK_GIF = "latent_walk_chart", "latent_walk"
+LIVE_DECODE = "latent_live_decode"  # the live decode under the cursor, on the exact maps
 
 
 def chart_key(kind: str) -> str:
