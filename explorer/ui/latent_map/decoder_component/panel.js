@@ -108,7 +108,7 @@ export default function (component) {
     stats.milliseconds.push(milliseconds);
     field("where").innerHTML = `Under the cursor on the <b>${owner.toUpperCase()}'s map</b>: ` +
       data.place.replace("{x}", number(point[0])).replace("{y}", number(point[1])) +
-      (data.k > 2 ? `, a code of ${data.k} numbers` : "");
+      (data.k > 2 ? `, PCA 3–${data.k} at the codes' average` : "");
     for (const kind of kinds) {
       showCursor(plotOf(data.charts[kind]), kind === owner ? point : placeOf(data.maps[kind], code), kind === owner);
     }
@@ -147,8 +147,8 @@ export default function (component) {
       .map((element) => element.textContent).join(". ");
   }
 
-  field("keys").textContent = "Both models decode it. Tab here to move it with the arrow keys; a dashed ring " +
-    `marks it on the other map${data.k > 2 ? " (projected)" : ""}; a click pins it.`;
+  field("keys").textContent = "Tab here for the arrow keys. A dashed ring marks it on the other map; a click pins " +
+    (data.k > 2 ? "it; a click on a dot decodes its whole code." : "it.");
   // Started inside the chain, so that any failure, a fetch's too, ends in the notice below.
   Promise.resolve().then(() => Promise.all([arraysAt(data.decoders), arraysAt(data.judge)])).then(([decoders, judge]) => {
     models = {
