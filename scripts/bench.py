@@ -22,6 +22,8 @@
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
+- light_costs: the server's CPU seconds for each light action of the lesson route (opening a page, moving a
+  control, answering its card; agent API, warm caches), page by page, and their mean weighted as the lesson does.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
   (browser).
 
