@@ -20,7 +20,7 @@ from explorer.topics.shapes.settings import ACTIVE_KL, LATENT_DIM, TRAVERSAL_REA
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.ui.shapes import keys
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart, show_figure
 from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 STILL = {"displayModeBar": False}  # the matrices' toolbar would cover their column names
@@ -35,8 +35,8 @@ def dim_label(scores: CodeScores, dim: int) -> str:
 def factor_matrix(scores: CodeScores, key: str, height: int = MATRIX_HEIGHT) -> None:
     """The matrix of a code, its dimensions the most used first."""
     order = dims_by_kl(scores.kl_per_dim)
-    show_figure(factor_matrix_figure(scores.normalised[order], [dim_label(scores, dim) for dim in order], height),
-                key=key, config=STILL)
+    show_chart(factor_matrix_figure, scores.normalised[order], [dim_label(scores, dim) for dim in order], height,
+               key=key, config=STILL)
 
 
 def shipped_controls(view: ViewLink, betas: list[float]) -> tuple[float, str]:
