@@ -4,6 +4,7 @@ matrix and the MIG of every shipped β (with the student's run on it once there 
 from __future__ import annotations
 
 import itertools
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -62,9 +63,13 @@ class MigChart:
     def draw(self, live: tuple[float, float] | None = None) -> None:
         runs = self.runs
         with self.place:
-            show_figure(mig_figure([run.beta for run in runs], [run.scores.mig for run in runs],
-                                   [run.mig_range for run in runs], chosen=self.beta, live=live),
-                        key=keys.MIG_CHART.format(next(redraws)))
+            build = partial(mig_figure, [run.beta for run in runs], [run.scores.mig for run in runs],
+                            [run.mig_range for run in runs], chosen=self.beta, live=live)
+            key = keys.MIG_CHART.format(next(redraws))
+            if live is None:  # the same for every student at this β; a live run's chart changes every epoch
+                show_chart(build, key=key)
+            else:
+                show_figure(build(), key=key)
 
 
 def shipped_walk(runs: list[ShippedRun], run: ShippedRun, model: Autoencoder, start: str,
