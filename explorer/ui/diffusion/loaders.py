@@ -104,19 +104,21 @@ def shipped_diffusion_samples() -> Shipped:
 
 
 # Each chart is keyed by what decides it; the argument with a leading underscore is not hashed, as those decide it.
-@st.cache_resource(max_entries=16, show_spinner=False)
+# An animated chart holds a few MB (every frame's pictures): a handful of settings are kept, the shipped ones first
+# among them as every student opens the page on those.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def forward_chart(image_index: int, schedule: str, presenter: bool, _frames: ForwardFrames) -> ReadyChart:
     """The noising of test digit `image_index` under `schedule` (`_frames`: its forward frames)."""
     return ready_chart(forward_figure(_frames), presenter=presenter)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def pixel_chart(settings: PixelRun, presenter: bool, _pixel: ReverseFrames) -> ReadyChart:
     """The U-Net's samples at these settings coming out of the static (`_pixel`: pixel_samples at `settings`)."""
     return ready_chart(reverse_figure(_pixel), presenter=presenter)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def latent_chart(settings: LatentRun, presenter: bool, _latent: ReverseFrames) -> ReadyChart:
     """The latent sampler's run at these settings, decoded (`_latent`: latent_samples at `settings`)."""
     return ready_chart(reverse_figure(_latent, titles=LATENT_TITLES), presenter=presenter)

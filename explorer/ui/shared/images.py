@@ -13,7 +13,7 @@ from PIL import Image
 from explorer.core.images import enlarge, heat_map
 from explorer.ui.shared.lesson_link import presenting
 
-PICTURES_KEPT = 4096  # encoded pictures the server keeps (a page shows up to about 90, the same to every student)
+PICTURES_KEPT = 1024  # encoded pictures the server keeps, a few kB each (a page shows up to about 90)
 
 
 @st.cache_resource(max_entries=PICTURES_KEPT, show_spinner=False)

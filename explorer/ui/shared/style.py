@@ -145,7 +145,9 @@ def show_ready(chart: ReadyChart, **kwargs):
     return shown
 
 
-CHARTS_KEPT = 256  # ready charts the server keeps for show_chart, the least recently used dropped first
+# Ready charts the server keeps for show_chart, the least recently used dropped first: most are tens of kB, a
+# latent map of 5,000 codes about 1.7 MB, so the cache stays within tens of MB however many students come.
+CHARTS_KEPT = 64
 
 
 @st.cache_resource(max_entries=CHARTS_KEPT, show_spinner=False)
