@@ -30,7 +30,7 @@ from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_e
 from explorer.ui.shared.own_digit import own_digit, own_digit_input
 from explorer.ui.shared.prediction_card import predict_first
 from explorer.ui.shared.resources import bundled_data
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 from explorer.ui.shared.view_link import ViewLink, ViewParam
 from explorer.ui.vae_posterior.keys import ANOTHER, CLOSE_CHART, DIGIT, DRAW, OWN_NEXT, USE_OWN, WHOLE_CHART
 from explorer.ui.vae_posterior.loaders import pair_difference, test_posteriors, vae
@@ -89,11 +89,10 @@ for column, close_up, key in ((whole, False, WHOLE_CHART), (close, True, CLOSE_C
     with column:
         st.markdown(f"**The whole plane**: each dot a test digit's {term('μ')}; click one" if not close_up else
                     f"**Close up** (the square): ◆ μ, ellipses at ±1{term('σ')} and ±2σ, 🔴 z")
-        figure = posterior_figure(found.dots, found.labels, posterior, sample, others, close_up=close_up,
-                                  height=PLANE_HEIGHT)
-        show_figure(figure, key=key, selection_mode="points",  # a locked digit ignores clicks
-                    on_select="ignore" if view.locked(DIGIT) else partial(remember_click, key),
-                    config={"displaylogo": False})
+        show_chart(partial(posterior_figure, close_up=close_up, height=PLANE_HEIGHT), found.dots, found.labels,
+                   posterior, sample, others, key=key, selection_mode="points",  # a locked digit ignores clicks
+                   on_select="ignore" if view.locked(DIGIT) else partial(remember_click, key),
+                   config={"displaylogo": False})
 with panel:
     show_reparameterisation(posterior, eps, sample, draw, image, row.mean_decode, decode_code(model, sample),
                             what)

@@ -28,6 +28,8 @@
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
 - hall: 1 and 2 server processes behind the sticky proxy: light actions served per second at the same p95,
   a Redis outage mid-class, and the CPU seconds per action the capacity table is planned from.
+- light_costs: the server's CPU seconds for each light action of the lesson route (opening a page, moving a
+  control, answering its card; agent API, warm caches), page by page, and their mean weighted as the lesson does.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
   (browser).
 

@@ -12,6 +12,7 @@ from scripts.benchmarks import (
     hall_scaling,
     inside_network,
     latent_map,
+    light_costs,
     live_decode,
     loss_balance,
     own_dataset_training,
@@ -42,6 +43,7 @@ BENCHMARKS = {
     "classroom": class_on_one_core.run,
     "classroom_browsers": classroom.run,
     "hall": hall_scaling.run,
+    "light_costs": light_costs.run,
     "own_dataset_upload": own_dataset_upload.run,
     "own_dataset_training": own_dataset_training.run,
 }

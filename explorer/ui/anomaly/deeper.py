@@ -14,7 +14,7 @@ from explorer.ui.anomaly import keys
 from explorer.ui.anomaly.controls import AnomalyChoice
 from explorer.ui.anomaly.loaders import anomaly_aucs
 from explorer.ui.shared.errors import report_pretrained_error
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 
 def show_detector(choice: AnomalyChoice, result: ThresholdResult) -> None:
@@ -41,8 +41,8 @@ def show_detector(choice: AnomalyChoice, result: ThresholdResult) -> None:
     chart, words = st.columns([3, 2], vertical_alignment="center")
     with chart:
         st.markdown("**Every threshold at once: the ROC curve**")
-        show_figure(roc_figure(curve.false_positive_rate, curve.true_positive_rate, curve.auc,
-                               (result.false_positive_rate, result.recall)), key=keys.ROC_CHART)
+        show_chart(roc_figure, curve.false_positive_rate, curve.true_positive_rate, curve.auc,
+                   (result.false_positive_rate, result.recall), key=keys.ROC_CHART)
     words.markdown(
         "Lower the threshold from the top to zero and, at every step, mark the share of false alarms "
         "(across) and the recall (up): that path is the **ROC curve**. The name, *receiver operating "
@@ -62,8 +62,8 @@ def show_why(choice: AnomalyChoice, models: dict[str, str], arrays: dict[str, np
     st.markdown(why_it_works(by_digit))
     chart, story = st.columns([3, 2])
     with chart:
-        show_figure(error_against_ink_figure(image_ink, choice.scores, choice.is_anomaly, by_digit),
-                    key=keys.INK_CHART)
+        show_chart(error_against_ink_figure, image_ink, choice.scores, choice.is_anomaly, by_digit,
+                   key=keys.INK_CHART)
     story.markdown(why_it_fails(by_digit, pixels))
     with report_pretrained_error():
         aucs = anomaly_aucs()

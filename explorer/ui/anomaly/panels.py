@@ -15,7 +15,7 @@ from explorer.topics.anomaly.story import ranked_caption
 from explorer.ui.anomaly import keys
 from explorer.ui.anomaly.controls import AnomalyChoice
 from explorer.ui.shared.images import show_digit, show_digit_rows, show_heat_map
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 IMAGES_SHOWN = 8
 HEAT = ("🚩 marks an error at or above the threshold. Heat maps: black where the reconstruction matches, through "
@@ -63,8 +63,8 @@ def show_test_images(model: Autoencoder, choice: AnomalyChoice, data: DigitData,
 
 def show_histogram(choice: AnomalyChoice) -> None:
     st.markdown(f"**Every test image's reconstruction error**, normal digits against the unseen {choice.held_out}s")
-    show_figure(error_histogram_figure(choice.scores, choice.is_anomaly, choice.threshold, choice.held_out),
-                key=keys.HISTOGRAM_CHART)
+    show_chart(error_histogram_figure, choice.scores, choice.is_anomaly, choice.threshold, choice.held_out,
+               key=keys.HISTOGRAM_CHART)
 
 
 def show_own_digit(model: Autoencoder, image: np.ndarray, choice: AnomalyChoice, vmax: float) -> None:

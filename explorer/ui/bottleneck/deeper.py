@@ -12,7 +12,7 @@ from explorer.topics.bottleneck.figures import error_curve_figure
 from explorer.topics.bottleneck.logic import Comparison, ErrorCurve
 from explorer.ui.bottleneck import keys
 from explorer.ui.shared.export import download_png_button
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 HOW_THE_ROWS_ARE_MADE = (
     f"**How the rows are made.** Each digit is {PIXELS} pixels. The autoencoder encodes it into a code of "
@@ -44,7 +44,7 @@ def show_deeper(result: Comparison, curve: ErrorCurve, test_digits: int) -> None
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"**Error against k**, averaged over all {test_digits:,} test digits")
-        show_figure(error_curve_figure(curve.ks, curve.ae_mse, curve.pca_mse, k), key=keys.CURVE_CHART)
+        show_chart(error_curve_figure, curve.ks, curve.ae_mse, curve.pca_mse, k, key=keys.CURVE_CHART)
     with right:
         tiny, middle, large = (", ".join(str(size) for size in sizes) for sizes in np.array_split(curve.ks, 3))
         st.markdown(

@@ -10,7 +10,7 @@ from explorer.topics.denoising.figures import psnr_curve_figure
 from explorer.topics.denoising.logic import Denoised, PsnrCurves, background_brightness
 from explorer.topics.denoising.story import denoising_verdict, plain_verdict
 from explorer.ui.denoising import keys
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 READING_THE_NUMBERS = f"""
 **Reading the numbers.** **PSNR** (peak signal-to-noise ratio) compares a picture with the clean digit:
@@ -32,8 +32,8 @@ def show_deeper(curves: PsnrCurves, kind: str, level: float, result: Denoised, m
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"**PSNR against noise level**, averaged over all {test_digits:,} test digits")
-        show_figure(psnr_curve_figure(curves.levels, curves.noisy[kind], curves.plain[kind],
-                                      curves.denoising[kind], level), key=keys.CURVE_CHART)
+        show_chart(psnr_curve_figure, curves.levels, curves.noisy[kind], curves.plain[kind],
+                   curves.denoising[kind], level, key=keys.CURVE_CHART)
     with right:
         st.markdown(READING_THE_NUMBERS)
         background = (background_brightness(result.clean, result.noisy),

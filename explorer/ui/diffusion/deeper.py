@@ -15,23 +15,31 @@ from explorer.core.schedulers import SCHEDULES, T
 from explorer.models.digit_judge import JUDGE_GROUP, REAL_ENOUGH, judged
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
-from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.judged import confidence_words, quality_words
 from explorer.topics.diffusion.logic import (
     BATCH,
     SIGNAL_ALMOST_GONE,
+    LatentRun,
     PixelRun,
     ReverseFrames,
     fade_step,
     forward_frames,
 )
 from explorer.ui.diffusion import keys
-from explorer.ui.diffusion.loaders import DiffusionNetworks, denoiser_step_costs, step_times
+from explorer.ui.diffusion.loaders import (
+    DiffusionNetworks,
+    denoiser_step_costs,
+    forward_chart,
+    latent_chart,
+    quality_chart,
+    step_times,
+)
 from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.export import download_gif_button, download_png_button
 from explorer.ui.shared.judge_ladder import show_judge_ladder
+from explorer.ui.shared.lesson_link import presenting
 from explorer.ui.shared.resources import classifier_on_static, digit_judge, pretrained_store
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_ready
 from explorer.ui.shared.view_link import ViewLink
 
 SD_IMAGE_SHAPE, SD_LATENT_SHAPE = (512, 512, 3), (64, 64, 4)  # Stable Diffusion's image and its latent
@@ -57,7 +65,7 @@ def show_forward(data: DigitData, view: ViewLink) -> None:
         help="How fast the image fades: linear (the original DDPM) or cosine (fades more evenly). It changes "
              "this picture only: the samplers always use the schedule their networks were trained with.")
     frames = forward_frames(data.test_images[image_index], schedule)
-    show_figure(forward_figure(frames), key=keys.FORWARD_CHART)
+    show_ready(forward_chart(image_index, schedule, presenting(), frames), key=keys.FORWARD_CHART)
     download_gif_button(keys.FORWARD_GIF, (image_index, schedule), lambda: forward_gif(frames),
                         f"diffusion_forward_{image_index}_{schedule}.gif", help="The noising above as a GIF.")
     st.markdown(
@@ -100,7 +108,7 @@ def show_reverse(networks: DiffusionNetworks, training_images: int, settings: Pi
         download_png_button(keys.SAMPLES_PNG, settings, lambda: samples_png(pixel), "diffusion_samples.png")
 
 
-def show_latent(networks: DiffusionNetworks, latent: ReverseFrames) -> None:
+def show_latent(networks: DiffusionNetworks, latent_settings: LatentRun, latent: ReverseFrames) -> None:
     """The same sampler on the VAE's codes, its samples, and why each of its steps costs so much less."""
     latent_dim = networks.vae.latent_dim
     st.markdown(f"#### Latent diffusion: the same sampler on a VAE's {latent_dim}-number code")
@@ -113,7 +121,7 @@ def show_latent(networks: DiffusionNetworks, latent: ReverseFrames) -> None:
         "because this decoder only ever learned to draw digits; the network's guess of the clean code jumps about "
         "at first and settles as the noise is removed."
     )
-    show_figure(reverse_figure(latent, titles=LATENT_TITLES), key=keys.LATENT_CHART)
+    show_ready(latent_chart(latent_settings, presenting(), latent), key=keys.LATENT_CHART)
     info = networks.info
     times = step_times(networks)
     timing = st.columns(3)
@@ -157,7 +165,7 @@ def show_quality(networks: DiffusionNetworks, live_pixel: DigitLikeness, latent:
         live_latent = score_images(networks.classifier, latent.samples)
         left, right = st.columns([3, 2])
         with left:
-            show_figure(quality_figure(quality), key=keys.QUALITY_CHART)
+            show_ready(quality_chart(presenting(), quality), key=keys.QUALITY_CHART)
         with right:
             st.markdown(quality_words(quality, networks.classifier_accuracy))
             st.markdown(confidence_words(ladder, classifier_on_static().mean_confidence))

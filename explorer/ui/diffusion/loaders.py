@@ -1,6 +1,6 @@
 """The Diffusion page's resources: its shipped networks, their samples (made once per server, st.cache_resource
-and the shared results, read-only), its denoisers' costs and step times, and the default samples shipped with
-the app."""
+and the shared results, read-only), its denoisers' costs and step times, the default samples shipped with
+the app, and its animated charts, built once per setting for every session (a second of work each)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,20 @@ from explorer.core.schedulers import T
 from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 from explorer.topics.diffusion import logic
 from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
-from explorer.topics.diffusion.logic import LatentRun, PixelRun, ReverseFrames, StepTimes, sampling_steps, time_steps
+from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
+from explorer.topics.diffusion.logic import (
+    ForwardFrames,
+    LatentRun,
+    PixelRun,
+    ReverseFrames,
+    StepTimes,
+    sampling_steps,
+    time_steps,
+)
 from explorer.topics.diffusion.shipped import Shipped, load_shipped_samples
 from explorer.ui.server.shared_results import shared_run
 from explorer.ui.shared.resources import digit_classifier, pretrained_model, pretrained_store
+from explorer.ui.shared.style import ReadyChart, ready_chart
 
 
 @dataclass(frozen=True)
@@ -91,3 +101,30 @@ def denoiser_step_times(unet_name: str, latent_denoiser_name: str, vae_name: str
 def shipped_diffusion_samples() -> Shipped:
     """The Diffusion page's default samples, made when the app was built (none if they do not fit the networks)."""
     return load_shipped_samples(pretrained_store())
+
+
+# Each chart is keyed by what decides it; the argument with a leading underscore is not hashed, as those decide it.
+# An animated chart holds a few MB (every frame's pictures): a handful of settings are kept, the shipped ones first
+# among them as every student opens the page on those.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def forward_chart(image_index: int, schedule: str, presenter: bool, _frames: ForwardFrames) -> ReadyChart:
+    """The noising of test digit `image_index` under `schedule` (`_frames`: its forward frames)."""
+    return ready_chart(forward_figure(_frames), presenter=presenter)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def pixel_chart(settings: PixelRun, presenter: bool, _pixel: ReverseFrames) -> ReadyChart:
+    """The U-Net's samples at these settings coming out of the static (`_pixel`: pixel_samples at `settings`)."""
+    return ready_chart(reverse_figure(_pixel), presenter=presenter)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def latent_chart(settings: LatentRun, presenter: bool, _latent: ReverseFrames) -> ReadyChart:
+    """The latent sampler's run at these settings, decoded (`_latent`: latent_samples at `settings`)."""
+    return ready_chart(reverse_figure(_latent, titles=LATENT_TITLES), presenter=presenter)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def quality_chart(presenter: bool, _quality: dict) -> ReadyChart:
+    """The digit judge's verdict on each way of sampling, from the shipped build (`_quality`: read from it)."""
+    return ready_chart(quality_figure(_quality), presenter=presenter)

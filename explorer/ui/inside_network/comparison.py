@@ -24,7 +24,7 @@ from explorer.topics.inside_network.layers import LayerTrace
 from explorer.topics.inside_network.shift import SHIFTS, shift_row
 from explorer.ui.inside_network import keys
 from explorer.ui.inside_network.layers import conv_following
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 MLP_UNITS_SHOWN = 16
 
@@ -36,7 +36,7 @@ def show_comparison(pair: Pair, mlp: Autoencoder, conv: Autoencoder, image: np.n
     with left:
         st.markdown(f"{growth_in_words(pair)} {levels_in_words(pair)} Averaged over all {test_count:,} test "
                     "digits, each moved up, down, left and right.")
-        show_figure(shift_curve_figure(pair, shift), key=keys.SHIFT_CURVE_CHART, config={"displayModeBar": False})
+        show_chart(shift_curve_figure, pair, shift, key=keys.SHIFT_CURVE_CHART, config={"displayModeBar": False})
     with right:
         st.markdown(f"**This digit moved 0 to {SHIFTS[-1]} px right**, and each model's reconstruction")
         mlp_row, conv_row = shift_row(mlp, image), shift_row(conv, image)

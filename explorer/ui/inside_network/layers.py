@@ -11,7 +11,7 @@ from explorer.topics.inside_network.figures import code_bars_figure
 from explorer.topics.inside_network.following import MEASURED_DIGITS, Following, measure_following
 from explorer.topics.inside_network.layers import LayerTrace, pick_channels, shown_maps
 from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 SCALE = 4  # screen pixels per map pixel, the same for every layer: each map is drawn at its true size
 CHANNELS_SHOWN = 4  # maps per layer: enough to compare, few enough to read
@@ -56,7 +56,7 @@ def show_layer_trace(trace: LayerTrace, mode: str, first: int, key: str) -> None
         _maps_column(column, f"Encoder {number}", maps, mode, first)
     with columns[3]:
         st.markdown(f"**The code**  \n{len(trace.code)} numbers")
-        show_figure(code_bars_figure(trace.code), key=f"{key}_code", config={"displayModeBar": False})
+        show_chart(code_bars_figure, trace.code, key=f"{key}_code", config={"displayModeBar": False})
     for number, (column, maps) in enumerate(zip(decoder_columns, trace.decoder[:-1], strict=True), start=1):
         _maps_column(column, f"Decoder {number}", maps, mode, first)
     columns[6].markdown(f"**Reconstruction**  \n{trace.reconstruction.shape[0]} × {trace.reconstruction.shape[1]}")

@@ -17,7 +17,7 @@ from explorer.ui.latent_map.controls import MapChoice
 from explorer.ui.latent_map.deeper import shading
 from explorer.ui.latent_map.keys import chart_key
 from explorer.ui.latent_map.state import remember_click
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 MAP_HEIGHT = 400  # px: the maps, the page's title and its controls fit a 1366 x 768 laptop screen
 
@@ -49,13 +49,14 @@ def show_maps(choice: MapChoice, spaces: dict[str, LatentSpace], labels: np.ndar
         with column:
             scale = f"axes from {spans[kind]}" if spans else f"{METHODS[method]}: axes without a unit"
             st.markdown(f"**{KIND_TITLES[kind]}**  \n{scale}")
-            figure = latent_map_figure(
-                space.latent_map.points, labels, space.latent_map.grid_points(),
+            build = partial(
+                latent_map_figure,
                 random_points=space.random_points if choice.show_random else None,
                 marked=marked_points(selection, space), axis_titles=axis_titles, shading=shading(likeness, space),
                 own_point=locate_codes(space.latent_map, placements[kind].code[None], space.codes)
                 if placements else None,
                 walk_ends=space.latent_map.points[list(walk)], walk_line=spans is not None, height=MAP_HEIGHT,
             )
-            show_figure(figure, key=chart_key(kind), on_select=partial(remember_click, kind),
-                        selection_mode="points", config={"displaylogo": False})
+            show_chart(build, space.latent_map.points, labels, space.latent_map.grid_points(), key=chart_key(kind),
+                       on_select=partial(remember_click, kind),
+                       selection_mode="points", config={"displaylogo": False})

@@ -17,7 +17,7 @@ from explorer.ui.latent_map.likeness import straight_walk
 from explorer.ui.latent_map.state import offered_walks, use_walk
 from explorer.ui.shared.export import download_gif_button
 from explorer.ui.shared.images import show_digit
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 
 def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, labels: np.ndarray,
@@ -49,8 +49,8 @@ def show_walk(k: str, method: str, ends: tuple[int, int], images: np.ndarray, la
                                       f"(the digit judge's realism {walk_realism[kind][step]:.2f})")
     chart, story = st.columns([3, 2])
     with chart:
-        show_figure(walk_realism_figure(walk_realism, REAL_ENOUGH), key=keys.WALK_CHART,
-                    config={"displaylogo": False})
+        show_chart(walk_realism_figure, walk_realism, REAL_ENOUGH, key=keys.WALK_CHART,
+                   config={"displaylogo": False})
     story.markdown(
         f"How real the digit judge finds each step (at or above the dotted line, {REAL_ENOUGH:g}: judged real). "
         f"Lowest between the two ends on this walk: AE **{walk_realism['ae'][1:-1].min():.2f}**, VAE "

@@ -17,7 +17,7 @@ from explorer.ui.own_dataset.deeper import loss_chart
 from explorer.ui.own_dataset.state import LoadedData, forget_run
 from explorer.ui.shared.live_run import LiveRunPanel, LiveTraining, Notice, RunEndings
 from explorer.ui.shared.placeholders import LazyPlaceholder
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 
 LOOK_FOR = ("Watch the reconstructions sharpen epoch by epoch, and whether the held-out images come back as well as "
             "the ones it trained on (the status line and the loss below, both measured after each epoch with the "
@@ -90,7 +90,7 @@ class RunPictures:
                 f"k = {settings.latent_dim}, seen along their two main directions (PCA: "
                 f"{100 * shown.map_share:.0f}% of their spread)"))
             axis = "dimension" if settings.latent_dim <= 2 else "principal component"
-            show_figure(code_map_figure(shown.map_2d, probe.map_labels, data.dataset.class_names, axis))
+            show_chart(code_map_figure, shown.map_2d, probe.map_labels, data.dataset.class_names, axis)
         with loss_slot.container():
             loss_chart(run)
 

@@ -4,6 +4,7 @@ matrix and the MIG of every shipped β (with the student's run on it once there 
 from __future__ import annotations
 
 import itertools
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -20,7 +21,7 @@ from explorer.topics.shapes.settings import ACTIVE_KL, LATENT_DIM, TRAVERSAL_REA
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.ui.shapes import keys
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart, show_figure
 from explorer.ui.shared.view_link import ViewLink, ViewParam
 
 STILL = {"displayModeBar": False}  # the matrices' toolbar would cover their column names
@@ -35,8 +36,8 @@ def dim_label(scores: CodeScores, dim: int) -> str:
 def factor_matrix(scores: CodeScores, key: str, height: int = MATRIX_HEIGHT) -> None:
     """The matrix of a code, its dimensions the most used first."""
     order = dims_by_kl(scores.kl_per_dim)
-    show_figure(factor_matrix_figure(scores.normalised[order], [dim_label(scores, dim) for dim in order], height),
-                key=key, config=STILL)
+    show_chart(factor_matrix_figure, scores.normalised[order], [dim_label(scores, dim) for dim in order], height,
+               key=key, config=STILL)
 
 
 def shipped_controls(view: ViewLink, betas: list[float]) -> tuple[float, str]:
@@ -62,9 +63,13 @@ class MigChart:
     def draw(self, live: tuple[float, float] | None = None) -> None:
         runs = self.runs
         with self.place:
-            show_figure(mig_figure([run.beta for run in runs], [run.scores.mig for run in runs],
-                                   [run.mig_range for run in runs], chosen=self.beta, live=live),
-                        key=keys.MIG_CHART.format(next(redraws)))
+            build = partial(mig_figure, [run.beta for run in runs], [run.scores.mig for run in runs],
+                            [run.mig_range for run in runs], chosen=self.beta, live=live)
+            key = keys.MIG_CHART.format(next(redraws))
+            if live is None:  # the same for every student at this β; a live run's chart changes every epoch
+                show_chart(build, key=key)
+            else:
+                show_figure(build(), key=key)
 
 
 def shipped_walk(runs: list[ShippedRun], run: ShippedRun, model: Autoencoder, start: str,

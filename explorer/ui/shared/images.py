@@ -4,20 +4,39 @@ the numbers of its caption, for a student who cannot see it; "" marks a picture 
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import streamlit as st
+from PIL import Image
 
 from explorer.core.images import enlarge, heat_map
 from explorer.ui.shared.lesson_link import presenting
 
+PICTURES_KEPT = 1024  # encoded pictures the server keeps, a few kB each (a page shows up to about 90)
+
+
+@st.cache_resource(max_entries=PICTURES_KEPT, show_spinner=False)
+def encoded(picture: np.ndarray) -> bytes:
+    """A uint8 grey or RGB picture as st.image sends an array (JPEG at quality 100, its choice for a picture
+    without transparency), encoded once per server instead of on every run."""
+    data = io.BytesIO()
+    Image.fromarray(picture).save(data, format="JPEG", quality=100)
+    return data.getvalue()
+
+
+def show_picture(picture: np.ndarray, caption: str | None = None, *, alt: str) -> None:
+    """st.image of a uint8 picture, stretched to its column, encoded once per server."""
+    st.image(encoded(picture), caption=caption, width="stretch", output_format="JPEG", alt=alt)
+
 
 def show_digit(image: np.ndarray, caption: str | None = None, factor: int = 4, *, alt: str) -> None:
-    st.image(enlarge(image, factor), caption=caption, width="stretch", alt=alt)
+    show_picture(enlarge(image, factor), caption, alt=alt)
 
 
 def show_heat_map(errors: np.ndarray, vmax: float, caption: str | None = None, factor: int = 4, *, alt: str) -> None:
     """Per-pixel errors as a colour picture: black where the reconstruction is right, bright where wrong."""
-    st.image(heat_map(errors, vmax, factor), caption=caption, width="stretch", alt=alt)
+    show_picture(heat_map(errors, vmax, factor), caption, alt=alt)
 
 
 def show_digit_rows(rows: list[tuple[str, np.ndarray, list[str], list[str]]], label_width: float = 1.3) -> None:

@@ -5,6 +5,12 @@ projector: larger type, thicker chart lines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from html import escape
+from numbers import Integral, Real
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -92,20 +98,80 @@ def data_table(table: pd.DataFrame) -> None:
     """A chart's numbers as a table for a screen reader. It is not drawn: a folded table under every chart pushed
     each page's results below a laptop's screen. A longer table (a map of 5,000 codes) is left to the chart's
     sentence: nobody listens to thousands of rows, and every run would send them to every student's browser."""
-    if not table.empty and len(table) <= TABLE_ROWS:
-        st.html(f'<div class="{SCREEN_READER_ONLY}" aria-label="{DATA_TABLE}">'
-                f'{table.to_html(index=False, border=0)}</div>')
+    html = table_html(table)
+    if html:
+        st.html(html)
+
+
+def table_html(table: pd.DataFrame) -> str:
+    """data_table's HTML ('' for none): written here, as pandas' to_html took tens of ms of every run."""
+    if table.empty or len(table) > TABLE_ROWS:
+        return ""
+    head = "".join(f"<th>{escape(str(name))}</th>" for name in table.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(_cell(value))}</td>" for value in row) + "</tr>"
+                   for row in table.itertuples(index=False, name=None))
+    return (f'<div class="{SCREEN_READER_ONLY}" aria-label="{DATA_TABLE}"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
+
+
+def _cell(value) -> str:
+    """A number to 6 significant digits, as pandas wrote them; anything else as it prints."""
+    return f"{value:.6g}" if isinstance(value, Real) and not isinstance(value, Integral) else str(value)
+
+
+@dataclass(frozen=True)
+class ReadyChart:
+    """What show_figure sends for a figure: the figure made readable, its sentence and its table's HTML. A page
+    whose chart depends only on a few choices keeps these in a shared cache (its loaders.py), so that a rerun
+    sends them again instead of building and styling the figure anew; nothing changes them once made."""
+    figure: go.Figure
+    alt: str
+    table_html: str
+
+
+def ready_chart(figure: go.Figure, *, presenter: bool, alt: str | None = None, table: bool = True) -> ReadyChart:
+    """The chart as show_figure sends it; `presenter`: presenting() of the session it is made for."""
+    styled = for_projector(figure) if presenter else readable(figure)
+    return ReadyChart(styled, alt or figure_summary(styled), table_html(figure_table(styled)) if table else "")
+
+
+def show_ready(chart: ReadyChart, **kwargs):
+    """st.plotly_chart of a ReadyChart (its `kwargs`), with its table under it; returns what st.plotly_chart
+    returns (a selection, if asked)."""
+    with st.container():  # one element, also where the caller draws into an st.empty()
+        shown = st.plotly_chart(chart.figure, alt=chart.alt, **kwargs)
+        if chart.table_html:
+            st.html(chart.table_html)
+    return shown
+
+
+# Ready charts the server keeps for show_chart, the least recently used dropped first: most are tens of kB, a
+# latent map of 5,000 codes about 1.7 MB, so the cache stays within tens of MB however many students come.
+CHARTS_KEPT = 64
+
+
+@st.cache_resource(max_entries=CHARTS_KEPT, show_spinner=False)
+def shared_chart(name: str, bound: tuple, args: tuple, presenter: bool, alt: str | None, table: bool,
+                 _build: Callable[..., go.Figure]) -> ReadyChart:
+    """The ready chart of _build(*args), made once per server; `name`: _build's module and name, `bound`: the
+    arguments a functools.partial _build holds (with `args`, the key)."""
+    return ready_chart(_build(*args), presenter=presenter, alt=alt, table=table)
+
+
+def show_chart(build: Callable[..., go.Figure], *args, alt: str | None = None, table: bool = True, **kwargs):
+    """show_figure(build(*args), ...) for a figure that depends only on its arguments (a topic's figures.py
+    builder, or a functools.partial of one, and the numbers or small arrays it draws): built and styled once per
+    server for every session that shows the same, then only sent again. Building and styling a Plotly figure is
+    most of a page run's CPU."""
+    function, bound = (build.func, (build.args, build.keywords)) if isinstance(build, partial) else (build, ())
+    name = f"{function.__module__}.{function.__qualname__}"
+    return show_ready(shared_chart(name, bound, args, presenting(), alt, table, build), **kwargs)
 
 
 def show_figure(figure: go.Figure, *, alt: str | None = None, table: bool = True, **kwargs):
     """st.plotly_chart with readable text and a text equivalent: `alt` (by default a sentence read from the figure)
     and, if `table`, its data under it; returns what st.plotly_chart returns (a selection, if asked)."""
-    with st.container():  # one element, also where the caller draws into an st.empty()
-        chart = st.plotly_chart(for_projector(figure) if presenting() else readable(figure),
-                                alt=alt or figure_summary(figure), **kwargs)
-        if table:
-            data_table(figure_table(figure))
-    return chart
+    return show_ready(ready_chart(figure, presenter=presenting(), alt=alt, table=table), **kwargs)
 
 
 def show_vega(data: pd.DataFrame, spec: dict, alt: str) -> None:

@@ -9,7 +9,7 @@ from explorer.core.data import PIXELS
 from explorer.topics.sparse_codes.logic import NEAR_ZERO, Measured
 from explorer.topics.sparse_codes.shipped import ShippedRun
 from explorer.topics.sparse_codes.story import dead_at_no_penalty, strokes_or_templates
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 from explorer.ui.sparse_codes import keys
 from explorer.ui.sparse_codes.loaders import activation_histogram, unit_pictures
 
@@ -32,8 +32,8 @@ def show_deeper(runs: list[ShippedRun], everything: list[Measured], run: Shipped
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"**Every value of every unit on the {test_digits:,} test digits**")
-        show_figure(activation_histogram(tuple(each.name for each in runs), tuple(each.label for each in runs)),
-                    key=keys.HISTOGRAM_CHART)
+        show_chart(activation_histogram, tuple(each.name for each in runs), tuple(each.label for each in runs),
+                   key=keys.HISTOGRAM_CHART)
     with right:
         st.markdown("**Units in use, per λ**")
         st.table({"penalty": [each.label for each in runs],

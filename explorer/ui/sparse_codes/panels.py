@@ -10,7 +10,7 @@ from explorer.topics.sparse_codes.figures import code_bars_figure
 from explorer.topics.sparse_codes.logic import NEAR_ZERO, DigitThroughCode, Measured
 from explorer.topics.sparse_codes.shipped import ShippedRun
 from explorer.ui.shared.images import show_digit
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart, show_figure
 from explorer.ui.sparse_codes import keys
 from explorer.ui.sparse_codes.loaders import unit_pictures
 
@@ -25,7 +25,7 @@ def show_code(run: ShippedRun, stats: Measured, now: DigitThroughCode, digit: in
         st.markdown(f"**At {run.label}, this {digit} wakes {now.active} of the {units} units;** "
                     f"{units - now.active} are near zero (at most {NEAR_ZERO:g}, while the busiest reach "
                     f"{now.code.max():.1f}).")
-        show_figure(code_bars_figure(now.code, NEAR_ZERO), key=keys.BARS_CHART)
+        show_chart(code_bars_figure, now.code, NEAR_ZERO, key=keys.BARS_CHART)
     with right:
         in_use = units - int(stats.use.dead.sum())
         shown = min(FEATURES_SHOWN, in_use)

@@ -14,7 +14,7 @@ from explorer.ui.shared.anatomy import deeper
 from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.judge_ladder import show_judge_ladder
 from explorer.ui.shared.resources import bundled_data, digit_judge, pretrained_store
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.loaders import closeness_to_real, error_against_bits, sample_pair, test_encoding
 
@@ -37,12 +37,12 @@ def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int
                                          "It follows the selected cell's code; pick any other here."))
     with left:
         st.markdown("**How often each entry is chosen** (all test digits' cells)")
-        show_figure(usage_figure(book.usage.counts, book.usage.dead, entry), key=keys.USAGE_CHART)
+        show_chart(usage_figure, book.usage.counts, book.usage.dead, entry, key=keys.USAGE_CHART)
     with middle:
         st.markdown("**A map of the entries** (PCA of the codebook; size: use; hover for the number)",
                     help="Each entry has the colour it has in the token grid; hollow: dead.")
-        show_figure(codebook_map_figure(book.plane, colours, book.usage.counts, entry, book.plane_share),
-                    key=keys.MAP_CHART)
+        show_chart(codebook_map_figure, book.plane, colours, book.usage.counts, entry, book.plane_share,
+                   key=keys.MAP_CHART)
     with right:
         found = patches_of(entry, encoding, PATCHES_SHOWN)
         if not found:
@@ -106,7 +106,7 @@ def show_bits() -> None:
         chart = error_against_bits()
         left, right = st.columns([3, 2])
         with left:
-            show_figure(bits_figure(chart), key=keys.BITS_CHART)
+            show_chart(bits_figure, chart, key=keys.BITS_CHART)
         with right:
             st.markdown(bits_sentences(chart))
 

@@ -13,7 +13,7 @@ from explorer.topics.vqvae.editing import GridState
 from explorer.topics.vqvae.figures import distance_figure, token_grid_figure, vector_figure
 from explorer.topics.vqvae.logic import Codebook, decode_grids, filled
 from explorer.ui.shared.images import show_digit
-from explorer.ui.shared.style import show_figure
+from explorer.ui.shared.style import show_chart
 from explorer.ui.vqvae import keys
 from explorer.ui.vqvae.controls import ShownDigit
 from explorer.ui.vqvae.state import on_cell_code, on_cell_pick, on_click
@@ -23,10 +23,10 @@ def show_grid(now: GridState, colours: list[str], vector: np.ndarray, book: Code
     st.markdown("**The token grid**: click a cell", help="Each cell is labelled by its code index and coloured "
                 "by where its entry lies on the codebook's map (Go deeper): similar colours, nearby entries. "
                 "Edited cells are in bold italics.")
-    show_figure(token_grid_figure(now.grid, colours, now.cell, now.changed), key=keys.GRID_CHART,
-                on_select=on_click, selection_mode="points", config={"displayModeBar": False})
-    show_figure(vector_figure(vector, book.entries[now.code], now.code), key=keys.VECTOR_CHART,
-                config={"displayModeBar": False})
+    show_chart(token_grid_figure, now.grid, colours, now.cell, now.changed, key=keys.GRID_CHART,
+               on_select=on_click, selection_mode="points", config={"displayModeBar": False})
+    show_chart(vector_figure, vector, book.entries[now.code], now.code, key=keys.VECTOR_CHART,
+               config={"displayModeBar": False})
 
 
 def show_pictures(shown: ShownDigit, decoded: np.ndarray, now: GridState) -> None:
@@ -69,5 +69,5 @@ def show_cell(model: VQVAE, now: GridState, nearest: int, distance: np.ndarray, 
     elif now.code != nearest:
         st.caption(f"In the cell now: code {now.code} (the black bar), at distance {distance[now.code]:.2f}; "
                    f"the nearest, {nearest}, at {distance[nearest]:.2f}.")
-    show_figure(distance_figure(distance, nearest, now.code, book.usage.dead), key=keys.DISTANCE_CHART,
-                config={"displayModeBar": False})
+    show_chart(distance_figure, distance, nearest, now.code, book.usage.dead, key=keys.DISTANCE_CHART,
+               config={"displayModeBar": False})
