@@ -1,12 +1,16 @@
 """Autoencoder Explorer: `streamlit run app.py`.
 
-The server runs app_navigation.py for every visit. Before it answers, it imports the library; then, in the
-background, it opens every page once, so that the first student (often the teacher, in front of the class)
-finds the shared models and results ready (explorer/ui/server/warm_up.py)."""
+The server runs app_navigation.py for every visit. Once it answers, it fills in the background the shared caches
+of the lesson's first pages, so that the first student (often the teacher, in front of the class) finds their
+models ready (explorer/ui/server/warm_up.py)."""
 
 import streamlit as st
 
 from explorer.ui.server.browser_files import browser_file_routes
 from explorer.ui.server.warm_up import warm_up
 
-app = st.App("app_navigation.py", lifespan=warm_up, routes=browser_file_routes())
+# The pages whose shared caches the server fills at start-up, in this order (url names): only those measured to
+# save their first visitor more than they cost (docs/benchmarks.md, "What the server does at start-up").
+START_UP_PAGES = ("home", "bottleneck")
+
+app = st.App("app_navigation.py", lifespan=warm_up(START_UP_PAGES), routes=browser_file_routes())

@@ -8,15 +8,14 @@ from explorer.core.data import PIXELS
 from explorer.models.inference import embed, reconstruct
 from explorer.topics.home.diagram import autoencoder_diagram
 from explorer.ui.home import keys
+from explorer.ui.home.loaders import DIAGRAM_MODEL, diagram_model
 from explorer.ui.home.predictions import home_prediction
 from explorer.ui.shared.anatomy import look_for, next_link, page_header
 from explorer.ui.shared.errors import report_pretrained_error
 from explorer.ui.shared.navigation import HOME, PAGES
 from explorer.ui.shared.prediction_card import predict_first
-from explorer.ui.shared.resources import bundled_data, pretrained_model
+from explorer.ui.shared.resources import bundled_data
 from explorer.ui.shared.view_link import ViewLink
-
-DIAGRAM_MODEL = "ae_k16"
 
 view = ViewLink(HOME.path)  # no settings of its own: the lesson-wide ones, and a lesson link to any page
 page_header("🧠 Autoencoder Explorer", "What does a network learn when its only job is to copy its input?")
@@ -40,7 +39,7 @@ data = bundled_data()
 st.session_state.setdefault(keys.IMAGE, 0)
 model = None
 with report_pretrained_error(stop=False):  # the rest of the home page needs no shipped model
-    model = pretrained_model(DIAGRAM_MODEL)
+    model = diagram_model()
 if model is not None:
     image = data.test_images[st.session_state[keys.IMAGE] : st.session_state[keys.IMAGE] + 1]
     picture = autoencoder_diagram(image[0], embed(model, image)[0], reconstruct(model, image)[0])

@@ -50,11 +50,11 @@ def wait_until_healthy(port: int, process: subprocess.Popen, timeout: float = 90
     raise TimeoutError(f"streamlit did not answer on port {port} within {timeout:.0f} s")
 
 
-START_UP_REPORT = "Start-up: opened "  # the line explorer/ui/server/warm_up.py logs when it has opened every page
+START_UP_REPORT = "Start-up: filled "  # the line explorer/ui/server/warm_up.py logs when its start-up work is done
 
 
 def wait_for_start_up_visit(process: subprocess.Popen, timeout: float = 600.0) -> str:
-    """The server's report of its start-up visit (what follows START_UP_REPORT), once it has logged it."""
+    """The server's report of its start-up work (what follows START_UP_REPORT), once it has logged it."""
     found: list[str] = []
 
     def read_output() -> None:
@@ -68,7 +68,7 @@ def wait_for_start_up_visit(process: subprocess.Popen, timeout: float = 600.0) -
     reader.start()
     reader.join(timeout)
     if not found:
-        raise TimeoutError(f"the server did not report its start-up visit within {timeout:.0f} s")
+        raise TimeoutError(f"the server did not report its start-up work within {timeout:.0f} s")
     return found[0]
 
 

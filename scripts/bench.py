@@ -2,9 +2,9 @@
 
     python scripts/bench.py [--runs 5] [--only startup bottleneck ...]
 
-- startup: process start to the home page rendered in headless Chromium, beside the same figure
-  for a bare Streamlit page that only imports torch and writes a line (same run); and the
-  server's resident memory after opening the home and Bottleneck pages, beside a bare
+- startup: process start to the home page rendered in headless Chromium, with the start-up work, without it
+  and with Home's only, beside the same figure for a bare Streamlit page that only imports torch and writes a
+  line (same run); and the server's resident memory after opening the home and Bottleneck pages, beside a bare
   `python -c 'import torch'`;
 - bottleneck: server time of the Bottleneck page's script run after moving k (AppTest, warm caches);
 - live_decode: the Latent map's decode in the browser (Chromium): one decode, a whole render, renders per second
@@ -18,9 +18,9 @@
 - sparse_codes: server time of opening the Sparse codes page and of each of its controls;
 - shapes: server time of opening the Shapes page, of each control, and of a live run's first epoch on screen;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
-- first_open: each page's first open in the browser on a fresh server and on one up for 30 s, with and
-  without the start-up visit, split into the browser's start, the server's run and the drawing, beside a bare
-  Streamlit page opened the same way;
+- first_open: each page's first open in the browser on a fresh server (with and without the start-up work)
+  and on one up for 30 s, split into the browser's start, the server's run and the drawing, against its floor:
+  a bare Streamlit page with the same element kinds (Plotly, pictures, Vega-Lite, a table), same run;
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: a class without browsers (Streamlit's agent API) against a server pinned to one CPU core: N = 10,
   30 and 60 at a lesson's pace and 30 in a rush; light and heavy actions apart, errors, crossed sessions, memory.

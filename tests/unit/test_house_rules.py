@@ -153,6 +153,47 @@ def long_pages(root: Path) -> list[str]:
     return longer_than(sorted((root / "app_pages").glob("*.py")), root, LONGEST_PAGE)
 
 
+# Streamlit's documented modules: `import streamlit as st`, its logger and errors, the module of DeltaGenerator (the
+# documented type of what st.columns and st.container return), and its testing and components packages with what
+# lies below them. Anything else of Streamlit is private, whether or not its name says so (streamlit.runtime.*,
+# streamlit.proto.*).
+PUBLIC_STREAMLIT = {"streamlit", "streamlit.logger", "streamlit.errors", "streamlit.delta_generator"}
+PUBLIC_STREAMLIT_PACKAGES = ("streamlit.testing.v1", "streamlit.components.v1")
+
+
+def public_streamlit(module: str) -> bool:
+    return (module in PUBLIC_STREAMLIT or module.startswith(tuple(f"{p}." for p in PUBLIC_STREAMLIT_PACKAGES))
+            or module in PUBLIC_STREAMLIT_PACKAGES) and not any(part.startswith("_") for part in module.split("."))
+
+
+def private_streamlit(tree: ast.AST) -> set[str]:
+    """What a file uses of Streamlit beyond its documented interface: a module of Streamlit that is not public, a
+    name with a leading underscore imported from Streamlit, and, in a file that imports Streamlit, any attribute
+    with a leading underscore read on anything but `self` or `cls` (`st._config`, `runtime._session_mgr`,
+    `session._state`): what a file gets from Streamlit is not typed here, so every such read counts, dunders and
+    a class's own members aside."""
+    found, imports_streamlit = set(), False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in (name for name in modules if name.split(".")[0] == "streamlit"):
+                imports_streamlit = True
+                found |= set() if public_streamlit(module) else {f"imports {module}"}
+                if isinstance(node, ast.ImportFrom):
+                    found |= {f"imports {module}.{a.name}" for a in node.names if a.name.startswith("_")}
+    return found | {f"reads .{node.attr}" for node in ast.walk(tree) if imports_streamlit
+                    and isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.endswith("__")
+                    and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))}
+
+
+def private_streamlit_in_the_app(root: Path) -> list[str]:
+    """A file of explorer/, app.py or app_navigation.py using Streamlit's private internals: they change without
+    notice between releases (the start-up work used to read runtime._session_mgr and session._state)."""
+    paths = python_files(root, "explorer") + [root / name for name in ("app.py", "app_navigation.py")
+                                               if (root / name).exists()]
+    return [offence(path, root, used) for path in paths if (used := private_streamlit(ast.parse(path.read_text())))]
+
+
 SERVER_STARTERS = {"scripts.app_process.start_app", "scripts.app_process.launch_chromium"}
 
 
@@ -211,6 +252,11 @@ def test_every_page_reads_as_a_layout():
         found, f"a page over {LONGEST_PAGE} lines: move its work into its UI package")
 
 
+def test_the_app_uses_streamlits_documented_interface_only():
+    assert not (found := private_streamlit_in_the_app(ROOT)), listed(
+        found, "Streamlit's internals change without notice: use its documented interface (st.*, st.App's lifespan)")
+
+
 def test_every_test_that_starts_a_server_is_left_out_of_the_fast_loop():
     assert not (found := servers_outside_e2e(ROOT)), listed(found, "a test that starts a server belongs in tests/e2e")
 
@@ -246,6 +292,14 @@ OFFENDERS = {
                       f"classroom.py: {LONGEST_FILE + 1} lines"),
     "a server outside e2e": (servers_outside_e2e, "tests/unit/test_shapes.py",
                              "from scripts.app_process import start_app\n", "scripts.app_process.start_app"),
+    "a private streamlit module": (private_streamlit_in_the_app, "explorer/ui/server/warm_up.py",
+                                   "from streamlit.runtime.app_session import AppSessionState\n",
+                                   "warm_up.py: imports streamlit.runtime.app_session"),
+    "a streamlit object's private attribute": (private_streamlit_in_the_app, "app.py",
+                                               "import streamlit as st\n\nst.runtime._session_mgr\n",
+                                               "app.py: reads ._session_mgr"),
+    "a private name from streamlit": (private_streamlit_in_the_app, "explorer/ui/shared/style.py",
+                                      "from streamlit import _config\n", "style.py: imports streamlit._config"),
     "a long page": (long_pages, "app_pages/diffusion.py", "pass\n" * (LONGEST_PAGE + 1),
                     f"diffusion.py: {LONGEST_PAGE + 1} lines"),
 }

@@ -96,6 +96,13 @@ class ErrorCurve:
     pca_mse: list[float]
 
 
+DEFAULT_K = 16  # the code size the page opens at, where the model ships
+
+
+def default_k(curve: ErrorCurve) -> int:
+    return DEFAULT_K if DEFAULT_K in curve.ks else curve.ks[0]
+
+
 def error_curve(store: PretrainedStore) -> ErrorCurve:
     """Test MSE against k for the shipped AEs and PCA, read from the manifest."""
     group = store.group(GROUP)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from explorer.core.data import PIXELS
-from explorer.topics.bottleneck.logic import SELECTION_MODES, ErrorCurve
+from explorer.topics.bottleneck.logic import SELECTION_MODES, ErrorCurve, default_k
 from explorer.ui.bottleneck import keys
 from explorer.ui.shared.shortcuts import option_stepper
 from explorer.ui.shared.view_link import ViewLink, ViewParam
@@ -33,7 +33,7 @@ def bottleneck_controls(view: ViewLink, curve: ErrorCurve) -> BottleneckChoice:
                  ViewParam("digit", keys.DIGIT, int, low=0, high=9))
     controls = st.columns([2.2, 0.9, 1.6, 1.2], vertical_alignment="bottom")
     k = view.control(controls[0].segmented_control, f"Code size k: the numbers kept of {PIXELS}", options=curve.ks,
-                     default=16 if 16 in curve.ks else curve.ks[0], required=True, key=keys.K,
+                     default=default_k(curve), required=True, key=keys.K,
                      help="Only the sizes with a shipped model: nothing retrains.")
     with controls[1]:
         option_stepper(keys.K, curve.ks, disabled=view.locked(keys.K))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer.core.pca import PCABasis
 from explorer.models.inference import embed, per_image_mse, reconstruct
+from explorer.topics.bottleneck.logic import default_k, error_curve
 from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
 
 
@@ -29,3 +30,11 @@ def errors_on_test_split(model_name: str) -> np.ndarray:
 def codes_of_test_split(model_name: str) -> np.ndarray:
     """A shipped model's codes of the whole bundled test split: where a student's digit is compared."""
     return embed(pretrained_model(model_name), bundled_data().test_images)
+
+
+def fill_shared_caches() -> None:
+    """What a first visit of Bottleneck loads at its default k (the server's start-up work calls it:
+    explorer/ui/server/warm_up.py)."""
+    curve = error_curve(pretrained_store())
+    pretrained_model(curve.models[curve.ks.index(default_k(curve))])
+    pca_basis()

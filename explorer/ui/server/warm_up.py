@@ -1,200 +1,126 @@
-"""The server's start-up work, so that the first visitor waits no longer than the rest.
+"""The server's start-up work, so that the first visitor waits no longer than the rest, at no more memory than
+their visit costs anyway.
 
-Before the server answers, it imports the whole library (torch, the models, the figures): every page needs it,
-and a visitor would otherwise wait for it. Once it answers, a visitor with no browser opens every page of the
-route once, in the background: that loads the shipped models and fills the caches every session shares, as a
-student's first visit would, by running the pages' own code at their default settings. It steps aside for real
-visitors: it starts no page while one of theirs is running or, for a few seconds after, being drawn, and stops
-its own page when one of theirs starts (opening it again afterwards).
+The server answers at once. Then a background thread, at a lower OS priority than page runs, fills the caches
+every session shares for the pages app.py names (each page's `explorer/ui/<page>/loaders.py` offers
+`fill_shared_caches()`: its st.cache_resource loaders at the page's default settings), one page after the other,
+and freezes what it made out of the garbage collector's scans. Before each page it steps aside: it waits while a
+visitor's page runs or is being drawn (visitor_runs.py). It uses Streamlit's public interface only: st.App's
+lifespan, and the pages' own cached loaders called directly.
 
-Why not open every page before answering: the teacher's first page, usually Home, would wait for all of them
-(some 12 s more on 2 cores) where it now waits for no more than the visit's page to reach its next Streamlit
-call.
+Why so few pages: each costs memory that a server holds whether or not anyone opens them (importing the whole
+library alone holds some 270 MB more than bare torch), and a page filled in the background shares the CPU with
+the first visitor's browser. Only the lesson's first pages, which every class opens at once, were measured to pay
+(docs/benchmarks.md); every other page fills its caches on its first open.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ctypes
 import gc
 import importlib
 import os
-import pkgutil
+import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from streamlit.logger import get_logger
-from streamlit.proto.Alert_pb2 import Alert
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ClientState_pb2 import ClientState
-from streamlit.runtime import Runtime
-from streamlit.runtime.app_session import AppSessionState
-from streamlit.runtime.session_manager import SessionClient
 
-import explorer
-from explorer.ui.shared.navigation import HOME, PAGES, url_name
+from explorer.core.priority import lower_this_thread
+from explorer.ui.server.visitor_runs import VISITOR_RUNS, VisitorRuns
 
 LOGGER = get_logger(__name__)
-PAGE_TIMEOUT_S = 600  # a page that has not finished by then (a very slow machine) is left to its first visitor
-STEP_ASIDE_S = 0.05  # how often the visit looks whether a real visitor's page has started or is still running
-MAX_STOPS = 3  # times a page of the visit may be stopped for real visitors before it is left to them
-# After a visitor's run ends, their browser still draws what it sent: 1.5 to 2.6 s for a new tab of a page with
-# Plotly charts on 2 cores. Where the browser shares the server's machine (a teacher running the app on a
-# laptop), the visit waits that long before it takes the CPU again.
-DRAWING_S = 3.0
-WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up visit (the benchmarks' "before")
+STEP_ASIDE_S = 0.05  # how often the work looks whether a visitor's page is still running or being drawn
+WARM_UP_ENV = "EXPLORER_WARM_UP"  # "0": no start-up work (the benchmarks' "before"); "home,bottleneck": those pages
+START_UP_REPORT = "Start-up: filled "  # the line logged once the work is done (scripts/app_process.py waits for it)
 
 
-def import_library() -> None:
-    """Import every module of explorer, and with them torch, plotly and sklearn; and torch's compiler, which torch
-    imports only when a page first makes an optimiser (live training) or counts a network's multiply-adds
-    (Diffusion): about a second that page's first visitor would otherwise wait."""
-    for module in pkgutil.walk_packages(explorer.__path__, prefix="explorer."):
-        importlib.import_module(module.name)
-    importlib.import_module("torch._dynamo")
+def pages_to_fill(default: tuple[str, ...]) -> tuple[str, ...]:
+    """$EXPLORER_WARM_UP's pages (url names, comma-separated), else `default` (unset or "1")."""
+    configured = os.environ.get(WARM_UP_ENV, "").strip()
+    if not configured or configured == "1":
+        return default
+    return tuple(name.strip() for name in configured.split(",") if name.strip())
+
+
+def page_filler(page: str) -> Callable[[], None]:
+    """The page's fill_shared_caches(), imported only when its turn comes: importing is part of the work."""
+    return importlib.import_module(f"explorer.ui.{page}.loaders").fill_shared_caches
 
 
 def give_back_freed_memory() -> None:
-    """Hand the memory the visit freed back to the system (glibc's malloc keeps it otherwise: about 70 MB here,
-    most of it from the batches the pages scored); elsewhere than glibc, nothing to do."""
+    """Hand the memory the work freed back to the system (glibc's malloc keeps it otherwise); elsewhere than glibc,
+    nothing to do."""
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
 
 
-def warm_up_wanted() -> bool:
-    return os.environ.get(WARM_UP_ENV, "1").strip() != "0"
-
-
-class GhostVisitor(SessionClient):
-    """A session with no browser behind it: it drops what the script sends, but notes when a run ends and
-    whether the page showed an error."""
-
-    def __init__(self) -> None:
-        self.run_finished = asyncio.Event()
-        self.saw_error = False
-
-    def write_forward_msg(self, msg) -> None:
-        kind = msg.WhichOneof("type")
-        if kind == "script_finished":
-            self.run_finished.set()
-        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            element = msg.delta.new_element
-            self.saw_error |= element.WhichOneof("type") == "exception" or (
-                element.WhichOneof("type") == "alert" and element.alert.format == Alert.ERROR)
-
-    @property
-    def client_context(self):
-        return None
-
-
-def visitors_running(runtime: Runtime, own_id: str) -> bool:
-    """Whether a page of a real visitor is running now. It reads Streamlit's session list, which is not public:
-    should that change, the visit no longer steps aside, and nothing else breaks."""
-    try:
-        return any(info.session.id != own_id and info.session._state == AppSessionState.APP_IS_RUNNING
-                   for info in runtime._session_mgr.list_active_sessions())
-    except AttributeError:
-        return False
-
-
-class VisitorWatch:
-    """Whether real visitors' pages are running, or ended so recently that their browsers may still be drawing."""
-
-    def __init__(self, runtime: Runtime, own_id: str):
-        self.runtime, self.own_id = runtime, own_id
-        self.last_seen: float | None = None  # when a visitor's page was last seen running
-
-    def running(self) -> bool:
-        if visitors_running(self.runtime, self.own_id):
-            self.last_seen = time.monotonic()
-            return True
-        return False
-
-    def busy(self) -> bool:
-        return self.running() or (self.last_seen is not None and time.monotonic() - self.last_seen < DRAWING_S)
-
-
-async def open_page(runtime: Runtime, session_id: str, visitor: GhostVisitor, page, watch: VisitorWatch) -> bool:
-    """Run `page` in the visit's session, stopping it as soon as a real visitor's page starts to run (at the
-    page's next Streamlit call), so that the visitor does not share the CPU with it: True when it ran to the end."""
-    visitor.run_finished.clear()
-    visitor.saw_error = False
-    rerun = BackMsg(rerun_script=ClientState(query_string="", page_name=url_name(page.path)))
-    runtime.handle_backmsg(session_id, rerun)
-    deadline = time.monotonic() + PAGE_TIMEOUT_S
-    stopped = False
-    while not visitor.run_finished.is_set():
-        if time.monotonic() > deadline:
-            raise TimeoutError
-        if not stopped and watch.running():
-            runtime.handle_backmsg(session_id, BackMsg(stop_script=True))
-            stopped = True
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(visitor.run_finished.wait(), timeout=STEP_ASIDE_S)
-    return not stopped
-
-
-async def open_every_page(runtime: Runtime) -> tuple[list[str], list[str]]:
-    """Open Home and every page of the route in one session, one after the other, each while no real visitor's
-    page is running or being drawn; a page stopped for a visitor is opened again once they are done, up to
-    MAX_STOPS times: (pages opened, pages that showed an error)."""
-    visitor = GhostVisitor()
-    session_id = runtime.connect_session(client=visitor, user_info={})
-    watch = VisitorWatch(runtime, session_id)
-    started = time.perf_counter()
-    opened, failed, left = [], [], []
-    try:
-        for page in (HOME, *PAGES):
-            for _ in range(MAX_STOPS + 1):
-                while watch.busy():
-                    await asyncio.sleep(STEP_ASIDE_S)
-                if await open_page(runtime, session_id, visitor, page, watch):
-                    (failed if visitor.saw_error else opened).append(page.title)
-                    break
-            else:
-                left.append(page.title)
-    except TimeoutError:
-        LOGGER.warning("Start-up: %s took over %d s; its first visitor will load it", page.title, PAGE_TIMEOUT_S)
-    finally:
-        runtime.close_session(session_id)
-        give_back_freed_memory()
-    LOGGER.info("Start-up: opened %s in %.1f s%s%s", ", ".join(opened), time.perf_counter() - started,
-                f"; these showed an error: {', '.join(failed)}" if failed else "",
-                f"; left to their first visitors, stopped {MAX_STOPS + 1} times for them: {', '.join(left)}"
-                if left else "")
-    return opened, failed
-
-
 def freeze_start_up_objects() -> None:
-    """Leave what exists now (torch and the library: some 350,000 objects; after the visit, the shipped models
-    too) out of the garbage collector's scans. Streamlit runs a full collection after every script run, and
-    scanning them took 0.18 s of each run of each page. They live as long as the server; should any of them be
-    freed in a cycle (a page's figure in flight at the moment of the freeze), the cycle stays until it stops."""
+    """Leave what exists now (torch, the library, the shipped models loaded: hundreds of thousands of objects) out
+    of the garbage collector's scans. Streamlit runs a full collection after every script run, and scanning them
+    took 0.18 s of each run of each page. They live as long as the server; should any of them be freed in a cycle
+    (a visitor's figure in flight at the moment of the freeze), the cycle stays until it stops."""
     gc.collect()
     gc.freeze()
 
 
-async def open_every_page_then_freeze(runtime: Runtime) -> None:
-    await open_every_page(runtime)
-    freeze_start_up_objects()
+def fill_pages(pages: tuple[str, ...], visitors: VisitorRuns, stopping: threading.Event,
+               filler: Callable[[str], Callable[[], None]] = page_filler,
+               sleep: Callable[[float], object] = time.sleep) -> tuple[list[str], list[str]]:
+    """Fill each page's shared caches in turn, each once no visitor's page is running or being drawn:
+    (pages filled, pages whose filling failed: their first visitor sees why)."""
+    filled, failed = [], []
+    for page in pages:
+        while visitors.busy() and not stopping.is_set():
+            sleep(STEP_ASIDE_S)
+        if stopping.is_set():
+            break
+        try:
+            filler(page)()
+        except Exception:  # noqa: BLE001 -- a broken page must not stop the others; its visitor gets the error
+            LOGGER.exception("Start-up: filling %s failed", page)
+            failed.append(page)
+        else:
+            filled.append(page)
+    return filled, failed
 
 
-@asynccontextmanager
-async def warm_up(app) -> AsyncIterator[None]:
-    """st.App's lifespan (Streamlit's runtime has started; the server answers once this yields): import and
-    freeze before answering, then open every page in the background."""
-    if not warm_up_wanted():
-        yield
-        return
-    import_library()
+def start_up_work(pages: tuple[str, ...], visitors: VisitorRuns = VISITOR_RUNS,
+                  stopping: threading.Event | None = None) -> None:
+    """The background thread's whole job, logged as START_UP_REPORT once done."""
+    lower_this_thread()
+    stopping = stopping or threading.Event()
+    started = time.perf_counter()
+    filled, failed = fill_pages(pages, visitors, stopping)
+    while visitors.busy() and not stopping.is_set():  # a visitor's objects in flight would be frozen with the rest
+        time.sleep(STEP_ASIDE_S)
     freeze_start_up_objects()
-    task = asyncio.create_task(open_every_page_then_freeze(Runtime.instance()))
-    try:
-        yield
-    finally:
-        task.cancel()
-        gc.unfreeze()  # back to the collector, so that the interpreter's exit frees them as usual
+    give_back_freed_memory()
+    LOGGER.info("%s%s in %.1f s%s", START_UP_REPORT, ", ".join(filled) or "nothing", time.perf_counter() - started,
+                f"; these failed: {', '.join(failed)}" if failed else "")
+
+
+def warm_up(pages: tuple[str, ...]):
+    """st.App's lifespan: answer at once, and do the start-up work for `pages` in a background thread."""
+
+    @asynccontextmanager
+    async def lifespan(app) -> AsyncIterator[None]:
+        if os.environ.get(WARM_UP_ENV, "").strip() == "0":
+            yield
+            return
+        stopping = threading.Event()
+        worker = threading.Thread(target=start_up_work, args=(pages_to_fill(pages), VISITOR_RUNS, stopping),
+                                  name="start-up-work", daemon=True)
+        worker.start()
+        try:
+            yield
+        finally:
+            stopping.set()
+            await asyncio.to_thread(worker.join, 10)
+            gc.unfreeze()  # back to the collector, so that the interpreter's exit frees them as usual
+
+    return lifespan
