@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import threading
 
+import streamlit as st
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from streamlit import config
-from streamlit.url_util import make_url_path
 
 from explorer.core.packed_arrays import content_name
 
@@ -32,7 +31,8 @@ def publish(stem: str, content: bytes) -> str:
 def file_address(name: str) -> str:
     """The path of a published file on this server, under its base path ("/hall/explorer-files/..." when
     `server.baseUrlPath` is "hall")."""
-    return make_url_path(config.get_option("server.baseUrlPath") or "", PREFIX + name)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{PREFIX}{name}" if base else PREFIX + name
 
 
 async def _serve(request: Request) -> Response:
