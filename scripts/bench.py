@@ -22,6 +22,8 @@
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: 30 browser sessions against a server pinned to one CPU core: errors, median and slowest
   response, the server's peak memory, the place in line of waiting β runs, a leaver's slot freed.
+- memory_profile: a class of 10 in a rush on a server tracing its allocations (tracemalloc): the sites that grew
+  during the class and those left after every session expired, and the memory glibc gave back when asked.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
   (browser).
 

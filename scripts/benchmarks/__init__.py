@@ -13,6 +13,7 @@ from scripts.benchmarks import (
     inside_network,
     latent_map,
     loss_balance,
+    memory_profile,
     own_dataset_training,
     own_dataset_upload,
     shapes,
@@ -40,6 +41,7 @@ BENCHMARKS = {
     "classroom": class_on_one_core.run,
     "classroom_browsers": classroom.run,
     "hall": hall_scaling.run,
+    "memory_profile": memory_profile.run,
     "own_dataset_upload": own_dataset_upload.run,
     "own_dataset_training": own_dataset_training.run,
 }
