@@ -1,6 +1,10 @@
-"""Server-wide caches whose keys follow a student's choices keep a bounded number of entries: counted by how often
-the cached function computes again, with its work replaced by a counter."""
+"""What one server holds for every session: caches whose keys follow a student's choices keep a bounded number
+of entries (counted by how often the cached function computes again, its work replaced by a counter), and data
+that several pages use is held once."""
 
+from explorer.core.data import BUNDLED
+from explorer.ui.loss_balance.loaders import live_dataset
+from explorer.ui.shared.resources import bundled_data
 from explorer.ui.vqvae import loaders
 
 
@@ -21,3 +25,11 @@ def test_vqvae_samples_keep_only_the_most_recent_seeds(monkeypatch):
         assert computed[-1] == 0 and len(computed) == kept + 2
     finally:
         loaders.sample_pair.clear()
+
+
+def test_live_training_on_the_bundled_digits_uses_the_servers_one_copy():
+    shared, live = bundled_data(), live_dataset(BUNDLED)
+    assert live.notice is None
+    # the live sets are as large as the bundled splits, so they are the very same arrays, not copies
+    assert live.data.train_images is shared.train_images
+    assert live.data.test_images is shared.test_images
