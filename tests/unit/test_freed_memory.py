@@ -1,10 +1,10 @@
-"""The memory janitor: a session's mark tells it when the session has ended; a sweep then collects and gives the
-memory back, once per ending, and the sweeps stop while no session is open. Counted by events, not timed."""
+"""The memory janitor: a session's mark tells it whether sessions are open; each sweep collects and gives the freed
+memory back, and the sweeps stop once one has found every session ended. Counted by events, not timed."""
 
 import gc
 import platform
 
-from explorer.core.freed_memory import MemoryJanitor, give_back_freed_memory
+from explorer.core.freed_memory import MemoryJanitor, give_back_freed_memory, limit_malloc_arenas
 
 
 class Counting:
@@ -20,31 +20,16 @@ def janitor_with_counts():
     return MemoryJanitor(collect=collect, give_back=give_back), collect, give_back
 
 
-def test_a_sweep_while_every_session_lives_collects_but_gives_nothing_back():
+def test_each_sweep_collects_then_gives_memory_back_and_counts_the_sessions_alive():
     janitor, collect, give_back = janitor_with_counts()
     marks = [janitor.new_session() for _ in range(3)]
-    assert janitor.sweep() is False
-    assert (collect.calls, give_back.calls, janitor.alive()) == (1, 0, len(marks))
+    assert janitor.sweep() == 3
+    del marks[0]  # that session's state, and with it its mark, is freed
+    assert janitor.sweep() == 2
+    assert (collect.calls, give_back.calls) == (2, 2)
 
 
-def test_an_ended_session_is_given_back_once_at_the_next_sweep():
-    janitor, _, give_back = janitor_with_counts()
-    marks = [janitor.new_session() for _ in range(3)]
-    janitor.sweep()
-    del marks[0]  # the session's state, and with it its mark, is freed
-    assert janitor.sweep() is True
-    assert janitor.sweep() is False
-    assert (give_back.calls, janitor.alive()) == (1, 2)
-
-
-def test_a_session_that_ends_before_any_sweep_still_counts_as_ended():
-    janitor, _, give_back = janitor_with_counts()
-    janitor.new_session()  # dropped at once
-    assert janitor.sweep() is True
-    assert give_back.calls == 1
-
-
-def test_a_mark_held_in_a_cycle_is_found_ended_by_the_sweeps_own_collection():
+def test_a_mark_held_in_a_cycle_is_freed_by_the_sweeps_own_collection():
     janitor = MemoryJanitor(give_back=Counting())
 
     class State:  # a session's state that refers to itself: only the cyclic collector frees it
@@ -52,15 +37,13 @@ def test_a_mark_held_in_a_cycle_is_found_ended_by_the_sweeps_own_collection():
 
     state = State()
     state.itself, state.mark = state, janitor.new_session()
-    janitor.sweep()
     gc.disable()  # no automatic collection between: the sweep's own must find it
     try:
         del state
         assert janitor.alive() == 1
-        assert janitor.sweep() is True
+        assert janitor.sweep() == 0
     finally:
         gc.enable()
-    assert janitor.alive() == 0
 
 
 def test_sweeps_wait_while_no_session_is_open_and_resume_with_the_next():
@@ -69,6 +52,7 @@ def test_sweeps_wait_while_no_session_is_open_and_resume_with_the_next():
     mark = janitor.new_session()
     assert janitor.sessions_open.is_set()
     del mark
+    assert janitor.sessions_open.is_set()  # the last session's end still waits for its sweep
     janitor.sweep()
     assert not janitor.sessions_open.is_set()
     janitor.new_session()
@@ -77,3 +61,7 @@ def test_sweeps_wait_while_no_session_is_open_and_resume_with_the_next():
 
 def test_memory_is_given_back_where_the_c_library_is_glibc():
     assert give_back_freed_memory() is (platform.libc_ver()[0] == "glibc")
+
+
+def test_the_arenas_are_limited_where_the_c_library_is_glibc():
+    assert limit_malloc_arenas() is (platform.libc_ver()[0] == "glibc")
