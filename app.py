@@ -2,10 +2,14 @@
 
 The server runs app_navigation.py for every visit. Once it answers, it fills in the background the shared caches
 of the lesson's first pages, so that the first student (often the teacher, in front of the class) finds their
-models ready (explorer/ui/server/warm_up.py)."""
+models ready (explorer/ui/server/warm_up.py). It keeps glibc's malloc to a few arenas (explorer/core/freed_memory.py),
+so that a class's freed memory can be reused and handed back."""
+
+import os
 
 import streamlit as st
 
+from explorer.core.freed_memory import limit_malloc_arenas
 from explorer.ui.server.browser_files import browser_file_routes
 from explorer.ui.server.warm_up import warm_up
 
@@ -13,4 +17,6 @@ from explorer.ui.server.warm_up import warm_up
 # save their first visitor more than they cost (docs/benchmarks.md, "What the server does at start-up").
 START_UP_PAGES = ("home", "bottleneck")
 
+if "MALLOC_ARENA_MAX" not in os.environ:  # a host's own setting wins
+    limit_malloc_arenas()  # before the sessions' threads: the memory they free stays in fewer arenas
 app = st.App("app_navigation.py", lifespan=warm_up(START_UP_PAGES), routes=browser_file_routes())

@@ -6,12 +6,14 @@ readable style, the presenter switch, and the sidebar's pages (explorer/ui/share
 import streamlit as st
 
 from explorer.core.runtime import set_app_threads
+from explorer.ui.server.memory import mark_session
 from explorer.ui.server.visitor_runs import VISITOR_RUNS
 from explorer.ui.shared.lesson_link import presenter_switch, presenting, read_lesson_query
 from explorer.ui.shared.navigation import GLOSSARY, HOME, PAGES
 from explorer.ui.shared.style import apply_readable_style
 
 set_app_threads()
+mark_session()  # what the session holds is given back to the system once it ends
 
 read_lesson_query()  # before the page: presenter mode sets the style and the sidebar's switch
 st.set_page_config(page_title="Autoencoder Explorer", page_icon="🧠", layout="wide")

@@ -30,6 +30,8 @@
   a Redis outage mid-class, and the CPU seconds per action the capacity table is planned from.
 - light_costs: the server's CPU seconds for each light action of the lesson route (opening a page, moving a
   control, answering its card; agent API, warm caches), page by page, and their mean weighted as the lesson does.
+- memory_profile: a class of 10 in a rush on a server tracing its allocations (tracemalloc): the sites that grew
+  during the class and those left after every session expired, and the memory glibc gave back when asked.
 - own_dataset_training: Your data set, from pressing Train on the example shapes to the first epoch on screen
   (browser).
 

@@ -15,6 +15,7 @@ from scripts.benchmarks import (
     light_costs,
     live_decode,
     loss_balance,
+    memory_profile,
     own_dataset_training,
     own_dataset_upload,
     shapes,
@@ -44,6 +45,7 @@ BENCHMARKS = {
     "classroom_browsers": classroom.run,
     "hall": hall_scaling.run,
     "light_costs": light_costs.run,
+    "memory_profile": memory_profile.run,
     "own_dataset_upload": own_dataset_upload.run,
     "own_dataset_training": own_dataset_training.run,
 }

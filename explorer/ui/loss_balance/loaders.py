@@ -8,7 +8,7 @@ from dataclasses import replace
 import streamlit as st
 
 from explorer.checkpoints.store import MANIFEST_NAME, MissingGroupError, PretrainedFileError
-from explorer.core.data import LoadResult, load_dataset
+from explorer.core.data import BUNDLED, LoadResult, load_dataset
 from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged
 from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
@@ -40,8 +40,9 @@ def reference_evidence() -> GalleryEvidence:
 
 @st.cache_resource(show_spinner="Loading a data set…")
 def live_dataset(name: str) -> LoadResult:
-    """A data set for live training (cut to a few thousand images), and a notice if it fell back."""
-    result = load_dataset(name)
+    """A data set for live training (cut to a few thousand images), and a notice if it fell back. The bundled
+    digits are the server's one copy (bundled_data), not a second one read again."""
+    result = LoadResult(bundled_data(), notice=None) if name == BUNDLED else load_dataset(name)
     return replace(result, data=live_subset(result.data))
 
 

@@ -15,7 +15,10 @@ from explorer.core.shared_results import SharedResults
 from explorer.core.work_line import Place
 from explorer.ui.server.work_line import waiting_words, work_line
 
-KEPT_RESULTS = 24  # a few hundred kB to a few MB each: a class trying seeds stays far below the memory budget
+# Diffusion's samples at a setting are 2.9 MB each (30 frames of 16 pictures, twice, in float32). A class trying
+# random seeds rarely asks for one again, so 24 kept left 70 MB behind after a class of 30; 8 keep 23 MB, and the
+# setting a teacher asks the whole class for is among the most recent.
+KEPT_RESULTS = 8
 WAITING = "⏳ {label}: waiting for a free worker, {ahead} run(s) from other students ahead of yours{more}."
 
 

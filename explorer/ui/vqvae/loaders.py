@@ -40,7 +40,12 @@ def error_against_bits() -> BitsChart:
     return bits_chart(pretrained_store())
 
 
-@st.cache_resource(show_spinner="Sampling token grids…")
+# Its seed counts a student's "Sample other grids" clicks: each click past the class's furthest adds an entry of
+# about 80 kB (24 grids and their decodes). The 32 most recent are kept: under 3 MB, whatever a class clicks.
+SAMPLE_PAIRS_KEPT = 32
+
+
+@st.cache_resource(show_spinner="Sampling token grids…", max_entries=SAMPLE_PAIRS_KEPT)
 def sample_pair(model_name: str, prior_name: str, count: int, seed: int) -> tuple[Samples, Samples]:
     """`count` grids from the prior and as many uniform ones, decoded and scored by the digit classifier."""
     model, judge = pretrained_model(model_name), digit_classifier()
