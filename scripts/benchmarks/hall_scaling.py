@@ -22,7 +22,7 @@ from pathlib import Path
 from scripts.app_process import free_port, resident_mb, stop_app
 from scripts.benchmarks.agent_session import AGENT_OPTIONS, AgentSession, legal_value
 from scripts.benchmarks.capacity import plan
-from scripts.benchmarks.class_on_one_core import START_UP_S
+from scripts.benchmarks.class_on_one_core import SETTLE_S, teacher_walks_the_route
 from scripts.benchmarks.lesson_students import DDPM, PACES, figures, run_students
 from scripts.benchmarks.machine import cpu_seconds
 from scripts.lecture_hall import running_hall, start_redis
@@ -123,8 +123,9 @@ def run(runs: int) -> dict:
     for processes in (1, 2):
         with tempfile.TemporaryDirectory(prefix="explorer-hall-bench-") as folder, \
                 running_hall(processes, free_port(), Path(folder), options=AGENT_OPTIONS) as hall:
-            AgentSession(hall.url).open("")
-            time.sleep(START_UP_S * processes)  # the start-up visits share the cores
+            for _ in range(processes):  # the proxy sends each new visitor to the next process
+                teacher_walks_the_route(hall.url)
+            time.sleep(SETTLE_S)
             memory = [resident_mb(server.pid) for server in hall.servers]
             if processes == 1:
                 results["heavy_cpu_s"] = heavy_costs(hall)
