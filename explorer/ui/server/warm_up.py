@@ -17,7 +17,6 @@ the first visitor's browser. Only the lesson's first pages, which every class op
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import gc
 import importlib
 import os
@@ -28,6 +27,7 @@ from contextlib import asynccontextmanager
 
 from streamlit.logger import get_logger
 
+from explorer.core.freed_memory import give_back_freed_memory
 from explorer.core.priority import lower_this_thread
 from explorer.ui.server.visitor_runs import VISITOR_RUNS, VisitorRuns
 
@@ -48,15 +48,6 @@ def pages_to_fill(default: tuple[str, ...]) -> tuple[str, ...]:
 def page_filler(page: str) -> Callable[[], None]:
     """The page's fill_shared_caches(), imported only when its turn comes: importing is part of the work."""
     return importlib.import_module(f"explorer.ui.{page}.loaders").fill_shared_caches
-
-
-def give_back_freed_memory() -> None:
-    """Hand the memory the work freed back to the system (glibc's malloc keeps it otherwise); elsewhere than glibc,
-    nothing to do."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def freeze_start_up_objects() -> None:
