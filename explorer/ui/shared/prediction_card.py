@@ -38,7 +38,8 @@ def predict_first(measure: Callable[[], Prediction | OpenQuestion]) -> None:
     """The card; `measure` returns the page's Prediction (a cached loader from explorer/ui/<page>/predictions.py), or an
     OpenQuestion while its answer waits for something the student does: then Reveal stays off, saying what."""
     st.html(_CARD_CSS)
-    card(measure)
+    with st.container(key=CARD_KEY):  # out of the flow (the CSS above); the fragment draws inside it
+        card(measure)
 
 
 @st.fragment
@@ -46,7 +47,7 @@ def card(measure: Callable[[], Prediction | OpenQuestion]) -> None:
     """The popover and what it holds: a fragment, so that opening it, picking an answer and revealing it rerun
     only the card, not the page under it (nothing else on a page depends on the card)."""
     # No hover text: it would lie over the question the click has just opened.
-    popover = st.container(key=CARD_KEY).popover(PREDICT_TITLE, key=OPEN_KEY, on_change="rerun")
+    popover = st.popover(PREDICT_TITLE, key=OPEN_KEY, on_change="rerun")
     if popover.open:
         with popover:
             ask(measure)
