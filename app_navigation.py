@@ -7,7 +7,6 @@ import streamlit as st
 
 from explorer.core.runtime import set_app_threads
 from explorer.ui.server.memory import mark_session
-from explorer.ui.server.visitor_runs import VISITOR_RUNS
 from explorer.ui.shared.lesson_link import presenter_switch, presenting, read_lesson_query
 from explorer.ui.shared.navigation import GLOSSARY, HOME, PAGES
 from explorer.ui.shared.style import apply_readable_style
@@ -27,5 +26,4 @@ navigation = st.navigation(
     expanded=True,  # the whole route in view: past 12 pages Streamlit folds the last ones under "View N more"
 )
 st.sidebar.page_link(glossary, label=GLOSSARY.title, icon=GLOSSARY.icon, help=GLOSSARY.blurb)
-with VISITOR_RUNS.page_run():  # the server's start-up work waits while a visitor's page runs
-    navigation.run()
+navigation.run()

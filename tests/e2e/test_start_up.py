@@ -7,7 +7,7 @@ from app import START_UP_PAGES
 from scripts.app_process import free_port, start_app, stop_app, wait_for_start_up_visit, wait_until_healthy
 
 
-def test_the_server_fills_the_start_up_pages_caches_once_it_answers():
+def test_the_server_fills_the_start_up_pages_caches_by_the_time_it_answers():
     port = free_port()
     process = start_app(port)
     try:
