@@ -1,6 +1,6 @@
 """The first visitor's wait: each page opened in headless Chromium from the address typed to the page drawn (the
 script run ended and every image loaded), on a server that has just started to answer, and on one that has been
-up for 30 s; with the start-up work (explorer/ui/server/warm_up.py) and, on a fresh server, without it.
+up for 30 s. (What the start-up work, explorer/ui/server/warm_up.py, costs and saves is `startup`'s to measure.)
 
 Each open is split in three, read from the page's websocket: the browser starting Streamlit's own scripts (to
 the socket's opening), the server's run (from the browser asking for the page to the run's end), and the browser
@@ -34,7 +34,6 @@ from scripts.benchmarks.stats import median
 UP_FOR_S = 30  # "after the server has been up for 30 s"
 FRESH_OVER_FLOOR_S = 1.0
 SETTLED_OVER_FLOOR_S = 0.5
-NO_WARM_UP = {"EXPLORER_WARM_UP": "0"}
 # The floor: a title, a line, and one small element of each kind named in ?kinds= (the test ids of ELEMENT_KINDS).
 FLOOR_PAGE = """import numpy as np
 import streamlit as st
@@ -110,8 +109,8 @@ def on_a_new_server(env: dict[str, str] | None, wait_s: float, visits, script: s
         stop_app(process)
 
 
-def fresh_opens(browser, runs: int, env: dict[str, str] | None) -> dict[str, list[dict]]:
-    return {path: [on_a_new_server(env, 0, lambda port, path=path: time_open(browser, port, path))
+def fresh_opens(browser, runs: int) -> dict[str, list[dict]]:
+    return {path: [on_a_new_server(None, 0, lambda port, path=path: time_open(browser, port, path))
                    for _ in range(runs)] for path in route_paths()}
 
 
@@ -163,14 +162,12 @@ def run(runs: int) -> dict:
         settled = settled_opens(browser, runs)
         kinds = page_kinds(settled)
         floors = floor_opens(browser, runs, set(kinds.values()))
-        fresh = fresh_opens(browser, runs, None)
-        before = fresh_opens(browser, runs, NO_WARM_UP)
+        fresh = fresh_opens(browser, runs)
         browser.close()
     return {
         "floors": summary(floors),
         f"server_up_{UP_FOR_S}s": against_floor(settled, kinds, floors, SETTLED_OVER_FLOOR_S),
         "fresh_server": against_floor(fresh, kinds, floors, FRESH_OVER_FLOOR_S),
-        "without_start_up_work_fresh_server": against_floor(before, kinds, floors, FRESH_OVER_FLOOR_S),
         "parts": {f"server_up_{UP_FOR_S}s": summary(settled), "fresh_server": summary(fresh)},
         "targets_over_floor_s": {f"server_up_{UP_FOR_S}s": SETTLED_OVER_FLOOR_S, "fresh_server": FRESH_OVER_FLOOR_S},
     }
