@@ -14,16 +14,15 @@ features are Inception's; here they are whatever features the caller gives).
 from __future__ import annotations
 
 import numpy as np
-from scipy import linalg
-from sklearn.neighbors import NearestNeighbors
+
+from explorer.core.neighbours import sorted_neighbours
 
 NEIGHBOURS = 3  # k of the k-NN balls: the paper's choice
 
 
 def knn_radii(features: np.ndarray, k: int = NEIGHBOURS) -> np.ndarray:
     """Per feature: the distance to its k-th nearest neighbour in the same set (itself not counted)."""
-    distances, _ = NearestNeighbors(n_neighbors=k + 1).fit(features).kneighbors(features)
-    return distances[:, k]
+    return sorted_neighbours(features, features, k + 1)[0][:, k]
 
 
 def _distances(centres: np.ndarray, points: np.ndarray) -> np.ndarray:
@@ -58,7 +57,7 @@ def frechet_distance(first: np.ndarray, second: np.ndarray) -> float:
     cov1, cov2 = np.atleast_2d(np.cov(first, rowvar=False)), np.atleast_2d(np.cov(second, rowvar=False))
     # Tr (Σ1 Σ2)^½ = Tr (Σ1^½ Σ2 Σ1^½)^½, a symmetric matrix: its eigenvalues stay real and non-negative even
     # when a set's features are constant in some directions (a blank image's are constant in all).
-    values, vectors = linalg.eigh(cov1)
+    values, vectors = np.linalg.eigh(cov1)
     root1 = (vectors * np.sqrt(np.clip(values, 0, None))) @ vectors.T
-    cross = np.sqrt(np.clip(linalg.eigvalsh(root1 @ cov2 @ root1), 0, None)).sum()
+    cross = np.sqrt(np.clip(np.linalg.eigvalsh(root1 @ cov2 @ root1), 0, None)).sum()
     return float(max(mean_gap @ mean_gap + np.trace(cov1) + np.trace(cov2) - 2 * cross, 0.0))

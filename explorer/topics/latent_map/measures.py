@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.neighbors import NearestNeighbors
 
+from explorer.core.neighbours import nearest
 from explorer.core.projection import LatentMap, nearest_distance
 
 EMPTY_REACH = 2.0  # a cell is empty space when no dot lies within this many cell widths of its centre
@@ -20,14 +20,14 @@ def empty_cells(latent_map: LatentMap, reach: float = EMPTY_REACH) -> np.ndarray
     """(G*G,) True for the grid cells with no data point within `reach` cell widths: the map's empty space."""
     x_min, x_max, y_min, y_max = latent_map.extent
     cell = max(x_max - x_min, y_max - y_min) / (latent_map.grid_size - 1)
-    distances, _ = NearestNeighbors(n_neighbors=1).fit(latent_map.points).kneighbors(latent_map.grid_points())
+    distances, _ = nearest(latent_map.points, latent_map.grid_points(), 1)
     return distances[:, 0] > reach * cell
 
 
 def mixed_cells(latent_map: LatentMap, labels: np.ndarray, neighbours: int = MIX_NEIGHBOURS) -> np.ndarray:
     """(G*G,) True for the cells whose nearest dots are not mostly one digit: where one digit's dots meet another's."""
-    _, nearest = NearestNeighbors(n_neighbors=neighbours).fit(latent_map.points).kneighbors(latent_map.grid_points())
-    nearby = np.asarray(labels)[nearest]
+    _, closest = nearest(latent_map.points, latent_map.grid_points(), neighbours)
+    nearby = np.asarray(labels)[closest]
     majority = np.array([np.bincount(row, minlength=10).max() for row in nearby]) / neighbours
     return majority < MIX_MAJORITY
 
