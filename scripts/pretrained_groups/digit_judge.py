@@ -2,7 +2,8 @@
 real held-out digits down to a blank square, judged once at build time so that every page where the judge
 speaks can show how it scores them. Seconds to build from the diffusion group's classifier and the bottleneck
 group's autoencoder, so `--only digit_judge` needs no training. Beside the ladder, the judge's verdict on each
-page's shipped sample sets (scripts/pretrained_groups/judged_samples.py), made again from the shipped models."""
+page's shipped sample sets (scripts/pretrained_groups/judged_samples.py), made again from the shipped models, and
+what the Loss balance page shows of its shipped β runs (explorer/topics/loss_balance/evidence.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from explorer.core.images import to_uint8
 from explorer.core.schedulers import static_pixels
 from explorer.models.digit_judge import NEIGHBOURS, REAL_ENOUGH, DigitJudge, reference_split
 from explorer.models.inference import reconstruct
+from explorer.topics.loss_balance.evidence import SHIPPED_KEY, gallery_to_json, measure_shipped
 from scripts.pretrained_groups.common import BuildContext, log
 from scripts.pretrained_groups.judged_latent_map import judged_pair
 from scripts.pretrained_groups.judged_samples import page_sets
@@ -91,4 +93,8 @@ def build(ctx: BuildContext) -> dict:
         "latent_map": latent_map,  # by code size: per-image realism of the strips, the decoded planes and the walks
         "examples": ctx.relative(EXAMPLES_FILE),
     }
+    gallery = measure_shipped(store, judge.classifier, ctx.data.test_images, ctx.data.test_labels, info)
+    info[SHIPPED_KEY] = gallery_to_json(gallery)
+    log.info("loss_balance: reconstructions read right %s", {f"{run.beta:g}": round(run.read_right, 3)
+                                                              for run in gallery.runs})
     return {"models": {}, "info": info}

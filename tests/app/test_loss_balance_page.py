@@ -1,8 +1,9 @@
+import json
 import shutil
 
 import pytest
 
-from explorer.checkpoints.store import PretrainedStore
+from explorer.checkpoints.store import MANIFEST_NAME, PretrainedStore
 from explorer.models.digit_judge import JUDGE_GROUP
 from explorer.training.live import RunStatus
 from explorer.ui.shared.navigation import next_page, url_name
@@ -114,6 +115,36 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
     assert "lb_beta_1.npz" in app.error[0].value and "python scripts/train_pretrained.py" in app.error[0].value
     run = train(app, 1.0)
     assert run.status == RunStatus.FINISHED
+
+
+def test_opening_reads_the_runs_evidence_measured_at_build_time(open_page, monkeypatch):
+    """No classifier on the test split when the page opens: measuring a β run raises here, and the ladder is
+    scored all the same."""
+    import explorer.topics.loss_balance.evidence as evidence
+
+    def measure_run(*args, **kwargs):
+        raise AssertionError("the page measured a shipped β run")
+
+    monkeypatch.setattr(evidence, "measure_run", measure_run)
+    app = open_page(PAGE)
+    assert not app.exception and not app.error
+    assert sum(md.value.endswith("%") for md in app.markdown) == 3  # read right, one per tiny reference run
+
+
+def test_a_build_without_the_measured_evidence_names_the_rebuild(open_page, tiny_pretrained, tmp_path,
+                                                                 monkeypatch):
+    from explorer.topics.loss_balance.evidence import SHIPPED_KEY
+
+    copy = tmp_path / "pretrained"
+    shutil.copytree(tiny_pretrained, copy)
+    manifest = json.loads((copy / MANIFEST_NAME).read_text())
+    del manifest["groups"][JUDGE_GROUP][SHIPPED_KEY]
+    (copy / MANIFEST_NAME).write_text(json.dumps(manifest))
+    monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(copy))
+    app = open_page(PAGE)
+    assert not app.exception
+    assert "python scripts/train_pretrained.py --only digit_judge" in app.error[0].value
+    assert "Showing the shipped run, β = 1" in app.info[0].value  # the runs' pictures need no evidence
 
 
 def test_a_data_set_that_cannot_load_falls_back_with_a_notice(open_page, monkeypatch):

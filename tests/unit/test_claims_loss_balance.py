@@ -7,9 +7,16 @@ import pytest
 
 from explorer.checkpoints.store import PretrainedStore
 from explorer.core.data import load_bundled_mnist
-from explorer.models.digit_judge import JUDGE_GROUP, DigitJudge, JudgeScores, judged, reference_split
+from explorer.models.digit_judge import JUDGE_GROUP, DigitJudge, reference_split
 from explorer.models.inference import decode
-from explorer.topics.loss_balance.evidence import GalleryEvidence, judged_plateau, measure_runs, prior_draws
+from explorer.topics.loss_balance.evidence import (
+    GalleryEvidence,
+    gallery_to_json,
+    judged_plateau,
+    measure_shipped,
+    prior_draws,
+    shipped_gallery,
+)
 from explorer.topics.loss_balance.references import load_reference_runs
 from explorer.topics.loss_balance.story import look_for_words, samples_summary
 
@@ -21,12 +28,29 @@ def store():
 
 @pytest.fixture(scope="module")
 def gallery(store) -> GalleryEvidence:
-    runs, data = load_reference_runs(store), load_bundled_mnist()
-    classifier = store.load_model(store.group("diffusion")["classifier"])
-    judge = store.group(JUDGE_GROUP)
-    return measure_runs(runs, [store.load_model(run.name) for run in runs], classifier, data.test_images,
-                        data.test_labels, judged(judge["pages"]["loss_balance"]),
-                        JudgeScores.from_json(judge["ladder"]["real"]))
+    """What the page shows: the evidence measured at build time (the test below measures it again)."""
+    return shipped_gallery(store.group(JUDGE_GROUP), [run.beta for run in load_reference_runs(store)])
+
+
+def numbers(values, where: str = "") -> dict:
+    """A nested manifest entry's leaves by their path, to compare to float tolerance."""
+    if isinstance(values, dict | list):
+        items = values.items() if isinstance(values, dict) else enumerate(values)
+        return {path: leaf for key, value in items for path, leaf in numbers(value, f"{where}/{key}").items()}
+    return {where: values}
+
+
+def test_the_shipped_evidence_is_what_the_shipped_runs_show(store, gallery):
+    """Measured again from the shipped models (the β runs, the digit classifier, the test split): a retrain of
+    loss_balance without a rebuilt digit_judge group fails here."""
+    data = load_bundled_mnist()
+    measured = measure_shipped(store, store.load_model(store.group("diffusion")["classifier"]), data.test_images,
+                               data.test_labels, store.group(JUDGE_GROUP))
+    assert [run.judged for run in measured.runs] == [run.judged for run in gallery.runs]
+    again, shipped = numbers(gallery_to_json(measured)), numbers(gallery_to_json(gallery))
+    assert again.keys() == shipped.keys()
+    for path, value in shipped.items():
+        assert again[path] == (value if isinstance(value, str) else pytest.approx(value, rel=1e-6)), path
 
 
 def by_beta(gallery: GalleryEvidence, beta: float):

@@ -1,7 +1,8 @@
 """What each shipped β run shows, measured rather than eyeballed: how many of its decodes of prior draws the
 digit judge calls real (shipped: scripts/pretrained_groups/judged_samples.py), how readable its reconstructions
 stay, how many latent dimensions are active by two rules, and how far its codes sit from the centre of the
-prior."""
+prior. Measured when the app is built (the digit_judge group: scoring seven runs took a fresh server seconds),
+shipped in the manifest and read by the page."""
 
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ import numpy as np
 import torch
 from torch import nn
 
+from explorer.checkpoints.store import PretrainedStore
 from explorer.models.base import Autoencoder
-from explorer.models.digit_judge import JudgeScores, too_close_to_call
+from explorer.models.digit_judge import JudgeScores, judged, too_close_to_call
 from explorer.models.digit_likeness import DigitLikeness, class_probabilities, score_images
 from explorer.topics.loss_balance.epoch_view import active_dimensions
-from explorer.topics.loss_balance.references import ReferenceRun
+from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 
 PRIOR_DRAWS = 300  # decodes the classifier scores per run: another set of draws moves a run's confidence by ~0.02
 DRAWS_SEED = 2016  # any fixed seed: the same draws for every run, on every server
 MEAN_VARIANCE = 0.01  # Burda et al. (2016): a dimension is active when the variance of its mean code exceeds this
+SHIPPED_KEY = "loss_balance_gallery"  # where the digit_judge group's manifest section keeps the measured numbers
+MEASURED = ("read_right", "active_by_kl", "active_by_variance", "code_distance", "closest_code")  # of BetaEvidence
 
 
 @dataclass(frozen=True)
@@ -108,3 +112,41 @@ def measure_runs(runs: list[ReferenceRun], models: list[Autoencoder], classifier
         real=real,
         test_images=len(test_images),
     )
+
+
+def judge_verdicts(judge_section: dict) -> tuple[dict[str, JudgeScores], JudgeScores]:
+    """The digit judge's shipped verdicts on the β runs (by β) and on real held-out digits, from its group's
+    manifest section."""
+    return judged(judge_section["pages"]["loss_balance"]), JudgeScores.from_json(judge_section["ladder"]["real"])
+
+
+def measure_shipped(store: PretrainedStore, classifier: nn.Module, test_images: np.ndarray, test_labels: np.ndarray,
+                    judge_section: dict) -> GalleryEvidence:
+    """measure_runs on every shipped β run of `store`."""
+    runs = load_reference_runs(store)
+    return measure_runs(runs, [store.load_model(run.name) for run in runs], classifier, test_images, test_labels,
+                        *judge_verdicts(judge_section))
+
+
+def gallery_to_json(gallery: GalleryEvidence) -> dict:
+    """What the classifier and the codes showed, as the manifest keeps it; the judge's verdicts are in its own
+    entries (the group's "pages" and "ladder"), not repeated."""
+    runs = {f"{run.beta:g}": {"samples": run.samples.to_json()} | {key: getattr(run, key) for key in MEASURED}
+            for run in gallery.runs}
+    return {"runs": runs, "draws_distance": gallery.draws_distance, "draws_reach": gallery.draws_reach,
+            "draws": gallery.draws, "test_images": gallery.test_images}
+
+
+def shipped_gallery(judge_section: dict, betas: list[float]) -> GalleryEvidence:
+    """The evidence measured at build time for these β runs (smallest first), read from the digit_judge group's
+    manifest section; KeyError when the build lacks it for one of them."""
+    shipped, (verdicts, real) = judge_section[SHIPPED_KEY], judge_verdicts(judge_section)
+    by_beta = {float(beta): values for beta, values in shipped["runs"].items()}
+    missing = [beta for beta in betas if beta not in by_beta]
+    if missing:
+        raise KeyError(f"the measured evidence of the β runs {missing}")
+    runs = [BetaEvidence(beta=beta, judged=verdict, samples=DigitLikeness.from_json(by_beta[beta]["samples"]),
+                         **{key: by_beta[beta][key] for key in MEASURED})
+            for beta, verdict in zip(betas, judged_by_beta(verdicts, betas), strict=True)]
+    return GalleryEvidence(runs=runs, draws_distance=shipped["draws_distance"], draws_reach=shipped["draws_reach"],
+                           draws=shipped["draws"], real=real, test_images=shipped["test_images"])

@@ -9,12 +9,12 @@ import streamlit as st
 
 from explorer.checkpoints.store import MANIFEST_NAME, MissingGroupError, PretrainedFileError
 from explorer.core.data import BUNDLED, LoadResult, load_dataset
-from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged
-from explorer.topics.loss_balance.evidence import GalleryEvidence, measure_runs
+from explorer.models.digit_judge import JUDGE_GROUP
+from explorer.topics.loss_balance.evidence import GalleryEvidence, shipped_gallery
 from explorer.topics.loss_balance.references import ReferenceRun, load_reference_runs
 from explorer.topics.loss_balance.run import live_subset
 from explorer.ui.shared.errors import report_pretrained_error, show_pretrained_error
-from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_store
+from explorer.ui.shared.resources import bundled_data, pretrained_store
 
 
 @st.cache_resource(show_spinner="Reading the shipped β runs…")
@@ -23,16 +23,13 @@ def reference_runs() -> list[ReferenceRun]:
     return load_reference_runs(pretrained_store())
 
 
-@st.cache_resource(show_spinner="Scoring the shipped β runs with the digit classifier…")
+@st.cache_resource(show_spinner=False)
 def reference_evidence() -> GalleryEvidence:
-    """What each shipped β run shows, measured once per server (a second or two on 2 cores), with the digit
-    judge's verdicts on them, measured at build time."""
-    runs, data, store = reference_runs(), bundled_data(), pretrained_store()
-    judge = store.group(JUDGE_GROUP)
-    models = [store.load_model(run.name) for run in runs]  # not kept: only the numbers are
+    """What each shipped β run shows, with the digit judge's verdicts on them: measured when the app was built
+    (the digit_judge group), read here in milliseconds."""
+    runs, store = reference_runs(), pretrained_store()
     try:
-        return measure_runs(runs, models, digit_classifier(), data.test_images, data.test_labels,
-                            judged(judge["pages"]["loss_balance"]), JudgeScores.from_json(judge["ladder"]["real"]))
+        return shipped_gallery(store.group(JUDGE_GROUP), [run.beta for run in runs])
     except KeyError as error:
         raise PretrainedFileError(store.root / MANIFEST_NAME, f"the digit_judge group lacks {error} for these β runs",
                                   rebuild="python scripts/train_pretrained.py --only digit_judge") from None
@@ -58,7 +55,7 @@ def references_or_none() -> list[ReferenceRun]:
 
 
 def evidence_or_none(references: list[ReferenceRun]) -> GalleryEvidence | None:
-    """The shipped runs' scores; they need the shipped classifier, the pictures do not."""
+    """The shipped runs' measured evidence; it needs the digit_judge group, the pictures do not."""
     if references:
         with report_pretrained_error(stop=False):
             return reference_evidence()
