@@ -54,9 +54,10 @@ mine = own_digit_input("anomaly")
 if mine is not None:
     show_own_digit(model, mine.image, choice, vmax)
 
-with deeper():
-    show_detector(choice, result)
-    show_why(choice, models, arrays, image_ink, data.test_images[0].size)
+with deeper() as opened:
+    if opened:
+        show_detector(choice, result)
+        show_why(choice, models, arrays, image_ink, data.test_images[0].size)
 
 view.finish()
 next_link(PAGE)

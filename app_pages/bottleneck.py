@@ -51,8 +51,9 @@ mine = own_digit_input("bottleneck")
 if mine is not None:
     show_own_digit(mine.image, model, basis, codes_of_test_split(model_name), data.test_labels)
 
-with deeper():
-    show_deeper(result, curve, len(data.test_images))
+with deeper() as opened:
+    if opened:
+        show_deeper(result, curve, len(data.test_images))
 
 view.finish(*choice.hidden)
 next_link(PAGE)

@@ -64,8 +64,9 @@ mine = own_digit_input("denoising")
 if mine is not None:
     show_own_digit(mine.image, plain, dae, kind, level)
 
-with deeper():
-    show_deeper(curves, kind, level, result, group["max_train_level"], len(data.test_images))
+with deeper() as opened:
+    if opened:
+        show_deeper(curves, kind, level, result, group["max_train_level"], len(data.test_images))
 
 view.finish()
 next_link(PAGE)

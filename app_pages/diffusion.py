@@ -48,14 +48,15 @@ look_for(
     "to a large t: how much of it survives?"
 )
 
-with deeper():
-    show_forward(data, view)
-    if networks is not None:
-        show_reverse(networks, len(data.train_images), settings, pixel)
-        latent_settings = LatentRun(settings.seed)
-        latent = latent_samples(networks, latent_settings)
-        show_latent(networks, latent_settings, latent)
-        show_quality(networks, scored, latent, pixel.samples)
+with deeper() as opened:
+    if opened:
+        show_forward(data, view)
+        if networks is not None:
+            show_reverse(networks, len(data.train_images), settings, pixel)
+            latent_settings = LatentRun(settings.seed)
+            latent = latent_samples(networks, latent_settings)
+            show_latent(networks, latent_settings, latent)
+            show_quality(networks, scored, latent, pixel.samples)
 
 view.finish()
 next_link(PAGE)

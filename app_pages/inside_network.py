@@ -82,9 +82,10 @@ if mine is not None:
     st.markdown(f"**Your digit, shifted {shift} px right, through the conv AE** (MSE {own.mse:.4f}{beside})")
     show_layer_trace(own, mode, first - 1, key=keys.OWN_TRACE)
 
-with deeper():
-    if mlp is not None:
-        explain_locality_and_shifts(pair, mlp, conv, layers, len(data.train_images))
+with deeper() as opened:
+    if opened:
+        if mlp is not None:
+            explain_locality_and_shifts(pair, mlp, conv, layers, len(data.train_images))
 
 view.finish(*(() if mode == BY_NUMBER else ("first",)))
 next_link(PAGE)

@@ -72,11 +72,12 @@ if own_digit_input("latent") is not mine:
 if mine is not None:
     show_own_digit(mine.image, spaces, placements, exact)
 
-with deeper():
-    if likeness is not None:
-        show_sampling(k, likeness, spaces)
-    show_planes(k, method, likeness, spaces)
-    show_reading_guide()
+with deeper() as opened:
+    if opened:
+        if likeness is not None:
+            show_sampling(k, likeness, spaces)
+        show_planes(k, method, likeness, spaces)
+        show_reading_guide()
 
 view.finish()
 next_link(PAGE)

@@ -60,7 +60,7 @@ live_row = beta_ladder(references, evidence, shipped_digits, live_beta=shown.bet
 
 look_for(look_for_words(evidence))
 
-with deeper():
+with deeper(lazy=False):  # the live run draws its epochs here
     st.markdown("#### Loss, rate and the code, epoch by epoch")
     charts = RunCharts(references)
     panel = LiveRunPanel(keys.RUN, status, partial(draw_epoch, live_row, charts, status, data))

@@ -50,7 +50,7 @@ if data is not None and not trained and not controls.train:
 
 look_for(LOOK_FOR)
 
-with deeper():
+with deeper(lazy=False):  # the live run draws its epochs here
     loss_slot = LazyPlaceholder(st.container())  # filled every epoch, like the pictures above
     neighbours = st.container()  # needs a model that has stopped training
     explain()

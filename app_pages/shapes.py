@@ -55,8 +55,9 @@ if live.train:
 if panel.settle(ENDINGS) is None:
     status.info("Press **Train** to retrain a shipped run at your β and watch its score change epoch by epoch.")
 
-with deeper():
-    explain(runs, len(shapes))
+with deeper() as opened:
+    if opened:
+        explain(runs, len(shapes))
 
 view.finish()
 next_link(PAGE)

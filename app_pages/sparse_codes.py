@@ -62,8 +62,9 @@ mine = own_digit_input("sparse")
 if mine is not None:
     show_own_digit(through_code(models[position], mine.image), run, stats)
 
-with deeper():
-    show_deeper(runs, everything, run, stats, len(data.test_images))
+with deeper() as opened:
+    if opened:
+        show_deeper(runs, everything, run, stats, len(data.test_images))
 
 view.finish()
 next_link(PAGE)

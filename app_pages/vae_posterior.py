@@ -113,9 +113,10 @@ if mine is not None:
     theirs = posterior if use_own else posterior_of(model, mine.image)
     st.markdown(own_cloud_line(theirs, shown_above=use_own))
 
-with deeper():
-    show_gradient(posterior, eps, sample, what)
-    show_kl(posterior)
+with deeper() as opened:
+    if opened:
+        show_gradient(posterior, eps, sample, what)
+        show_kl(posterior)
 
 view.finish()
 next_link(PAGE)

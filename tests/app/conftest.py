@@ -50,14 +50,26 @@ def fresh_server() -> None:
             cache.clear()
 
 
+def new_session(deeper_open: bool = True) -> AppTest:
+    """A new session of the app; `deeper_open`: as a student who has opened "Go deeper" (its content runs only
+    then), which most tests read."""
+    from explorer.ui.shared.anatomy import DEEPER_KEY
+
+    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
+    if deeper_open:
+        app.session_state[DEEPER_KEY] = True
+    return app
+
+
 @pytest.fixture
 def open_page():
-    """open_page("app_pages/x.py") -> an AppTest that has run the app script and then that page."""
+    """open_page("app_pages/x.py") -> an AppTest that has run the app script and then that page ("Go deeper" open
+    unless deeper_open=False)."""
 
-    def opener(page: str | None = None) -> AppTest:
+    def opener(page: str | None = None, deeper_open: bool = True) -> AppTest:
         fresh_server()
         # A generous limit: the first run imports torch, slow on a 2-core machine shared with other work.
-        app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
+        app = new_session(deeper_open)
         app.run()
         if page is not None:
             app.switch_page(page).run()

@@ -1,10 +1,8 @@
 import json
 
-from streamlit.testing.v1 import AppTest
-
 from explorer.checkpoints.store import PretrainedStore
 from explorer.ui.diffusion import keys
-from scripts.app_process import APP_SCRIPT
+from tests.app.conftest import new_session
 
 PAGE = "app_pages/diffusion.py"
 
@@ -146,7 +144,7 @@ def test_the_default_samples_are_shipped_and_a_second_visitor_gets_the_samples_t
     first.number_input(key=keys.SEED).set_value(3).run()
     assert sorted(made) == ["run_latents", "run_pixels"]
     assert any("from the static of seed 3" in md.value and "(made in " in md.value for md in first.markdown)
-    second = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)  # a new session, the same server
+    second = new_session()  # a new session, the same server
     second.run()
     second.switch_page(PAGE).run()
     second.number_input(key=keys.SEED).set_value(3).run()

@@ -26,7 +26,7 @@ def test_opens_with_the_layers_the_code_and_the_comparison(open_page):
     assert result_line(app).startswith("**Test digit 7, shifted 0 px right")
     assert "784 pixels → 32 maps of 14 × 14 (6,272 numbers) → 64 maps of 7 × 7 (3,136 numbers)" in result_line(app)
     assert len(map_captions(app)) == 4
-    assert [header.value for header in app.subheader] == [DEEPER_TITLE]
+    assert not app.subheader and [e.label for e in app.expander if e.label == DEEPER_TITLE] == [DEEPER_TITLE]
 
 
 def test_the_comparison_says_what_the_shipped_curves_show(open_page):

@@ -5,6 +5,7 @@ from explorer.checkpoints.store import PretrainedStore
 from explorer.models.digit_judge import JUDGE_GROUP
 from explorer.topics.latent_map.logic import Selection, SelectionKind
 from explorer.ui.latent_map import keys
+from explorer.ui.shared.anatomy import DEEPER_TITLE
 from tests.app.conftest import image_urls
 
 PAGE = "app_pages/latent_map.py"
@@ -59,8 +60,8 @@ def test_opens_with_two_maps_the_controls_and_random_codes_under_go_deeper(open_
     assert text.index("**Plain autoencoder (AE)**") < text.index("**Variational autoencoder (VAE)**")
     assert any("Click a coloured dot" in info.value for info in app.info)
     assert "The VAE's trick" in text
-    titles = [s.value for s in app.subheader]
-    assert titles.index("📖 Go deeper") < titles.index("Can random codes make new digits?")
+    deeper = next(e for e in app.expander if e.label == DEEPER_TITLE)
+    assert "Can random codes make new digits?" in [s.value for s in deeper.subheader]
     assert not [chart for chart in app.get("plotly_chart") if '"showlegend":true' in chart.proto.spec]
     # the walk's ends and steps, then (under Go deeper) the three sample strips, the two decoded PCA planes and
     # one example of each rung of the digit judge's ladder

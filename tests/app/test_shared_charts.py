@@ -10,14 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from explorer.ui.bottleneck import deeper, keys
 from explorer.ui.shared.style import SMALLEST_TEXT_PX, TABLE_ROWS, table_html
-from scripts.app_process import APP_SCRIPT
+from tests.app.conftest import new_session
 
 BOTTLENECK = "app_pages/bottleneck.py"
 
 
 def another_session(page: str) -> AppTest:
     """A second visitor of the same server (open_page empties the shared caches of a test that patches)."""
-    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
+    app = new_session()
     app.run()
     app.switch_page(page).run()
     assert not app.exception, app.exception
@@ -51,7 +51,7 @@ def test_a_chart_is_built_once_for_every_session_that_shows_the_same(open_page, 
 
 def test_presenter_mode_has_its_own_chart_with_bigger_text(open_page):
     plain = error_curve_spec(open_page(BOTTLENECK))
-    presenting = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
+    presenting = new_session()
     presenting.query_params["presenter"] = "true"
     presenting.switch_page(BOTTLENECK).run()
     assert not presenting.exception, presenting.exception

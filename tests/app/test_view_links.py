@@ -12,14 +12,13 @@ from explorer.ui.inside_network import keys as inside_network_keys
 from explorer.ui.latent_map import keys as latent_map_keys
 from explorer.ui.vae_posterior import keys as vae_posterior_keys
 from explorer.ui.vqvae import keys as vqvae_keys
-from scripts.app_process import APP_SCRIPT
-from tests.app.conftest import fresh_server, image_urls
+from tests.app.conftest import fresh_server, image_urls, new_session
 
 
 def open_with(page: str, query: dict[str, str]) -> AppTest:
     """A fresh session that opens `page` with `query` in its URL, as a pasted link does."""
     fresh_server()
-    app = AppTest.from_file(str(APP_SCRIPT), default_timeout=180)
+    app = new_session()
     app.query_params.update(query)
     app.switch_page(page).run()
     assert not app.exception, app.exception

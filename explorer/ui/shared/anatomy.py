@@ -8,7 +8,7 @@
 5. the result of the last action, beside or directly under what was clicked;
 6. `look_for`: what to look for, in two or three sentences;
 7. `own_digit_input` (ui/shared/own_digit.py): the student's own digit;
-8. `deeper`: the detailed charts, metrics and explanations;
+8. `deeper`: the detailed charts, metrics and explanations, closed until a student opens them;
 9. `next_link`: where the route goes next, and what that page adds.
 """
 
@@ -37,17 +37,29 @@ def look_for(text: str) -> None:
         st.markdown(f"**{LOOK_FOR_TITLE}.** {text}")
 
 
+# One key for every page: a student who opens the details finds them open on the next page too.
+DEEPER_KEY = "deeper_open"
+
+
 @contextmanager
-def deeper() -> Iterator[None]:
-    """The same heading on every page over the details: charts, metrics, explanations. In presenter mode, a
-    closed expander instead, so that the screen shows the essentials."""
+def deeper(lazy: bool = True) -> Iterator[bool]:
+    """The same section on every page over the details: charts, metrics, explanations. Yields whether to draw them.
+
+    lazy: an expander, closed at first, whose content runs only once it is opened (Streamlit's on_change="rerun").
+    A page opens with what it is about, and its details cost neither the server nor the browser anything until a
+    student asks for them: about a second of most pages' first open (docs/benchmarks.md). Not lazy: for a page whose
+    details hold what a live run draws, always drawn; open, or in presenter mode a closed expander."""
     st.divider()
+    if lazy:
+        with st.expander(DEEPER_TITLE, expanded=False, key=DEEPER_KEY, on_change="rerun") as section:
+            yield bool(section.open)
+        return
     if presenting():
         with st.expander(DEEPER_TITLE, expanded=False):
-            yield
+            yield True
         return
     st.subheader(DEEPER_TITLE)
-    yield
+    yield True
 
 
 def next_link(path: str) -> None:

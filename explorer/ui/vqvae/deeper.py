@@ -112,9 +112,10 @@ def show_bits() -> None:
 
 
 def show_deeper(group: dict, book: Codebook, colours: list[str], code: int) -> None:
-    with deeper():
-        show_codebook(group["model"], book, colours, code)
-        show_prior(group["model"], group)
-        show_bits()
-        st.subheader("How it works")
-        st.markdown(EXPLANATION)
+    with deeper() as opened:
+        if opened:
+            show_codebook(group["model"], book, colours, code)
+            show_prior(group["model"], group)
+            show_bits()
+            st.subheader("How it works")
+            st.markdown(EXPLANATION)
