@@ -59,7 +59,8 @@ def build_group(name: str, out: Path, data, device, tiny: bool) -> dict:
         target = out / name
         if target.exists():
             shutil.rmtree(target)
-        staging.rename(target)
+        if any(staging.iterdir()):  # a group that only measures (shapes_kept) gets no empty folder
+            staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         with contextlib.suppress(OSError):  # still in use by a concurrent build of another group

@@ -5,7 +5,7 @@ the true causes of each picture.
 Every image is drawn 4 x larger and averaged down (soft, anti-aliased edges). Rotations stay below 90°, where
 none of the four shapes looks the same at two angles (a square repeats every 90°), so rotation is a factor
 the images really show. Positions are whole pixels apart: each (shape, scale, rotation) is drawn once and
-slid into place, which makes the whole set in well under a second.
+slid into place, all with whole-array numpy operations: the whole set takes about a tenth of a second.
 """
 
 from __future__ import annotations
@@ -74,35 +74,38 @@ def _inside(shape: str, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     raise ValueError(f"unknown shape {shape!r}")
 
 
-def _centred(shape: str, radius: float, degrees: float) -> np.ndarray:
-    """One shape centred at (14, 14) of a 2·SIDE canvas, drawn SUPERSAMPLE x larger: (2·SIDE·S)² floats."""
-    side = 2 * SIDE * SUPERSAMPLE
-    pixels = (np.arange(side) + 0.5) / SUPERSAMPLE - SIDE  # pixel centres, 0 at the canvas's middle
-    right, down = np.meshgrid(pixels, pixels)
-    turn = np.deg2rad(degrees)  # counter-clockwise: turn each point the other way, then test the upright shape
-    u = (right * np.cos(turn) - down * np.sin(turn)) / radius
-    v = (-right * np.sin(turn) - down * np.cos(turn)) / radius
-    return _inside(shape, u, v).astype(np.float32)
-
-
-def _downsampled(canvas: np.ndarray) -> np.ndarray:
-    side = canvas.shape[-1] // SUPERSAMPLE
-    return canvas.reshape(side, SUPERSAMPLE, side, SUPERSAMPLE).mean(axis=(1, 3))
+def _drawn(shape: str) -> np.ndarray:
+    """scales x rotations x SIDE x SIDE: the shape at every scale and rotation, centred in a SIDE x SIDE square,
+    each pixel the share of its SUPERSAMPLE x SUPERSAMPLE points inside the shape (exactly k/16: grey edges)."""
+    side = SIDE * SUPERSAMPLE
+    pixels = (np.arange(side) + 0.5) / SUPERSAMPLE - SIDE / 2  # pixel centres, 0 at the square's middle
+    right, down = pixels[None, :], pixels[:, None]
+    # Each angle's cos and sin taken alone, as the set's first version did: a vectorised cos may round another way,
+    # and the images must stay the bits the shipped models were trained and scored on.
+    turns = [np.deg2rad(degrees) for degrees in ROTATIONS]
+    cos = np.array([np.cos(turn) for turn in turns])[None, :, None, None]
+    sin = np.array([np.sin(turn) for turn in turns])[None, :, None, None]
+    radius = SCALES[:, None, None, None]
+    # Counter-clockwise: turn each point the other way, then test the upright shape.
+    u = (right * cos - down * sin) / radius
+    v = (-right * sin - down * cos) / radius
+    inside = _inside(shape, u, v).reshape(len(SCALES), len(ROTATIONS), SIDE, SUPERSAMPLE, SIDE, SUPERSAMPLE)
+    return inside.sum(axis=(3, 5), dtype=np.float32) / SUPERSAMPLE**2
 
 
 def make_shapes() -> ShapesData:
-    """Every combination of the five factors, once, in a fixed order (12,288 images)."""
-    images, factors = [], []
-    for s, shape in enumerate(SHAPE_NAMES):
-        for c, radius in enumerate(SCALES):
-            for r, degrees in enumerate(ROTATIONS):
-                canvas = _downsampled(_centred(shape, radius, degrees))  # 56 x 56, the shape's centre at (28, 28)
-                for i, x in enumerate(POSITIONS):
-                    for j, y in enumerate(POSITIONS):
-                        # The crop that puts the canvas's middle at (x, y) of a 28 x 28 frame.
-                        images.append(canvas[SIDE - y:2 * SIDE - y, SIDE - x:2 * SIDE - x])
-                        factors.append((s, c, r, i, j))
-    return ShapesData(np.stack(images)[:, None].astype(np.float32), np.array(factors, dtype=np.int64))
+    """Every combination of the five factors, once, in a fixed order (12,288 images): shape, then scale, rotation,
+    x and y, the last changing fastest."""
+    # Each (shape, scale, rotation) once, in the middle of a 2·SIDE canvas: the largest shape reaches under 8 px
+    # from its centre, so the SIDE x SIDE middle holds all its ink.
+    canvases = np.zeros((len(SHAPE_NAMES), len(SCALES), len(ROTATIONS), 2 * SIDE, 2 * SIDE), np.float32)
+    canvases[..., SIDE // 2:SIDE + SIDE // 2, SIDE // 2:SIDE + SIDE // 2] = [_drawn(shape) for shape in SHAPE_NAMES]
+    # The SIDE x SIDE crop starting at (row, column) = (SIDE - y, SIDE - x) puts the shape's centre at (x, y).
+    crops = np.lib.stride_tricks.sliding_window_view(canvases, (SIDE, SIDE), axis=(-2, -1))
+    starts = SIDE - POSITIONS
+    images = crops[..., starts[None, :], starts[:, None], :, :]  # ... x (x) x (y) x SIDE x SIDE, a copy
+    factors = np.stack([index.ravel() for index in np.indices(FACTOR_SIZES, dtype=np.int64)], axis=1)
+    return ShapesData(images.reshape(-1, 1, SIDE, SIDE), factors)
 
 
 def sample_shapes(count: int, seed: int = 0) -> ShapesData:

@@ -1,8 +1,9 @@
-"""Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
+"""Each group is one folder of pretrained/ (none for a group that writes no file), built by one module's
+build(ctx) -> {"models", "info"}.
 
 A full build runs them in this order; diffusion comes before diffusion_samples, made by its networks, and before
-latent_map and vqvae, which are scored by its digit classifier; digit_judge last: it judges the
-sample sets of the groups before it."""
+latent_map and vqvae, which are scored by its digit classifier; shapes_kept after shapes, whose shipped runs it
+measures; digit_judge last: it judges the sample sets of the groups before it."""
 
 from scripts.pretrained_groups import (
     anomaly,
@@ -15,6 +16,7 @@ from scripts.pretrained_groups import (
     latent_map,
     loss_balance,
     shapes,
+    shapes_kept,
     sparse_codes,
     vqvae,
 )
@@ -31,6 +33,7 @@ GROUPS = {
     "inside_network": inside_network.build,
     "sparse_codes": sparse_codes.build,
     "shapes": shapes.build,
+    "shapes_kept": shapes_kept.build,
     "digit_judge": digit_judge.build,
 }
 

@@ -1,13 +1,16 @@
 """The Shapes page through AppTest: the walk and its measured labels, each control, a live run, broken files."""
 
+import json
+
 import pytest
 
-from explorer.checkpoints.store import PretrainedStore
+from explorer.checkpoints.store import MANIFEST_NAME, PretrainedStore
 from explorer.core.shapes import SHAPE_NAMES, make_shapes
 from explorer.models.gaussian import dims_by_kl
-from explorer.topics.shapes.settings import LATENT_DIM
+from explorer.topics.shapes.kept import shipped_guesses
+from explorer.topics.shapes.settings import KEPT_GROUP, LATENT_DIM
 from explorer.topics.shapes.shipped import shipped_runs
-from explorer.topics.shapes.story import mig_story
+from explorer.topics.shapes.story import largest_beta_story, mig_story
 from explorer.topics.shapes.traversal import code_of, traversal_rows, walk_change
 from explorer.training.live import RunStatus
 from explorer.ui.shared.anatomy import LOOK_FOR_TITLE
@@ -96,3 +99,36 @@ def test_a_damaged_model_file_is_named(open_page, cut_short):
     app = open_page(PAGE)
     assert not app.exception
     assert "shapes_beta_4.safetensors" in app.error[0].value
+
+
+def test_opening_reads_what_the_largest_beta_keeps_measured_at_build_time(open_page, monkeypatch):
+    """No vote over the shapes' codes when the page opens: measuring raises here, and Go deeper tells the shipped
+    numbers all the same."""
+    import explorer.topics.shapes.kept as kept
+
+    def guess_factors(*args, **kwargs):
+        raise AssertionError("the page measured the largest β's code")
+
+    monkeypatch.setattr(kept, "guess_factors", guess_factors)
+    app = open_page(PAGE)
+    assert not app.exception and not app.error
+    store = PretrainedStore()
+    story = largest_beta_story(shipped_runs(store), shipped_guesses(store, shipped_runs(store)))
+    assert any(story in md.value for md in app.markdown)
+
+
+@pytest.mark.parametrize("damage", ["no group", "other weights"])
+def test_a_build_without_the_measured_guesses_names_the_command(open_page, pretrained_copy, damage):
+    """Lacking, or measured on weights that are no longer shipped (the shapes group retrained after it): the page
+    names the step that measures it, and shows the rest."""
+    copy = pretrained_copy()
+    manifest = json.loads((copy / MANIFEST_NAME).read_text())
+    if damage == "no group":
+        del manifest["groups"][KEPT_GROUP]
+    else:
+        manifest["groups"][KEPT_GROUP]["sha256"] = "0" * 64
+    (copy / MANIFEST_NAME).write_text(json.dumps(manifest))
+    app = open_page(PAGE)
+    assert not app.exception
+    assert [error.value for error in app.error if f"--only {KEPT_GROUP}" in error.value]
+    assert row_labels(app) and any(md.value.startswith("**The data set.**") for md in app.markdown)

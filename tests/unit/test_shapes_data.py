@@ -3,12 +3,55 @@
 import numpy as np
 import pytest
 
-from explorer.core.shapes import FACTOR_NAMES, FACTOR_SIZES, POSITIONS, factor_value, make_shapes, sample_shapes
+from explorer.core.shapes import (
+    FACTOR_NAMES,
+    FACTOR_SIZES,
+    POSITIONS,
+    ROTATIONS,
+    SCALES,
+    SHAPE_NAMES,
+    SIDE,
+    SUPERSAMPLE,
+    _inside,
+    factor_value,
+    make_shapes,
+    sample_shapes,
+)
 
 
 @pytest.fixture(scope="module")
 def shapes():
     return make_shapes()
+
+
+def drawn_one_by_one() -> tuple[np.ndarray, np.ndarray]:
+    """The set's first version, kept here as the reference: each (shape, scale, rotation) drawn on its own
+    supersampled 2·SIDE canvas, then every crop appended to a list, one at a time."""
+    pixels = (np.arange(2 * SIDE * SUPERSAMPLE) + 0.5) / SUPERSAMPLE - SIDE
+    right, down = np.meshgrid(pixels, pixels)
+    images, factors = [], []
+    for s, shape in enumerate(SHAPE_NAMES):
+        for c, radius in enumerate(SCALES):
+            for r, degrees in enumerate(ROTATIONS):
+                turn = np.deg2rad(degrees)
+                u = (right * np.cos(turn) - down * np.sin(turn)) / radius
+                v = (-right * np.sin(turn) - down * np.cos(turn)) / radius
+                canvas = _inside(shape, u, v).astype(np.float32)
+                canvas = canvas.reshape(2 * SIDE, SUPERSAMPLE, 2 * SIDE, SUPERSAMPLE).mean(axis=(1, 3))
+                for i, x in enumerate(POSITIONS):
+                    for j, y in enumerate(POSITIONS):
+                        images.append(canvas[SIDE - y:2 * SIDE - y, SIDE - x:2 * SIDE - x])
+                        factors.append((s, c, r, i, j))
+    return np.stack(images)[:, None].astype(np.float32), np.array(factors, dtype=np.int64)
+
+
+def test_the_images_are_the_bits_the_shipped_models_were_built_on(shapes):
+    """make_shapes draws all at once what the first version drew canvas by canvas: the same bytes, the same order
+    (the shipped models were trained and scored on them)."""
+    images, factors = drawn_one_by_one()
+    assert shapes.images.dtype == images.dtype and shapes.images.shape == images.shape
+    assert shapes.images.tobytes() == images.tobytes()
+    assert shapes.factors.dtype == factors.dtype and np.array_equal(shapes.factors, factors)
 
 
 def test_every_combination_of_the_factors_appears_once(shapes):

@@ -87,6 +87,17 @@ def test_rebuilding_one_group_keeps_the_others(out, monkeypatch):
     assert "other/extra.npz" in manifest["files"] and "bottleneck/ae_k4.safetensors" in manifest["files"]
 
 
+def test_a_group_that_only_measures_gets_its_numbers_and_no_folder(out, monkeypatch):
+    """As shapes_kept: numbers measured from other groups' files, kept in the manifest; an old folder goes."""
+    (out / "measuring").mkdir()
+    (out / "measuring" / "stale.npz").write_bytes(b"old")
+    monkeypatch.setitem(script.GROUPS, "measuring", lambda ctx: {"models": {}, "info": {"measured": 0.5}})
+    main(["--tiny", "--out", str(out), "--only", "measuring"])
+    assert PretrainedStore(out).group("measuring") == {"measured": 0.5}
+    assert not (out / "measuring").exists()
+    assert not any(name.startswith("measuring/") for name in PretrainedStore(out).manifest["files"])
+
+
 def test_a_build_that_finishes_meanwhile_is_kept(out, monkeypatch):
     """Two builds of different groups at once: the later writer keeps what the earlier one wrote."""
 

@@ -9,6 +9,7 @@ from explorer.models import MLPVAEConfig
 from explorer.training.fit import TrainConfig
 
 GROUP = "shapes"
+KEPT_GROUP = "shapes_kept"  # measured from the shapes group's shipped runs, built after it (topics/shapes/kept.py)
 SHIPPED_BETAS = (1.0, 2.0, 4.0, 8.0, 16.0)
 LIVE_BETAS = (0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0)
 LATENT_DIM = 8  # more than the five true factors, so a model is free to leave dimensions unused

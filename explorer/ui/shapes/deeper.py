@@ -9,6 +9,7 @@ from explorer.core.shapes import FACTOR_NAMES, FACTOR_SIZES, factor_value
 from explorer.topics.shapes.shipped import ShippedRun
 from explorer.topics.shapes.story import HELD, largest_beta_story, never_held_story
 from explorer.ui.shapes.loaders import largest_beta_guesses
+from explorer.ui.shared.errors import report_pretrained_error
 
 MIG_WORDS = (
     "**MIG, the mutual information gap** (Chen et al., 2018). For each factor, take the share held by the "
@@ -28,7 +29,8 @@ WHY_BETA_WORDS = (
 
 def explain(runs: list[ShippedRun], shapes: int) -> None:
     st.markdown("#### The shipped runs, measured")
-    st.markdown(f"{largest_beta_story(runs, largest_beta_guesses())} {never_held_story(runs)}")
+    with report_pretrained_error(stop=False):  # the rest of Go deeper needs no measurement
+        st.markdown(f"{largest_beta_story(runs, largest_beta_guesses())} {never_held_story(runs)}")
     st.markdown(
         "**The data set.** Every combination of five factors, drawn here in code (no download): "
         + "; ".join(f"*{name}*, {size} values ({factor_value(name, 0)} to {factor_value(name, size - 1)})"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.core.shapes import ShapesData, make_shapes
-from explorer.topics.shapes.kept import FactorGuess, code_means, guess_factors
+from explorer.topics.shapes.kept import FactorGuess, shipped_guesses
 from explorer.topics.shapes.live import probe_indices
 from explorer.topics.shapes.scores import split
 from explorer.topics.shapes.shipped import ShippedRun, shipped_runs
-from explorer.ui.shared.resources import pretrained_model, pretrained_store
+from explorer.ui.shared.resources import pretrained_store
 
 
 @st.cache_resource(show_spinner="Drawing the shapes…")
@@ -30,10 +30,9 @@ def shapes_runs() -> list[ShippedRun]:
     return shipped_runs(pretrained_store())
 
 
-@st.cache_resource(show_spinner="Measuring what the largest β's code keeps of each factor…")
+@st.cache_resource(show_spinner=False)
 def largest_beta_guesses() -> list[FactorGuess]:
-    """How well the largest shipped β's whole code tells each factor of the held-out shapes (topics/shapes/kept.py).
-    Raises PretrainedFileError when its file is unusable."""
-    train, test, _ = shapes_split()
-    shapes = shapes_data()
-    return guess_factors(code_means(pretrained_model(shapes_runs()[-1].name), shapes), shapes.factors, train, test)
+    """How well the largest shipped β's whole code tells each factor of the held-out shapes (topics/shapes/kept.py):
+    measured when the app was built (the shapes_kept group), read here in milliseconds. Raises PretrainedFileError,
+    with the command that measures it, when the build lacks it."""
+    return shipped_guesses(pretrained_store(), shapes_runs())
