@@ -1,7 +1,8 @@
 """Each group is one folder of pretrained/, built by one module's build(ctx) -> {"models", "info"}.
 
 A full build runs them in this order; diffusion comes before diffusion_samples, made by its networks, and before
-latent_map and vqvae, which are scored by its digit classifier; digit_judge last: it judges the
+latent_map and vqvae, which are scored by its digit classifier; a page's "_measures" group after the group whose
+models it measures; digit_judge last: it judges the
 sample sets of the groups before it."""
 
 from scripts.pretrained_groups import (
@@ -12,11 +13,13 @@ from scripts.pretrained_groups import (
     diffusion_samples,
     digit_judge,
     inside_network,
+    inside_network_measures,
     latent_map,
     loss_balance,
     shapes,
     sparse_codes,
     vqvae,
+    vqvae_measures,
 )
 
 GROUPS = {
@@ -28,7 +31,9 @@ GROUPS = {
     "denoising": denoising.build,
     "anomaly": anomaly.build,
     "vqvae": vqvae.build,
+    "vqvae_measures": vqvae_measures.build,
     "inside_network": inside_network.build,
+    "inside_network_measures": inside_network_measures.build,
     "sparse_codes": sparse_codes.build,
     "shapes": shapes.build,
     "digit_judge": digit_judge.build,

@@ -80,7 +80,7 @@ def show_samples(model_name: str, prior: dict) -> None:
     judge = pretrained_store().group(JUDGE_GROUP)
     shipped = judged(judge["pages"]["vqvae"])
     verdict = prior_sentence(shipped["prior"], shipped["uniform"], JudgeScores.from_json(judge["ladder"]["real"]),
-                             closeness_to_real(model_name, prior["model"]))
+                             closeness_to_real())
     st.markdown(
         "A tiny transformer (two layers) was trained on the token grids of the training digits to predict each "
         "token from the ones before it, row by row: a **prior over tokens**. Sampling it one cell at a time makes "

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explorer.topics.vqvae.bits import GROUP, BitsChart, bits_chart
 from explorer.topics.vqvae.logic import Codebook, Encoding, codebook_view, encode
-from explorer.topics.vqvae.prior import Closeness, Samples, closeness, prior_samples, uniform_samples
+from explorer.topics.vqvae.prior import Closeness, Samples, prior_samples, shipped_closeness, uniform_samples
 from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_model, pretrained_store
 
 
@@ -53,9 +53,8 @@ def sample_pair(model_name: str, prior_name: str, count: int, seed: int) -> tupl
             uniform_samples(model, judge, count, seed))
 
 
-@st.cache_resource(show_spinner="Measuring how far the decodes lie from real digits…")
-def closeness_to_real(model_name: str, prior_name: str) -> Closeness:
-    """A fixed batch of prior and uniform grids, decoded, each measured to its nearest training digit (and the
-    test digits as the reference)."""
-    data = bundled_data()
-    return closeness(pretrained_model(model_name), pretrained_model(prior_name), data.train_images, data.test_images)
+@st.cache_resource(show_spinner=False)
+def closeness_to_real() -> Closeness:
+    """How far the decodes of a fixed batch of prior and uniform grids lie from their nearest training digits (and
+    the test digits, the reference): measured when the app was built (the vqvae_measures group)."""
+    return shipped_closeness(pretrained_store())
