@@ -1,18 +1,15 @@
 """The prior over token grids: what it is trained on, its loss, and grids sampled from it or drawn uniformly,
-decoded by the VQ-VAE, scored by the shipped digit classifier and measured against the nearest real digit (at
-build time: the vqvae_measures group, read by the page; measuring took a server's first open over half a second)."""
+decoded by the VQ-VAE, scored by the shipped digit classifier and measured against the nearest real digit."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from explorer.checkpoints.store import PretrainedStore
-from explorer.core.data import DigitData
 from explorer.core.neighbours import nearest_mse
 from explorer.models.digit_likeness import DigitLikeness, score_images
 from explorer.models.token_prior import TokenPrior
@@ -22,8 +19,6 @@ from explorer.topics.vqvae.logic import decode_grids, encode, uniform_grids
 TRAIN_SHIFTS = (-1, 0, 1)  # the prior learns the grids of every training digit moved by up to a pixel each way
 CLOSENESS_GRIDS = 200  # grids of each kind decoded to measure how near real digits they lie
 CLOSENESS_SEED = 0
-MEASURES_GROUP = "vqvae_measures"  # the page's numbers measured when the app is built (a seconds-long group)
-CLOSENESS_KEY = "closeness"
 
 
 def shifted(images: np.ndarray, dy: int, dx: int) -> np.ndarray:
@@ -106,18 +101,3 @@ def closeness(model: VQVAE, prior: TokenPrior, train_images: np.ndarray, test_im
                      median_to_nearest(train_images, uniform_images),
                      median_to_nearest(train_images, test_images), len(test_images))
 
-
-def measure_shipped_closeness(store: PretrainedStore, data: DigitData) -> Closeness:
-    """closeness() of the shipped VQ-VAE and prior at the page's batch and seed: the build's step, and its test's."""
-    group = store.group("vqvae")
-    return closeness(store.load_model(group["model"]), store.load_model(group["prior"]["model"]), data.train_images,
-                     data.test_images)
-
-
-def closeness_to_json(close: Closeness) -> dict:
-    return asdict(close)
-
-
-def shipped_closeness(store: PretrainedStore) -> Closeness:
-    """The closeness measured when the app was built; PretrainedFileError naming the rebuild when it lacks it."""
-    return Closeness(**store.measured(MEASURES_GROUP, CLOSENESS_KEY))
