@@ -3,6 +3,7 @@
     python scripts/train_pretrained.py                      # every group (minutes on a CPU)
     python scripts/train_pretrained.py --only bottleneck    # one group; the others stay as they are
     python scripts/train_pretrained.py --tiny --out DIR     # a seconds-long build for tests
+    python scripts/train_pretrained.py --only diffusion --measure  # measure the shipped files again, no training
 
 Each group is one folder of pretrained/. Everything is seeded and built on the CPU; the
 manifest records each model's config, data set, seed, training settings and test metrics, and
@@ -22,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from explorer.checkpoints.store import MANIFEST_NAME, PRETRAINED_DIR  # noqa: E402
+from explorer.checkpoints.store import MANIFEST_NAME, PRETRAINED_DIR, PretrainedStore  # noqa: E402
 from explorer.checkpoints.writing import write_manifest  # noqa: E402
 from explorer.core.data import BUNDLED, SPLIT_SEED, load_bundled_mnist  # noqa: E402
 from explorer.core.runtime import pick_device  # noqa: E402
 from explorer.training.live import torch_threads  # noqa: E402
-from scripts.pretrained_groups import GROUPS  # noqa: E402
+from scripts.pretrained_groups import GROUPS, MEASURES  # noqa: E402
 from scripts.pretrained_groups.common import BuildContext, log, tiny_data  # noqa: E402
 
 # torch's sums come out in another order with another number of threads, so the bits of a build depend
@@ -85,11 +86,24 @@ def build(out: Path, groups: list[str], *, tiny: bool, device) -> dict:
     return manifest
 
 
+def measure(out: Path, groups: list[str]) -> dict:
+    """Measure again what each group's info records of its shipped files alone, without retraining: only the
+    manifest changes."""
+    store = PretrainedStore(out)
+    groups_info = store.manifest["groups"]
+    for name in groups:
+        groups_info[name] = store.group(name) | MEASURES[name](store)
+    return write_manifest(out, store.manifest)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=PRETRAINED_DIR, help="folder to (re)build")
     parser.add_argument("--only", nargs="+", choices=sorted(GROUPS), help="rebuild just these groups")
     parser.add_argument("--tiny", action="store_true", help="a seconds-long build for tests")
+    parser.add_argument("--measure", action="store_true",
+                        help=f"with --only: measure the groups' shipped files again without retraining "
+                             f"({', '.join(sorted(MEASURES))})")
     parser.add_argument("--device", default="cpu",
                         help="cpu (default: the shipped files are built on the CPU so they repeat), cuda or mps")
     args = parser.parse_args(argv)
@@ -97,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.tiny and args.out.resolve() == PRETRAINED_DIR.resolve():
         parser.error("--tiny would overwrite the shipped models: give --out")
     groups = args.only or list(GROUPS)
+    if args.measure:
+        if not args.only or not set(groups) <= set(MEASURES):
+            parser.error(f"--measure needs --only and groups that measure their files: {', '.join(sorted(MEASURES))}")
+        measure(args.out, groups)
+        log.info("measured %s again: only %s changed", ", ".join(groups), MANIFEST_NAME)
+        return 0
     manifest = build(args.out, groups, tiny=args.tiny, device=pick_device(args.device))
     log.info("built %s: %d models listed, %d files", ", ".join(groups), len(manifest["models"]),
              len(manifest["files"]))

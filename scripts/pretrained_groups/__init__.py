@@ -38,3 +38,9 @@ GROUPS = {
     "shapes": shapes.build,
     "digit_judge": digit_judge.build,
 }
+
+# The groups whose info also holds measurements of their shipped files alone (not of training): `--measure`
+# adds them to a build that lacks them, or counts them again, without retraining.
+MEASURES = {
+    "diffusion": diffusion.measure,
+}

@@ -4,6 +4,9 @@ and the quality of each way of sampling as that classifier scores it.
 Everything trains for a bounded number of steps with a fixed seed. The U-Net takes most of the
 time (40 minutes on 2 cores, the whole group 45): at 1,500 steps, without the moving average of its
 weights, its samples were strokes rather than digits.
+
+What the page shows of the networks themselves (each denoiser's step cost) is measured here too, and `measure`
+measures it again from the shipped files without retraining (`train_pretrained.py --only diffusion --measure`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file
 
+from explorer.checkpoints.store import PretrainedStore
 from explorer.checkpoints.writing import model_record, save_model
 from explorer.core.runtime import seed_everything
 from explorer.core.schedulers import pixels_to_signal
@@ -29,6 +33,7 @@ from explorer.models import (
     UNetConfig,
 )
 from explorer.models.digit_likeness import class_probabilities, score_images
+from explorer.topics.diffusion.cost import measured_step_costs
 from explorer.topics.diffusion.logic import (
     make_scheduler,
     sample_latents,
@@ -163,5 +168,11 @@ def build(ctx: BuildContext) -> dict:
         "latent_denoiser": "diffusion_latent_denoiser",
         "classifier": "diffusion_classifier",
         "quality": quality,
-    }
+    } | measured_step_costs(unet, latent)
     return {"models": models, "info": info}
+
+
+def measure(store: PretrainedStore) -> dict:
+    """What build() measures of the shipped networks alone, measured again from their files (no training)."""
+    info = store.group("diffusion")
+    return measured_step_costs(store.load_model(info["unet"]), store.load_model(info["latent_denoiser"]))

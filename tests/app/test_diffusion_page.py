@@ -103,6 +103,18 @@ def test_a_manifest_without_the_group_says_how_to_build_it(open_page, manifest_w
     assert "--only diffusion" in app.error[0].value
 
 
+def test_a_build_without_the_step_costs_says_how_to_count_them(open_page, pretrained_copy):
+    copy = pretrained_copy()
+    manifest = json.loads((copy / "manifest.json").read_text())
+    del manifest["groups"]["diffusion"]["step_costs"]
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+
+    app = open_page(PAGE)
+    assert "python scripts/train_pretrained.py --only diffusion --measure" in app.error[0].value
+    assert not any("Why latent diffusion is faster" in md.value for md in app.markdown)
+    assert len(app.get("plotly_chart")) == 4  # the rest of the page is there
+
+
 def count_sampling_runs(monkeypatch) -> list[str]:
     """The names of the page's sampling runs made from now on, in order."""
     import explorer.topics.diffusion.logic as logic

@@ -10,7 +10,7 @@ from explorer.core.data import load_bundled_mnist
 from explorer.core.schedulers import static_pixels
 from explorer.models.digit_judge import JUDGE_GROUP, JudgeScores, judged, too_close_to_call
 from explorer.models.digit_likeness import class_probabilities, score_images
-from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost
+from explorer.topics.diffusion.cost import latent_step_cost, pixel_step_cost, shipped_step_costs
 from explorer.topics.diffusion.judged import quality_words, ranked
 from explorer.topics.diffusion.logic import BATCH, make_scheduler, sample_latents, sample_pixels
 
@@ -33,9 +33,16 @@ def static_verdict(networks):
     return score_images(networks["classifier"], static_pixels(256))
 
 
-def test_the_unet_has_about_twice_the_weights_but_far_more_work_per_step(networks):
+def test_the_shipped_step_costs_are_the_shipped_networks_counted_again(store, networks):
+    """The page reads the counts the build made: a retrain (or a change of a network) that does not count them
+    again fails here; `python scripts/train_pretrained.py --only diffusion --measure` counts them."""
+    assert shipped_step_costs(store) == (pixel_step_cost(networks["unet"]),
+                                         latent_step_cost(networks["latent_denoiser"]))
+
+
+def test_the_unet_has_about_twice_the_weights_but_far_more_work_per_step(store):
     """"It is not the number of weights ... It is how often each weight is used"."""
-    pixel, latent = pixel_step_cost(networks["unet"]), latent_step_cost(networks["latent_denoiser"])
+    pixel, latent = shipped_step_costs(store)  # what the page shows
     weights = pixel.parameters / latent.parameters
     assert 1 < weights < 3  # "only 1.9 times the MLP's"
     assert pixel.multiply_adds / latent.multiply_adds > 20 * weights

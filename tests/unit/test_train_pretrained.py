@@ -122,3 +122,22 @@ def test_a_group_is_staged_where_git_ignores_it(out, monkeypatch):
     in_repo = PRETRAINED_DIR / seen[0].relative_to(out) / "spy.npz"
     ignored = subprocess.run(["git", "check-ignore", "-q", str(in_repo)], cwd=PRETRAINED_DIR.parent)
     assert ignored.returncode == 0, f"git would commit {in_repo}"
+
+
+def test_measuring_a_group_again_changes_only_the_manifest(tiny_pretrained, out):
+    """`--measure` adds to a build that lacks them the counts a build makes, without training anything."""
+    manifest_path = out / "manifest.json"
+    built = json.loads(manifest_path.read_text())
+    lacking = json.loads(manifest_path.read_text())
+    del lacking["groups"]["diffusion"]["step_costs"]
+    manifest_path.write_text(json.dumps(lacking))
+    files = {path: path.read_bytes() for path in out.rglob("*") if path.is_file() and path != manifest_path}
+    assert main(["--out", str(out), "--only", "diffusion", "--measure"]) == 0
+    assert json.loads(manifest_path.read_text()) == built
+    assert files == {path: path.read_bytes() for path in out.rglob("*") if path.is_file() and path != manifest_path}
+
+
+def test_measuring_needs_groups_that_measure_their_files():
+    for argv in (["--measure"], ["--measure", "--only", "bottleneck"]):
+        with pytest.raises(SystemExit):
+            main(argv)

@@ -14,6 +14,7 @@ from explorer.core.glossary import term
 from explorer.core.schedulers import SCHEDULES, T
 from explorer.models.digit_judge import JUDGE_GROUP, REAL_ENOUGH, judged
 from explorer.models.digit_likeness import DigitLikeness, score_images
+from explorer.topics.diffusion.cost import StepCost
 from explorer.topics.diffusion.export import forward_gif, reverse_gif, samples_png
 from explorer.topics.diffusion.judged import confidence_words, quality_words
 from explorer.topics.diffusion.logic import (
@@ -122,7 +123,6 @@ def show_latent(networks: DiffusionNetworks, latent_settings: LatentRun, latent:
         "at first and settles as the noise is removed."
     )
     show_ready(latent_chart(latent_settings, presenting(), latent), key=keys.LATENT_CHART)
-    info = networks.info
     times = step_times(networks)
     timing = st.columns(3)
     for column, name, ms, steps, digits in ((timing[0], "Pixel U-Net", times.pixel_ms, times.pixel_steps, 1),
@@ -132,7 +132,13 @@ def show_latent(networks: DiffusionNetworks, latent_settings: LatentRun, latent:
                            "this server.")
     measured = times.pixel_ms / times.latent_ms
     timing[2].metric("Latent is faster by", f"{measured:.0f}×")
-    pixel_cost, latent_cost = denoiser_step_costs(info["unet"], info["latent_denoiser"])
+    with report_pretrained_error(stop=False):
+        pixel_cost, latent_cost = denoiser_step_costs()
+        why_latent_is_faster(pixel_cost, latent_cost, measured)
+
+
+def why_latent_is_faster(pixel_cost: StepCost, latent_cost: StepCost, measured: float) -> None:
+    """The work each step does in either network, as the build counted it, beside the speed-up `measured` here."""
     work = pixel_cost.multiply_adds / latent_cost.multiply_adds
     st.markdown(
         "**Why latent diffusion is faster.** The network runs once per step, so its work is the price of every "

@@ -13,7 +13,7 @@ import streamlit as st
 from explorer.core.schedulers import T
 from explorer.models import ConvVAE, DigitClassifier, LatentDenoiser, UNet
 from explorer.topics.diffusion import logic
-from explorer.topics.diffusion.cost import StepCost, latent_step_cost, pixel_step_cost
+from explorer.topics.diffusion.cost import StepCost, shipped_step_costs
 from explorer.topics.diffusion.figures import LATENT_TITLES, forward_figure, quality_figure, reverse_figure
 from explorer.topics.diffusion.logic import (
     ForwardFrames,
@@ -83,11 +83,10 @@ def step_times(networks: DiffusionNetworks) -> StepTimes:
     return denoiser_step_times(info["unet"], info["latent_denoiser"], info["vae"], info["schedule"])
 
 
-@st.cache_resource(show_spinner=False)
-def denoiser_step_costs(unet_name: str, latent_denoiser_name: str) -> tuple[StepCost, StepCost]:
-    """Weights and multiply-adds per step of the Diffusion page's two shipped denoisers, counted once."""
-    return (pixel_step_cost(pretrained_model(unet_name)),
-            latent_step_cost(pretrained_model(latent_denoiser_name)))
+def denoiser_step_costs() -> tuple[StepCost, StepCost]:
+    """Weights and multiply-adds per step of the Diffusion page's two shipped denoisers, as the build counted them
+    (a PretrainedFileError, naming the command that counts them, when it did not)."""
+    return shipped_step_costs(pretrained_store())
 
 
 @st.cache_resource(show_spinner="Timing a few steps of each denoiser…")

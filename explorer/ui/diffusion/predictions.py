@@ -10,10 +10,8 @@ from explorer.core.prediction import Prediction
 from explorer.topics.diffusion.predictions import step_cost_prediction
 from explorer.ui.diffusion.loaders import denoiser_step_costs
 from explorer.ui.shared.prediction_card import MEASURING
-from explorer.ui.shared.resources import pretrained_store
 
 
 @st.cache_resource(show_spinner=MEASURING)
 def diffusion_prediction() -> Prediction:
-    group = pretrained_store().group("diffusion")
-    return step_cost_prediction(*denoiser_step_costs(group["unet"], group["latent_denoiser"]))
+    return step_cost_prediction(*denoiser_step_costs())
