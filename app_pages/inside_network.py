@@ -28,6 +28,7 @@ predict_first(inside_network_prediction)
 with report_pretrained_error():
     pair = inside_pair()
     conv = pretrained_model(pair.conv.name)
+    following = conv_following()  # measured when the app was built
 
 data = bundled_data()
 per_digit = min(np.bincount(data.test_labels, minlength=10))
@@ -69,7 +70,7 @@ if mlp is not None:
 
 look_for(
     "Move the shift and watch the encoder's feature maps: each kernel slides over the digit in steps, so the maps "
-    f"move along with the digit only when it moves by whole steps ({following_summary(conv_following())}) and "
+    f"move along with the digit only when it moves by whole steps ({following_summary(following)}) and "
     "change at the other shifts. The code's bars change at every shift: the layer that makes the code is fully "
     "connected and weighs every place differently. Then compare how much error each model's curve adds, and whose "
     "reconstructions of the moved digit break up first."

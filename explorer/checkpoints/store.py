@@ -105,6 +105,15 @@ class PretrainedStore:
             raise MissingGroupError(self.root / MANIFEST_NAME, name)
         return groups[name]
 
+    def measured(self, group: str, key: str):
+        """An entry that a group measured when the app was built; a PretrainedFileError naming the group's rebuild
+        when this build lacks it."""
+        section = self.group(group)
+        if key not in section:
+            raise PretrainedFileError(self.root / MANIFEST_NAME, f"the {group!r} group has no {key!r}",
+                                      rebuild=f"{REBUILD_COMMAND} --only {group}")
+        return section[key]
+
     def model_info(self, name: str) -> dict:
         try:
             return self.manifest["models"][name]

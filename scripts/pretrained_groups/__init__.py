@@ -2,8 +2,8 @@
 build(ctx) -> {"models", "info"}.
 
 A full build runs them in this order; diffusion comes before diffusion_samples, made by its networks, and before
-latent_map and vqvae, which are scored by its digit classifier; shapes_kept after shapes, whose shipped runs it
-measures; digit_judge last: it judges the sample sets of the groups before it."""
+latent_map and vqvae, which are scored by its digit classifier; shapes_kept and a page's "_measures" group after the
+group whose models they measure; digit_judge last: it judges the sample sets of the groups before it."""
 
 from scripts.pretrained_groups import (
     anomaly,
@@ -13,12 +13,14 @@ from scripts.pretrained_groups import (
     diffusion_samples,
     digit_judge,
     inside_network,
+    inside_network_measures,
     latent_map,
     loss_balance,
     shapes,
     shapes_kept,
     sparse_codes,
     vqvae,
+    vqvae_measures,
 )
 
 GROUPS = {
@@ -30,7 +32,9 @@ GROUPS = {
     "denoising": denoising.build,
     "anomaly": anomaly.build,
     "vqvae": vqvae.build,
+    "vqvae_measures": vqvae_measures.build,
     "inside_network": inside_network.build,
+    "inside_network_measures": inside_network_measures.build,
     "sparse_codes": sparse_codes.build,
     "shapes": shapes.build,
     "shapes_kept": shapes_kept.build,

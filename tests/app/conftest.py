@@ -134,5 +134,26 @@ def manifest_without(tmp_path, monkeypatch):
     return writer
 
 
+@pytest.fixture
+def shipped_without_entry(tmp_path, monkeypatch):
+    """shipped_without_entry("group", "key") -> the app reads the shipped files through a manifest whose group
+    lacks that entry (what a build made before the entry was measured looks like)."""
+
+    def writer(group: str, key: str) -> None:
+        import json
+
+        from explorer.checkpoints.store import PRETRAINED_DIR
+
+        manifest = json.loads((PRETRAINED_DIR / "manifest.json").read_text())
+        del manifest["groups"][group][key]
+        for folder in PRETRAINED_DIR.iterdir():
+            if folder.is_dir():
+                (tmp_path / folder.name).symlink_to(folder)
+        (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+        monkeypatch.setenv("EXPLORER_PRETRAINED_DIR", str(tmp_path))
+
+    return writer
+
+
 def image_urls(app: AppTest) -> list[str]:
     return [url for image in app.get("image") for url in image.value]

@@ -97,3 +97,26 @@ def test_a_damaged_conv_model_is_named(open_page, cut_short):
     message = app.error[0].value
     assert "inside_conv_ae.safetensors" in message and "python scripts/train_pretrained.py" in message
     assert not image_urls(app)
+
+
+def test_opening_reads_how_the_maps_follow_measured_at_build_time(open_page, monkeypatch):
+    """No digits moved through the conv AE to measure it when the page opens: measuring raises here."""
+    import explorer.topics.inside_network.following as following
+
+    def encoder_maps(*args, **kwargs):
+        raise AssertionError("the page measured how the maps follow")
+
+    monkeypatch.setattr(following, "encoder_maps", encoder_maps)
+    app = open_page(PAGE)
+    assert not app.exception and not app.error
+    summary = following.following_summary(following.shipped_following(PretrainedStore()))
+    assert any(summary in md.value for md in app.markdown)
+
+
+def test_a_build_without_the_measured_following_names_its_rebuild(open_page, shipped_without_entry):
+    from explorer.topics.inside_network.following import FOLLOWING_KEY, MEASURES_GROUP
+
+    shipped_without_entry(MEASURES_GROUP, FOLLOWING_KEY)
+    app = open_page(PAGE)
+    assert not app.exception
+    assert f"python scripts/train_pretrained.py --only {MEASURES_GROUP}" in app.error[0].value

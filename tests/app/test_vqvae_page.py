@@ -119,3 +119,38 @@ def test_a_build_without_the_group_names_the_command_that_makes_it(open_page, ma
     app = open_page(PAGE)
     assert "python scripts/train_pretrained.py --only vqvae" in app.error[0].value
     assert not app.exception
+
+
+def test_opening_reads_the_closeness_measured_at_build_time(open_page, monkeypatch):
+    """No decodes measured against the training digits when the page opens: measuring raises here."""
+    import explorer.topics.vqvae.prior as prior
+    from explorer.topics.vqvae.measured import shipped_closeness
+
+    def median_to_nearest(*args, **kwargs):
+        raise AssertionError("the page measured the decodes' closeness")
+
+    monkeypatch.setattr(prior, "median_to_nearest", median_to_nearest)
+    app = open_page(PAGE)
+    assert not app.exception and not app.error
+    shipped = shipped_closeness(PretrainedStore(PRETRAINED_DIR))
+    assert any(f"**{shipped.prior:.4f}**" in md.value for md in app.markdown)
+
+
+def test_a_build_without_the_measured_closeness_names_its_rebuild(open_page, shipped_without_entry):
+    from explorer.topics.vqvae.measured import CLOSENESS_KEY, MEASURES_GROUP
+
+    shipped_without_entry(MEASURES_GROUP, CLOSENESS_KEY)
+    app = open_page(PAGE)
+    assert not app.exception
+    assert f"python scripts/train_pretrained.py --only {MEASURES_GROUP}" in app.error[0].value
+    app.number_input(key=keys.CELL_CODE).set_value((grid_state(app).code + 3) % 64).run()
+    assert not app.exception and grid_state(app).changed.sum() == 1  # the rest of the page works
+
+
+def test_a_build_without_the_test_tokens_names_their_rebuild(open_page, shipped_without_entry):
+    from explorer.topics.vqvae.measured import MEASURES_GROUP, TOKENS_KEY
+
+    shipped_without_entry(MEASURES_GROUP, TOKENS_KEY)
+    app = open_page(PAGE)
+    assert not app.exception
+    assert f"python scripts/train_pretrained.py --only {MEASURES_GROUP}" in app.error[0].value

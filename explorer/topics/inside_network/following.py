@@ -1,20 +1,26 @@
 """Do the conv layers' feature maps move with the digit? Each conv slides its filter in steps of 2 pixels of its
 input (stride 2), so a map can only move by whole steps: measured here, layer by layer and shift by shift, by
-how far the maps of a moved digit are from the unmoved digit's maps moved the same way."""
+how far the maps of a moved digit are from the unmoved digit's maps moved the same way. Measured when the app is
+built (the inside_network_measures group, read by the page: measuring took a server's first open a third of a
+second)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import torch
 
+from explorer.checkpoints.store import PretrainedStore
 from explorer.models.conv_ae import ConvAE
+from explorer.topics.inside_network.comparison import GROUP
 from explorer.topics.inside_network.layers import ACTIVATIONS
 from explorer.topics.inside_network.shift import SHIFTS, shift_images, shifted
 
 FOLLOWS = 0.05  # a layer's maps follow a shift when they are under 5% off the unmoved maps moved along
 MEASURED_DIGITS = 500  # test digits, each moved right: enough for two decimals
+MEASURES_GROUP = "inside_network_measures"  # the page's numbers measured when the app is built (seconds)
+FOLLOWING_KEY = "following"
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,21 @@ def measure_following(model: ConvAE, images: np.ndarray, shifts=SHIFTS[1:]) -> F
             places = sorted({pixels // step, -(-pixels // step)})
             off[layer].append(min(_off(moved[layer], unmoved[layer], blank[layer], p) for p in places))
     return Following(list(shifts), steps, off)
+
+
+def measure_shipped(store: PretrainedStore, test_images: np.ndarray) -> Following:
+    """measure_following of the shipped conv AE on the first MEASURED_DIGITS of the test split (N x 1 x 28 x 28):
+    the build's step, and its test's."""
+    return measure_following(store.load_model(store.group(GROUP)["conv"]), test_images[:MEASURED_DIGITS, 0])
+
+
+def following_to_json(found: Following) -> dict:
+    return asdict(found)
+
+
+def shipped_following(store: PretrainedStore) -> Following:
+    """What was measured when the app was built; PretrainedFileError naming the rebuild when the build lacks it."""
+    return Following(**store.measured(MEASURES_GROUP, FOLLOWING_KEY))
 
 
 def _or(values: list[str]) -> str:

@@ -20,12 +20,18 @@ CELL_PIXELS = 28 // GRID  # each cell of the grid stands over a 4 x 4 block of t
 
 
 @dataclass(frozen=True)
-class Encoding:
+class Tokens:
+    """What the nearest-neighbour lookup chose for N images' cells (what the codebook's pictures need)."""
+
+    tokens: np.ndarray  # N x 7 x 7: the code index of the nearest codebook entry
+    gaps: np.ndarray  # N x 7 x 7: the distance from each vector to its entry
+
+
+@dataclass(frozen=True)
+class Encoding(Tokens):
     """What the encoder and the nearest-neighbour lookup make of N images."""
 
     vectors: np.ndarray  # N x 7 x 7 x D: the encoder's vectors, before the lookup
-    tokens: np.ndarray  # N x 7 x 7: the code index of the nearest codebook entry
-    gaps: np.ndarray  # N x 7 x 7: the distance from each vector to its entry
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def encode(model: VQVAE, images: np.ndarray, batch_size: int = 500) -> Encoding:
     squared = squared_distances(flat, model.codebook)  # (N*49) x K
     best, tokens = squared.min(dim=1)
     shape = vectors.shape[:3]
-    return Encoding(vectors.numpy(), tokens.view(shape).numpy(), best.sqrt().view(shape).numpy())
+    return Encoding(tokens=tokens.view(shape).numpy(), gaps=best.sqrt().view(shape).numpy(), vectors=vectors.numpy())
 
 
 def distances(vector: np.ndarray, codebook: np.ndarray) -> np.ndarray:
@@ -122,7 +128,7 @@ def codebook_plane(codebook: np.ndarray) -> tuple[np.ndarray, float]:
     return plane, float(basis.explained_variance.sum() / total)
 
 
-def patches_of(code: int, encoding: Encoding, count: int) -> list[tuple[int, int, int]]:
+def patches_of(code: int, encoding: Tokens, count: int) -> list[tuple[int, int, int]]:
     """Up to `count` (image, row, column) cells of the encoded images that chose `code`, nearest to the entry
     first: the patches an entry stands for. Empty for a dead entry."""
     images, rows, columns = np.nonzero(encoding.tokens == int(code))
@@ -154,7 +160,7 @@ def codebook_view(model: VQVAE, test_tokens: np.ndarray) -> Codebook:
     return Codebook(entries, plane, share, usage(test_tokens, model.config.codebook_size))
 
 
-def background_share(code: int, encoding: Encoding, images: np.ndarray, ink: float = 0.1) -> float:
+def background_share(code: int, encoding: Tokens, images: np.ndarray, ink: float = 0.1) -> float:
     """The share of the cells that chose `code` whose own 4 x 4 block of the image has no pixel above `ink`."""
     blocks = np.asarray(images, np.float32).reshape(-1, GRID, CELL_PIXELS, GRID, CELL_PIXELS).max(axis=(2, 4))
     chosen = encoding.tokens == int(code)

@@ -100,3 +100,4 @@ def closeness(model: VQVAE, prior: TokenPrior, train_images: np.ndarray, test_im
     return Closeness(count, median_to_nearest(train_images, sampled_images),
                      median_to_nearest(train_images, uniform_images),
                      median_to_nearest(train_images, test_images), len(test_images))
+

@@ -8,9 +8,9 @@ import streamlit as st
 from explorer.core.images import enlarge, tile
 from explorer.topics.inside_network.comparison import Pair, read_pair
 from explorer.topics.inside_network.figures import code_bars_figure
-from explorer.topics.inside_network.following import MEASURED_DIGITS, Following, measure_following
+from explorer.topics.inside_network.following import Following, shipped_following
 from explorer.topics.inside_network.layers import LayerTrace, pick_channels, shown_maps
-from explorer.ui.shared.resources import bundled_data, pretrained_model, pretrained_store
+from explorer.ui.shared.resources import pretrained_store
 from explorer.ui.shared.style import show_chart
 
 SCALE = 4  # screen pixels per map pixel, the same for every layer: each map is drawn at its true size
@@ -23,11 +23,11 @@ def inside_pair() -> Pair:
     return read_pair(pretrained_store())
 
 
-@st.cache_resource(show_spinner="Measuring how the feature maps follow a moved digit…")
+@st.cache_resource(show_spinner=False)
 def conv_following() -> Following:
-    """How the conv AE's feature maps follow each shift, on the first test digits (once per server)."""
-    return measure_following(pretrained_model(inside_pair().conv.name),
-                             bundled_data().test_images[:MEASURED_DIGITS, 0])
+    """How the conv AE's feature maps follow each shift, on the first test digits: measured when the app was built
+    (the inside_network_measures group)."""
+    return shipped_following(pretrained_store())
 
 
 def _stack(maps: np.ndarray, channels: np.ndarray) -> np.ndarray:

@@ -16,7 +16,7 @@ from explorer.ui.shared.judge_ladder import show_judge_ladder
 from explorer.ui.shared.resources import bundled_data, digit_judge, pretrained_store
 from explorer.ui.shared.style import show_chart
 from explorer.ui.vqvae import keys
-from explorer.ui.vqvae.loaders import closeness_to_real, error_against_bits, sample_pair, test_encoding
+from explorer.ui.vqvae.loaders import closeness_to_real, error_against_bits, sample_pair, test_tokens
 
 PATCHES_SHOWN = 12
 SAMPLES_SHOWN = 12
@@ -24,7 +24,7 @@ SAMPLES_SHOWN = 12
 
 def show_codebook(model_name: str, book: Codebook, colours: list[str], code: int) -> None:
     st.subheader("The codebook")
-    encoding = test_encoding(model_name)
+    encoding = test_tokens()
     cells = int(book.usage.counts.sum())
     top = int(book.usage.counts.argmax())
     st.markdown(usage_sentence(book.usage, cells, top, background_share(top, encoding, bundled_data().test_images)))
@@ -80,7 +80,7 @@ def show_samples(model_name: str, prior: dict) -> None:
     judge = pretrained_store().group(JUDGE_GROUP)
     shipped = judged(judge["pages"]["vqvae"])
     verdict = prior_sentence(shipped["prior"], shipped["uniform"], JudgeScores.from_json(judge["ladder"]["real"]),
-                             closeness_to_real(model_name, prior["model"]))
+                             closeness_to_real())
     st.markdown(
         "A tiny transformer (two layers) was trained on the token grids of the training digits to predict each "
         "token from the ones before it, row by row: a **prior over tokens**. Sampling it one cell at a time makes "

@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.topics.vqvae.bits import GROUP, BitsChart, bits_chart
-from explorer.topics.vqvae.logic import Codebook, Encoding, codebook_view, encode
-from explorer.topics.vqvae.prior import Closeness, Samples, closeness, prior_samples, uniform_samples
-from explorer.ui.shared.resources import bundled_data, digit_classifier, pretrained_model, pretrained_store
+from explorer.topics.vqvae.logic import Codebook, Tokens, codebook_view
+from explorer.topics.vqvae.measured import shipped_closeness, shipped_test_tokens
+from explorer.topics.vqvae.prior import Closeness, Samples, prior_samples, uniform_samples
+from explorer.ui.shared.resources import digit_classifier, pretrained_model, pretrained_store
 
 
 def vqvae_group() -> dict:
@@ -24,15 +25,16 @@ def token_prior():
     return pretrained_model(vqvae_group()["prior"]["model"])
 
 
-@st.cache_resource(show_spinner="Encoding every test digit…")
-def test_encoding(model_name: str) -> Encoding:
-    """The shipped VQ-VAE's vectors and tokens of the whole bundled test split."""
-    return encode(pretrained_model(model_name), bundled_data().test_images)
+@st.cache_resource(show_spinner=False)
+def test_tokens() -> Tokens:
+    """The shipped VQ-VAE's tokens of the whole bundled test split: measured when the app was built (the
+    vqvae_measures group)."""
+    return shipped_test_tokens(pretrained_store())
 
 
 @st.cache_resource(show_spinner=False)
 def codebook(model_name: str) -> Codebook:
-    return codebook_view(pretrained_model(model_name), test_encoding(model_name).tokens)
+    return codebook_view(pretrained_model(model_name), test_tokens().tokens)
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,9 +55,8 @@ def sample_pair(model_name: str, prior_name: str, count: int, seed: int) -> tupl
             uniform_samples(model, judge, count, seed))
 
 
-@st.cache_resource(show_spinner="Measuring how far the decodes lie from real digits…")
-def closeness_to_real(model_name: str, prior_name: str) -> Closeness:
-    """A fixed batch of prior and uniform grids, decoded, each measured to its nearest training digit (and the
-    test digits as the reference)."""
-    data = bundled_data()
-    return closeness(pretrained_model(model_name), pretrained_model(prior_name), data.train_images, data.test_images)
+@st.cache_resource(show_spinner=False)
+def closeness_to_real() -> Closeness:
+    """How far the decodes of a fixed batch of prior and uniform grids lie from their nearest training digits (and
+    the test digits, the reference): measured when the app was built (the vqvae_measures group)."""
+    return shipped_closeness(pretrained_store())
