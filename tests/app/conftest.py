@@ -135,6 +135,20 @@ def manifest_without(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def never_called(monkeypatch):
+    """never_called(module, "name") -> module.name raises if anything calls it (a measurement the page must read,
+    shipped, instead of making)."""
+
+    def forbid(module, name: str) -> None:
+        def refused(*args, **kwargs):
+            raise AssertionError(f"the page called {module.__name__}.{name}")
+
+        monkeypatch.setattr(module, name, refused)
+
+    return forbid
+
+
+@pytest.fixture
 def shipped_without_entry(tmp_path, monkeypatch):
     """shipped_without_entry("group", "key") -> the app reads the shipped files through a manifest whose group
     lacks that entry (what a build made before the entry was measured looks like)."""

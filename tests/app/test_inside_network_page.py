@@ -99,14 +99,11 @@ def test_a_damaged_conv_model_is_named(open_page, cut_short):
     assert not image_urls(app)
 
 
-def test_opening_reads_how_the_maps_follow_measured_at_build_time(open_page, monkeypatch):
+def test_opening_reads_how_the_maps_follow_measured_at_build_time(open_page, never_called):
     """No digits moved through the conv AE to measure it when the page opens: measuring raises here."""
     import explorer.topics.inside_network.following as following
 
-    def encoder_maps(*args, **kwargs):
-        raise AssertionError("the page measured how the maps follow")
-
-    monkeypatch.setattr(following, "encoder_maps", encoder_maps)
+    never_called(following, "encoder_maps")
     app = open_page(PAGE)
     assert not app.exception and not app.error
     summary = following.following_summary(following.shipped_following(PretrainedStore()))

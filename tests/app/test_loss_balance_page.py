@@ -117,15 +117,12 @@ def test_a_broken_reference_file_is_named_and_training_still_works(open_page, ti
     assert run.status == RunStatus.FINISHED
 
 
-def test_opening_reads_the_runs_evidence_measured_at_build_time(open_page, monkeypatch):
+def test_opening_reads_the_runs_evidence_measured_at_build_time(open_page, never_called):
     """No classifier on the test split when the page opens: measuring a β run raises here, and the ladder is
     scored all the same."""
     import explorer.topics.loss_balance.evidence as evidence
 
-    def measure_run(*args, **kwargs):
-        raise AssertionError("the page measured a shipped β run")
-
-    monkeypatch.setattr(evidence, "measure_run", measure_run)
+    never_called(evidence, "measure_run")
     app = open_page(PAGE)
     assert not app.exception and not app.error
     assert sum(md.value.endswith("%") for md in app.markdown) == 3  # read right, one per tiny reference run

@@ -101,15 +101,12 @@ def test_a_damaged_model_file_is_named(open_page, cut_short):
     assert "shapes_beta_4.safetensors" in app.error[0].value
 
 
-def test_opening_reads_what_the_largest_beta_keeps_measured_at_build_time(open_page, monkeypatch):
+def test_opening_reads_what_the_largest_beta_keeps_measured_at_build_time(open_page, never_called):
     """No vote over the shapes' codes when the page opens: measuring raises here, and Go deeper tells the shipped
     numbers all the same."""
     import explorer.topics.shapes.kept as kept
 
-    def guess_factors(*args, **kwargs):
-        raise AssertionError("the page measured the largest β's code")
-
-    monkeypatch.setattr(kept, "guess_factors", guess_factors)
+    never_called(kept, "guess_factors")
     app = open_page(PAGE)
     assert not app.exception and not app.error
     store = PretrainedStore()

@@ -121,15 +121,12 @@ def test_a_build_without_the_group_names_the_command_that_makes_it(open_page, ma
     assert not app.exception
 
 
-def test_opening_reads_the_closeness_measured_at_build_time(open_page, monkeypatch):
+def test_opening_reads_the_closeness_measured_at_build_time(open_page, never_called):
     """No decodes measured against the training digits when the page opens: measuring raises here."""
     import explorer.topics.vqvae.prior as prior
     from explorer.topics.vqvae.measured import shipped_closeness
 
-    def median_to_nearest(*args, **kwargs):
-        raise AssertionError("the page measured the decodes' closeness")
-
-    monkeypatch.setattr(prior, "median_to_nearest", median_to_nearest)
+    never_called(prior, "median_to_nearest")
     app = open_page(PAGE)
     assert not app.exception and not app.error
     shipped = shipped_closeness(PretrainedStore(PRETRAINED_DIR))
