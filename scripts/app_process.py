@@ -119,6 +119,17 @@ def wait_for_app(page, timeout: float = 60_000, still_ms: int = 300) -> None:
     page.wait_for_function(PAGE_SETTLED, arg=[APP_IDLE, still_ms], polling=50, timeout=timeout)
 
 
+def open_deeper(page, timeout: float = 120_000) -> None:
+    """Open the page's "Go deeper" section as a student does, a click on its heading, and wait until what it runs
+    only once opened (explorer/ui/shared/anatomy.py) is drawn."""
+    from explorer.ui.shared.anatomy import DEEPER_KEY
+
+    section = page.locator(f"[data-testid=stMain] .st-key-{DEEPER_KEY}")  # Streamlit's class for a keyed element
+    section.locator("summary").click()
+    section.locator("[data-testid=stElementContainer]").first.wait_for(timeout=timeout)
+    wait_for_app(page, timeout=timeout)
+
+
 def resident_mb(pid: int) -> float:
     """Resident memory of a process, from /proc (Linux)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from explorer.ui.shared.anatomy import DEEPER_KEY, DEEPER_TITLE
 from explorer.ui.shared.navigation import url_name
 from scripts.app_process import wait_for_app
 from tests.e2e.conftest import LAPTOP, PLOTLY_CHART, wait_for_charts
@@ -217,6 +218,12 @@ def test_a_page_has_no_serious_violation_at_opening_nor_after_its_main_action_by
     assert serious_violations(page) == [], f"{walk.path or 'home'} at opening"
     walk.main_action(page)
     assert serious_violations(page) == [], f"{walk.path or 'home'} after its main action"
+    if page.locator(f".st-key-{DEEPER_KEY}").count():  # a closed Go deeper: opened by keyboard, then checked too
+        before = page.evaluate(SIGNATURE)
+        tab_to(page, lambda focus: focus["tag"] == "SUMMARY" and DEEPER_TITLE in focus["text"], "Go deeper")
+        page.keyboard.press("Enter")
+        wait_for_change(page, before)
+        assert serious_violations(page) == [], f"{walk.path} with Go deeper open"
 
 
 def test_a_prediction_card_and_an_uploaded_digit_by_keyboard(app_url, calm_page, tmp_path):

@@ -6,15 +6,16 @@ import pytest
 from PIL import Image
 
 from explorer.topics.diffusion.logic import FORWARD_FRAMES
-from scripts.app_process import wait_for_app
+from scripts.app_process import open_deeper, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 
 def test_diffusion_forward_gif_downloads_and_opens_with_pillow(app_url, page):
     page.goto(f"{app_url}/diffusion")
-    page.get_by_text("Forward: how a digit is turned into static").wait_for()
     wait_for_app(page)
+    open_deeper(page)
+    page.get_by_text("Forward: how a digit is turned into static").wait_for()
     make = page.locator(".st-key-export_diffusion_forward_make").get_by_role("button", name="Make GIF")
     make.scroll_into_view_if_needed()
     make.click()

@@ -3,7 +3,7 @@
 import pytest
 
 from explorer.ui.shared.navigation import PAGES
-from scripts.app_process import wait_for_app
+from scripts.app_process import open_deeper, wait_for_app
 from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,6 @@ def test_bottleneck_changing_k_changes_the_reconstructions(app_url, page):
     page.goto(f"{app_url}/bottleneck")
     page.get_by_text("Eight test digits through a code of k = 16").wait_for()
     wait_for_app(page)
-    page.locator(".js-plotly-plot").first.wait_for()
     before = image_sources(page)
     assert len(before) == 24  # 8 originals, 8 AE, 8 PCA
 
@@ -74,15 +73,18 @@ def wait_for_a_new_picture(page, index: int, before: str) -> None:
 
 def test_diffusion_opens_on_the_finished_samples_and_plays_from_static(app_url, page):
     page.goto(f"{app_url}/diffusion")
-    page.get_by_text("Why latent diffusion is faster").wait_for(timeout=120_000)
-    wait_for_app(page)
-    wait_for_charts(page, 4)
-    assert page.locator(PLOTLY_CHART).count() == 4  # reverse, then under "Go deeper": forward, latent, quality
-    reverse, forward = page.locator(PLOTLY_CHART).nth(0), page.locator(PLOTLY_CHART).nth(1)
+    wait_for_app(page, timeout=120_000)
+    wait_for_charts(page, 1)
+    reverse = page.locator(PLOTLY_CHART).nth(0)
     assert slider_label(reverse) == "Finished samples"  # not the first frame's static
     assert_in_view(page, reverse, "the finished samples and their Play button")
     assert_in_view(page, page.get_by_text("new digits from the static of seed 0"), "what the samples are")
     screenshot(page, "diffusion_fold", whole_page=False)
+    open_deeper(page)
+    page.get_by_text("Why latent diffusion is faster").wait_for(timeout=120_000)
+    wait_for_charts(page, 4)
+    assert page.locator(PLOTLY_CHART).count() == 4  # reverse, then under "Go deeper": forward, latent, quality
+    forward = page.locator(PLOTLY_CHART).nth(1)
     screenshot(page, "diffusion")  # before Play: a shot taken mid-animation can catch a heatmap half drawn
 
     finished = heatmap_image(reverse)

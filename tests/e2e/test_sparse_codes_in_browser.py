@@ -3,7 +3,7 @@ details under Go deeper."""
 
 import pytest
 
-from scripts.app_process import wait_for_app
+from scripts.app_process import open_deeper, wait_for_app
 from tests.e2e.conftest import PLOTLY_CHART, assert_in_view, screenshot, wait_for_charts
 from tests.e2e.test_pages_in_browser import assert_no_exception, image_sources
 from tests.e2e.test_route_in_browser import assert_readable
@@ -15,7 +15,7 @@ def open_sparse_codes(app_url, page) -> None:
     page.goto(f"{app_url}/sparse_codes")
     page.get_by_text("At λ = 0.3, this 3 wakes").wait_for(timeout=120_000)
     wait_for_app(page)
-    wait_for_charts(page, 2)  # the code's bars, then under Go deeper the histogram
+    wait_for_charts(page, 1)  # the code's bars; Go deeper is closed
 
 
 def test_a_stronger_penalty_quiets_the_code_and_all_of_it_shows_without_scrolling(app_url, page):
@@ -40,6 +40,8 @@ def test_a_stronger_penalty_quiets_the_code_and_all_of_it_shows_without_scrollin
 
 def test_go_deeper_shows_every_value_and_the_dead_units_per_penalty(app_url, page):
     open_sparse_codes(app_url, page)
+    open_deeper(page)
+    wait_for_charts(page, 2)  # and under Go deeper the histogram
     histogram = page.locator(PLOTLY_CHART).nth(1)
     histogram.scroll_into_view_if_needed()
     assert histogram.locator(".legendtext").count() == 4  # one line per shipped λ
