@@ -18,9 +18,11 @@
 - sparse_codes: server time of opening the Sparse codes page and of each of its controls;
 - shapes: server time of opening the Shapes page, of each control, and of a live run's first epoch on screen;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
-- first_open: each page's first open in the browser on a fresh server (with and without the start-up work)
-  and on one up for 30 s, split into the browser's start, the server's run and the drawing, against its floor:
-  a bare Streamlit page with the same element kinds (Plotly, pictures, Vega-Lite, a table), same run;
+- first_open: each page's first open in the browser on a fresh server and on one up for 30 s, split into the
+  browser's start, the server's run and the drawing, against its floor: a bare Streamlit page with the same
+  element kinds (Plotly, pictures, Vega-Lite, a table), same run;
+- server_first_open: the server's part of each page's first open (AppTest, a fresh process per open, after the
+  start-up work), a second session's open, and the memory the first open added;
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;
 - classroom: a class without browsers (Streamlit's agent API) against a server pinned to one CPU core: N = 10,
   30 and 60 at a lesson's pace and 30 in a rush; light and heavy actions apart, errors, crossed sessions, memory.
