@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from explorer.ui.shared.anatomy import DEEPER_KEY as DEEPER  # Go deeper: a student may open it on a page
 from scripts.benchmarks.agent_session import AgentError, AgentSession, legal_value, texts
 
 PACES = {"lesson": (5.0, 15.0), "rush": (2.0, 4.0)}  # seconds between one student's actions
@@ -28,17 +29,17 @@ DDPM_EVERY = 5  # students 0, 5, 10 ... pick DDPM on Diffusion
 # The route, and on each page the controls a student moves; the heavy ones start training or sampling.
 ROUTE = {
     "": (),
-    "bottleneck": ("bottleneck_k", "bottleneck_mode", "bottleneck_seed"),
-    "inside_network": ("inside_digit", "inside_example", "inside_shift", "inside_channels"),
-    "sparse_codes": ("sparse_strength", "sparse_digit", "sparse_example"),
-    "latent_map": ("latent_k", "latent_projection", "latent_show_random"),
-    "denoising": ("denoising_kind", "denoising_level"),
-    "anomaly": ("anomaly_digit", "anomaly_inspect"),
+    "bottleneck": ("bottleneck_k", "bottleneck_mode", "bottleneck_seed", DEEPER),
+    "inside_network": ("inside_digit", "inside_example", "inside_shift", "inside_channels", DEEPER),
+    "sparse_codes": ("sparse_strength", "sparse_digit", "sparse_example", DEEPER),
+    "latent_map": ("latent_k", "latent_projection", "latent_show_random", DEEPER),
+    "denoising": ("denoising_kind", "denoising_level", DEEPER),
+    "anomaly": ("anomaly_digit", "anomaly_inspect", DEEPER),
     "loss_balance": (),  # only the trainers act here
-    "vae_posterior": ("posterior_digit", "posterior_another"),
-    "shapes": ("shapes_beta", "shapes_start"),
+    "vae_posterior": ("posterior_digit", "posterior_another", DEEPER),
+    "shapes": ("shapes_beta", "shapes_start", DEEPER),
     "diffusion": (),  # seeds and samplers, below
-    "vqvae": ("vq_digit", "vq_random", "vq_entry", "vq_resample"),
+    "vqvae": ("vq_digit", "vq_random", DEEPER, "vq_entry", "vq_resample"),  # the last two are under Go deeper
     "own_dataset": ("own_placement", "own_model"),
 }
 HEAVY = {"lb_beta", "diffusion_seed", "diffusion_sampler"}
