@@ -56,7 +56,7 @@ def test_the_page_leads_with_the_plain_sentence_and_keeps_the_metrics_deeper(ope
                                    f"really are {digit}s.")
     text = [md.value for md in app.markdown]
     assert text.index(plain_sentence(app)) < next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
-    assert [header.value for header in app.subheader] == [DEEPER_TITLE]  # the metrics sit under it
+    assert next(e for e in app.expander if e.label == DEEPER_TITLE).metric  # the metrics sit under Go deeper
 
 
 def test_the_threshold_trades_precision_for_recall(open_page):

@@ -36,7 +36,7 @@ def test_the_result_comes_before_what_to_look_for_and_the_rest_goes_deeper(open_
     text = [md.value for md in app.markdown]
     look = next(i for i, value in enumerate(text) if LOOK_FOR_TITLE in value)
     assert text.index(result_line(app)) < look
-    assert [header.value for header in app.subheader] == [DEEPER_TITLE]
+    assert not app.subheader and [e.label for e in app.expander if e.label == DEEPER_TITLE] == [DEEPER_TITLE]
 
 
 def test_the_text_says_what_a_linear_code_is_and_what_the_best_one_spans(open_page):
