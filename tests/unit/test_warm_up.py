@@ -1,5 +1,6 @@
 import asyncio
 import gc
+import threading
 
 from explorer.ui.server import warm_up
 from explorer.ui.server.warm_up import WARM_UP_ENV, fill_pages, freeze_start_up_objects, pages_to_fill
@@ -22,6 +23,30 @@ def test_every_page_app_py_fills_offers_its_filler():
     assert all(callable(warm_up.page_filler(page)) for page in START_UP_PAGES)
 
 
+def serve(lifespan, events: list) -> None:
+    """Enter and leave st.App's lifespan as the server does, noting "answers" in between; on a thread of its own,
+    as a browser test before this one may leave an event loop running on this one (Playwright's)."""
+
+    async def answer():
+        async with lifespan(app=None):
+            events.append("answers")
+
+    failures = []
+    worker = threading.Thread(target=lambda: failures.extend(capture(lambda: asyncio.run(answer()))))
+    worker.start()
+    worker.join()
+    if failures:
+        raise failures[0]
+
+
+def capture(call) -> list[BaseException]:
+    try:
+        call()
+    except BaseException as error:  # noqa: BLE001 -- handed back to the test's thread
+        return [error]
+    return []
+
+
 def test_the_server_answers_only_once_its_start_up_work_is_done(monkeypatch):
     """st.App's lifespan must not yield (the server does not answer) before every page's caches are filled."""
     events = []
@@ -29,11 +54,7 @@ def test_the_server_answers_only_once_its_start_up_work_is_done(monkeypatch):
     monkeypatch.setattr(warm_up, "page_filler", lambda page: lambda: events.append(page))
     monkeypatch.setattr(warm_up, "freeze_start_up_objects", lambda: events.append("frozen"))
 
-    async def serve():
-        async with warm_up.warm_up(("home", "bottleneck"))(app=None):
-            events.append("answers")
-
-    asyncio.run(serve())
+    serve(warm_up.warm_up(("home", "bottleneck")), events)
     assert events == ["home", "bottleneck", "frozen", "answers"]
 
 
@@ -42,11 +63,7 @@ def test_no_start_up_work_when_the_environment_says_0(monkeypatch):
     monkeypatch.setenv(WARM_UP_ENV, "0")
     monkeypatch.setattr(warm_up, "page_filler", lambda page: lambda: events.append(page))
 
-    async def serve():
-        async with warm_up.warm_up(("home",))(app=None):
-            events.append("answers")
-
-    asyncio.run(serve())
+    serve(warm_up.warm_up(("home",)), events)
     assert events == ["answers"]
 
 
