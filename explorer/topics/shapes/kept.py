@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from explorer.checkpoints.store import MANIFEST_NAME, PretrainedFileError, PretrainedStore
+from explorer.checkpoints.store import MANIFEST_NAME, REBUILD_COMMAND, PretrainedFileError, PretrainedStore
 from explorer.core.neighbours import nearest
 from explorer.core.shapes import FACTOR_NAMES, FACTOR_SIZES, ShapesData, make_shapes
 from explorer.models.gaussian import GaussianVAE
@@ -83,6 +83,6 @@ def shipped_guesses(store: PretrainedStore, runs: list[ShippedRun]) -> list[Fact
     if measured != measured_file(store, runs[-1]) or not isinstance(right, dict) or set(right) != set(FACTOR_NAMES):
         raise PretrainedFileError(store.root / MANIFEST_NAME,
                                   f"the {KEPT_GROUP!r} group did not measure the shipped {runs[-1].name}",
-                                  rebuild=f"python scripts/train_pretrained.py --only {KEPT_GROUP}")
+                                  rebuild=f"{REBUILD_COMMAND} --only {KEPT_GROUP}")
     return [FactorGuess(name, float(right[name]), 1 / size) for name, size in zip(FACTOR_NAMES, FACTOR_SIZES,
                                                                                   strict=True)]
