@@ -1,5 +1,8 @@
 """Inside the VAE's figures: the latent plane with one digit's posterior drawn on it (whole, and close up), and
-the computation graph of the reparameterised sample, as Graphviz DOT text with that digit's numbers."""
+the computation graph of the reparameterised sample, as Graphviz DOT text with that digit's numbers.
+
+The planes are SVG (Plotly's scatter), not WebGL: a thousand dots draw faster that way in a new tab, where a
+WebGL plot first sets up its context (measured in docs/benchmarks.md, "Inside the VAE's planes")."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ def close_up_window(posterior: Posterior) -> tuple[np.ndarray, np.ndarray]:
 
 def _dots(means: np.ndarray, labels: np.ndarray, shown: np.ndarray) -> dict:
     """The test digits' mu numbered `shown`, one trace, coloured by digit; customdata: the test digit's number."""
-    return dict(type="scattergl", x=means[shown, 0], y=means[shown, 1], mode="markers", legendgroup=DOTS_GROUP,
+    return dict(type="scatter", x=means[shown, 0], y=means[shown, 1], mode="markers", legendgroup=DOTS_GROUP,
                 marker=dict(size=6, color=[DIGIT_COLOURS[d] for d in labels[shown]], opacity=0.7),
                 customdata=shown, text=[f"a {label}" for label in labels[shown]],
                 hovertemplate="test digit #%{customdata}, %{text}<extra></extra>")
@@ -40,15 +43,15 @@ def clicked_digit(points: list[dict]) -> int | None:
 
 
 def _posterior_traces(posterior: Posterior, sample: np.ndarray, others: np.ndarray) -> list[dict]:
-    traces = [dict(type="scattergl", x=outline[:, 0], y=outline[:, 1], mode="lines", hoverinfo="skip",
+    traces = [dict(type="scatter", x=outline[:, 0], y=outline[:, 1], mode="lines", hoverinfo="skip",
                    line=dict(color=VAE_COLOUR, width=3 if scale == 1 else 2, dash="solid" if scale == 1 else "dash"))
               for scale in ELLIPSE_SCALES for outline in [ellipse_outline(posterior, scale)]]
-    traces.append(dict(type="scattergl", x=others[:, 0], y=others[:, 1], mode="markers", hoverinfo="skip",
+    traces.append(dict(type="scatter", x=others[:, 0], y=others[:, 1], mode="markers", hoverinfo="skip",
                        marker=dict(size=7, color="#555555", symbol="circle-open", line=dict(width=1.5))))
-    traces.append(dict(type="scattergl", x=posterior.mean[:1], y=posterior.mean[1:2], mode="markers",
+    traces.append(dict(type="scatter", x=posterior.mean[:1], y=posterior.mean[1:2], mode="markers",
                        marker=dict(size=13, symbol="diamond", color=VAE_COLOUR, line=dict(width=1.5, color="white")),
                        hovertemplate="μ<extra></extra>"))
-    traces.append(dict(type="scattergl", x=sample[:1], y=sample[1:2], mode="markers",
+    traces.append(dict(type="scatter", x=sample[:1], y=sample[1:2], mode="markers",
                        marker=dict(size=14, symbol="circle", color=SAMPLE_COLOUR, line=dict(width=2, color="black")),
                        hovertemplate="the sample, μ + σ·ε<extra></extra>"))
     return traces
