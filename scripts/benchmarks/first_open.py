@@ -160,14 +160,20 @@ def settled_opens(browser, runs: int) -> dict[str, list[dict]]:
 
 
 def floor_opens(browser, runs: int, kind_sets: set[str]) -> dict[str, list[dict]]:
-    """Each set of element kinds' floor page, opened `runs` times on one server up for 2 s, in new browser sessions.
+    """Each set of element kinds' floor page, opened `runs` times on one server up for 2 s, in new browser sessions:
+    every floor once per round, so that a slow spell of the machine falls on all of them alike.
     The server reads the app's own settings (.streamlit/: its theme's system font, which a new tab need not load)."""
+    def rounds(port: int) -> dict[str, list[dict]]:
+        opens: dict[str, list[dict]] = {kinds: [] for kinds in sorted(kind_sets)}
+        for _ in range(runs):
+            for kinds, times in opens.items():
+                times.append(time_open(browser, port, f"/?kinds={quote(kinds)}"))
+        return opens
+
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "floor.py").write_text(FLOOR_PAGE)
         shutil.copytree(ROOT / ".streamlit", Path(folder) / ".streamlit")
-        return on_a_new_server(None, 2, lambda port: {kinds: [time_open(browser, port, f"/?kinds={quote(kinds)}")
-                                                              for _ in range(runs)] for kinds in sorted(kind_sets)},
-                               "floor.py", Path(folder))
+        return on_a_new_server(None, 2, rounds, "floor.py", Path(folder))
 
 
 def summary(times: dict[str, list[dict]]) -> dict:
