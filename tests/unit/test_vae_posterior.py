@@ -129,6 +129,21 @@ def test_the_close_up_holds_the_outer_ellipse(posterior):
     assert (outline > low).all() and (outline < high).all()
 
 
+def test_the_whole_plane_holds_every_dot_and_the_close_up_at_one_scale(model, test_images):
+    """Its ranges are given (Plotly's autorange under the equal scale was slow to draw): they must hold everything."""
+    means, logvars = encode_posteriors(model, test_images[:50])
+    far = Posterior.from_arrays(means[0] + 40.0, logvars[0])  # a digit of the student's, far from every test digit
+    for posterior in (Posterior.from_arrays(means[3], logvars[3]), far):
+        layout = posterior_figure(means, np.zeros(50, int), posterior, posterior.mean, means[:3], close_up=False,
+                                  height=300).layout
+        (x_low, x_high), (y_low, y_high) = layout.xaxis.range, layout.yaxis.range
+        assert x_high - x_low == pytest.approx(y_high - y_low) and layout.yaxis.scaleanchor == "x"
+        for (low, high), values in (((x_low, x_high), means[:, 0]), ((y_low, y_high), means[:, 1])):
+            assert low < values.min() and values.max() < high
+        square = layout.shapes[0]  # the close-up's square, outlined on the whole plane
+        assert x_low < square.x0 < square.x1 < x_high and y_low < square.y0 < square.y1 < y_high
+
+
 def test_the_figure_is_valid_plotly_and_a_click_on_a_dot_names_its_test_digit(model, test_images):
     means, logvars = encode_posteriors(model, test_images[:50])
     posterior = Posterior.from_arrays(means[7], logvars[7])

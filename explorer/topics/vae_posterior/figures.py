@@ -1,8 +1,9 @@
 """Inside the VAE's figures: the latent plane with one digit's posterior drawn on it (whole, and close up), and
 the computation graph of the reparameterised sample, as Graphviz DOT text with that digit's numbers.
 
-The planes are SVG (Plotly's scatter), not WebGL: a thousand dots draw faster that way in a new tab, where a
-WebGL plot first sets up its context (measured in docs/benchmarks.md, "Inside the VAE's planes")."""
+Both planes are drawn to one scale on both axes, with their ranges given: in a new tab, Plotly's own autorange under
+that constraint made the whole plane's first draw some 0.8 s slower, and WebGL slower still than SVG for a thousand
+dots (docs/benchmarks.md, "Inside the VAE's planes")."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ def close_up_window(posterior: Posterior) -> tuple[np.ndarray, np.ndarray]:
     """(low, high) corners of the close-up: a square round mu that holds the +-2 sigma ellipse with room."""
     half = CLOSE_UP_SIGMAS * float(posterior.sigma[:2].max())
     return posterior.mean[:2] - half, posterior.mean[:2] + half
+
+
+def whole_plane_window(means: np.ndarray, posterior: Posterior) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) corners of the whole plane: a square round every dot and the close-up's square, with room."""
+    low, high = close_up_window(posterior)
+    low, high = np.minimum(means[:, :2].min(axis=0), low), np.maximum(means[:, :2].max(axis=0), high)
+    centre, half = (low + high) / 2, 0.55 * float((high - low).max())
+    return centre - half, centre + half
 
 
 def _dots(means: np.ndarray, labels: np.ndarray, shown: np.ndarray) -> dict:
@@ -75,9 +84,9 @@ def posterior_figure(means: np.ndarray, labels: np.ndarray, posterior: Posterior
                   hovermode="closest", plot_bgcolor="#fafafa", showlegend=False, shapes=shapes,
                   xaxis=dict(title=dict(text=AXIS_TITLES[0]), **axes),
                   yaxis=dict(title=dict(text=AXIS_TITLES[1]), scaleanchor="x", scaleratio=1, **axes))
-    if close_up:
-        layout["xaxis"]["range"] = [float(low[0]), float(high[0])]
-        layout["yaxis"]["range"] = [float(low[1]), float(high[1])]
+    shown_low, shown_high = (low, high) if close_up else whole_plane_window(means, posterior)
+    layout["xaxis"]["range"] = [float(shown_low[0]), float(shown_high[0])]
+    layout["yaxis"]["range"] = [float(shown_low[1]), float(shown_high[1])]
     return go.Figure(dict(data=traces, layout=layout), _validate=False)  # the unit tests validate it once
 
 
