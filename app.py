@@ -2,8 +2,8 @@
 
 The server runs app_navigation.py for every visit. Before it answers, it imports torch and the library and fills
 the shared caches of the lesson's first pages, so that the first student (often the teacher, in front of the class)
-finds their models ready (explorer/ui/server/warm_up.py). It keeps glibc's malloc to a few arenas (explorer/core/freed_memory.py),
-so that a class's freed memory can be reused and handed back."""
+finds their models ready (explorer/ui/server/warm_up.py). It keeps glibc's malloc to a few arenas
+(explorer/core/freed_memory.py), so that a class's freed memory can be reused and handed back."""
 
 import os
 

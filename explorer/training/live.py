@@ -166,3 +166,25 @@ def warm_up_training() -> None:
     images = torch.rand(256, 1, 28, 28, generator=generator)
     fit(MLPVAE(MLPVAEConfig()), images[:128], images[128:], TrainConfig(epochs=1, batch_size=64),
         device=torch.device("cpu"))
+
+
+class DeferredWarmUp:
+    """`work` (the warm-up above) in a thread of its own, at a lower priority, started `delay_s` after this is made:
+    made on a page's first open, it would otherwise share the CPU with that open, which it slowed by 0.3 s
+    (docs/benchmarks.md); a student reads before training. A run that needs it sooner asks with join()."""
+
+    def __init__(self, work: Callable[[], None], delay_s: float):
+        self._needed = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(work, delay_s), name=f"{TRAINING_THREAD}-warm-up",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], None], delay_s: float) -> None:
+        lower_this_thread()  # heavy work, below the page runs' priority like every training run
+        self._needed.wait(delay_s)
+        work()
+
+    def join(self) -> None:
+        """Until the warm-up is done, starting it now if it is still waiting."""
+        self._needed.set()
+        self._thread.join()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from explorer.core.data import BUNDLED, DigitData, subset
 from explorer.core.runtime import seed_everything
 from explorer.models import MLPVAE
@@ -17,7 +15,7 @@ from explorer.topics.loss_balance.settings import (
     model_config,
     nearest_reference,
 )
-from explorer.training.live import LiveRun
+from explorer.training.live import DeferredWarmUp, LiveRun
 
 
 def live_subset(data: DigitData) -> DigitData:
@@ -44,7 +42,7 @@ def new_model(settings: RunSettings, warm_from: Autoencoder | None = None) -> ML
 
 
 def begin_run(settings: RunSettings, device: str, warm_from: Autoencoder | None,
-              warm_up: threading.Thread) -> LiveRun:
+              warm_up: DeferredWarmUp) -> LiveRun:
     """A new run, once the server's warm-up is done (it no longer draws on torch's seeded generator)."""
     warm_up.join()
     return LiveRun(settings=settings, model=new_model(settings, warm_from), device=device)

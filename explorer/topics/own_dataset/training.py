@@ -3,7 +3,6 @@ ones, and the seeded model a run starts from."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,7 +11,7 @@ from explorer.core.runtime import seed_everything
 from explorer.models import MLPAE, MLPVAE, MLPAEConfig, MLPVAEConfig
 from explorer.models.base import Autoencoder
 from explorer.training.fit import TrainConfig
-from explorer.training.live import LiveRun
+from explorer.training.live import DeferredWarmUp, LiveRun
 
 MODELS = {"ae": "AE", "vae": "VAE"}
 MODEL_WORDS = {"ae": "plain autoencoder (AE)", "vae": "variational autoencoder (VAE)"}
@@ -70,7 +69,7 @@ def new_model(settings: RunSettings) -> Autoencoder:
     return MLPVAE(MLPVAEConfig(latent_dim=settings.latent_dim, hidden_dim=HIDDEN_DIM, beta=1.0))
 
 
-def begin_run(settings: RunSettings, device: str, warm_up: threading.Thread) -> LiveRun:
+def begin_run(settings: RunSettings, device: str, warm_up: DeferredWarmUp) -> LiveRun:
     """A new run, once the server's one-off torch warm-up is done (it would otherwise draw on the seeded
     generator while this run seeds it)."""
     warm_up.join()

@@ -3,7 +3,6 @@ factors after every epoch, so the page can stream its MIG and its factor matrix 
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +15,7 @@ from explorer.models.base import Autoencoder, LossParts
 from explorer.topics.shapes.scores import CodeScores, score_code
 from explorer.topics.shapes.settings import SEED, ShapesRunSettings, model_config
 from explorer.training.fit import EpochReport
-from explorer.training.live import LiveRun
+from explorer.training.live import DeferredWarmUp, LiveRun
 
 SHOWN = 8  # held-out shapes reconstructed every epoch: two of each kind
 
@@ -49,7 +48,7 @@ def view_epoch(shapes: ShapesData, probe: np.ndarray, model: Autoencoder, report
 
 
 def begin_run(settings: ShapesRunSettings, device: str, warm_from: Autoencoder,
-              warm_up: threading.Thread) -> LiveRun:
+              warm_up: DeferredWarmUp) -> LiveRun:
     """A new run at the settings' β with the weights of `warm_from`, once the server's warm-up (which draws on
     torch's seeded generator) is done."""
     warm_up.join()

@@ -9,7 +9,6 @@ poll while the run waits (its place in line) and every epoch while it trains (th
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -20,7 +19,7 @@ import streamlit as st
 from explorer.core.work_line import Place, WorkLine
 from explorer.models.base import Autoencoder
 from explorer.training.fit import EpochReport
-from explorer.training.live import LiveRun, RunStatus, live_device, train_live
+from explorer.training.live import DeferredWarmUp, LiveRun, RunStatus, live_device, train_live
 from explorer.ui.server.work_line import duration, line_now, waiting_words, work_line
 from explorer.ui.shared.resources import live_training_warm_up
 
@@ -33,7 +32,7 @@ class LiveTraining:
 
     device: str
     device_notice: str | None  # when $EXPLORER_DEVICE asked for a device that cannot be used
-    warm_up: threading.Thread  # a run starts once it is done
+    warm_up: DeferredWarmUp  # a run starts once it is done
     line: WorkLine
 
 

@@ -3,20 +3,17 @@ A resource of one page lives in that page's package (explorer/ui/<page>/loaders.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import streamlit as st
 from torch import nn
 
 from explorer.checkpoints.store import PretrainedFileError, PretrainedStore
 from explorer.core.data import DigitData, load_bundled_mnist
-from explorer.core.priority import lower_this_thread
 from explorer.core.schedulers import static_pixels
 from explorer.models.digit_judge import DigitJudge, reference_split
 from explorer.models.digit_likeness import DigitLikeness, reads_right, score_images
 from explorer.models.inference import reconstruct
-from explorer.training.live import TRAINING_THREAD, warm_up_training
+from explorer.training.live import DeferredWarmUp, warm_up_training
 
 STATIC_SCORED = 256  # pictures of pure static shown to the classifier
 LATENT_MAP_GROUP = "latent_map"  # the shipped codes that the Latent map and Inside the VAE pages both show
@@ -80,13 +77,12 @@ def shipped_vae_name(code_size: int) -> str:
     return pretrained_store().group(LATENT_MAP_GROUP)["pairs"][str(code_size)]["vae"]
 
 
-@st.cache_resource(show_spinner=False)
-def live_training_warm_up() -> threading.Thread:
-    """Once per server, in the background: one-off torch set-up that the first run would pay."""
-    def warm_up() -> None:  # heavy work, below the page runs' priority like every training run
-        lower_this_thread()
-        warm_up_training()
+# Seconds between a page's first open and the training warm-up: after that open has been drawn.
+WARM_UP_AFTER_S = 8.0
 
-    thread = threading.Thread(target=warm_up, name=f"{TRAINING_THREAD}-warm-up", daemon=True)
-    thread.start()
-    return thread
+
+@st.cache_resource(show_spinner=False)
+def live_training_warm_up() -> DeferredWarmUp:
+    """Once per server, in the background, soon after the first open of a page that trains: one-off torch set-up
+    that the first run would pay."""
+    return DeferredWarmUp(warm_up_training, WARM_UP_AFTER_S)
