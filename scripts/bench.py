@@ -19,8 +19,8 @@
 - shapes: server time of opening the Shapes page, of each control, and of a live run's first epoch on screen;
 - export: time and size of each download (GIFs and PNGs) built from what the page already shows.
 - first_open: each page's first open in the browser on a fresh server and on one up for 30 s, split into the
-  browser's start, the server's run and the drawing, against its floor: a bare Streamlit page with the same
-  element kinds (Plotly, pictures, Vega-Lite, a table), same run;
+  browser's start, the server's run and the drawing, against its floor: a bare Streamlit page with one element
+  of each kind the page draws (Plotly, pictures, sliders, popovers, the drawing canvas...), same run;
 - server_first_open: the server's part of each page's first open (AppTest, a fresh process per open, after the
   start-up work), a second session's open, and the memory the first open added;
 - own_dataset_upload: reading a 5,000-picture zip of 28 x 28 PNGs as a student's own data set, both placements;

@@ -161,7 +161,9 @@ def live_device() -> tuple[str, str | None]:
 def warm_up_training() -> None:
     """A few steps of a throwaway run: a fresh process pays seconds of one-off torch set-up in its
     first training epoch (measured here: 4.6 s against 0.9 s for the next), better paid before a
-    student starts a run. fit() reseeds torch's global generator, so a run waits for this before seeding."""
+    student starts a run. Most of it is importing torch._dynamo, which torch's optimizers do when the first one is
+    made (1.3 s and 149 MB here): a server where nobody trains never pays it. fit() reseeds torch's global
+    generator, so a run waits for this before seeding."""
     generator = torch.Generator().manual_seed(0)
     images = torch.rand(256, 1, 28, 28, generator=generator)
     fit(MLPVAE(MLPVAEConfig()), images[:128], images[128:], TrainConfig(epochs=1, batch_size=64),
@@ -171,7 +173,8 @@ def warm_up_training() -> None:
 class DeferredWarmUp:
     """`work` (the warm-up above) in a thread of its own, at a lower priority, started `delay_s` after this is made:
     made on a page's first open, it would otherwise share the CPU with that open, which it slowed by 0.3 s
-    (docs/benchmarks.md); a student reads before training. A run that needs it sooner asks with join()."""
+    (docs/benchmarks.md); a student reads before training. It still slows whatever the server does while it works
+    (Python's lock held by imports), once per server. A run that needs it sooner asks with join()."""
 
     def __init__(self, work: Callable[[], None], delay_s: float):
         self._needed = threading.Event()
