@@ -3,7 +3,7 @@ the computation graph of the reparameterised sample, as Graphviz DOT text with t
 
 Both planes are drawn to one scale on both axes, with their ranges given: in a new tab, Plotly's own autorange under
 that constraint made the whole plane's first draw some 0.8 s slower, and WebGL slower still than SVG for a thousand
-dots (docs/benchmarks.md, "Inside the VAE's planes")."""
+dots (docs/benchmarks.md, "Against a floor of every element kind")."""
 
 from __future__ import annotations
 
