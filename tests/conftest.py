@@ -35,6 +35,18 @@ def tiny_pretrained(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def training_warm_up_without_its_wait():
+    """The server's training warm-up waits 8 s before it works (tests/unit/test_deferred_warm_up.py checks that);
+    here it works at once, as a warm-up that woke in a later test would reseed torch in the middle of it (a build
+    that must repeat itself) or call what that test patched."""
+    from explorer.ui.shared import resources
+
+    wait, resources.WARM_UP_AFTER_S = resources.WARM_UP_AFTER_S, 0.0
+    yield
+    resources.WARM_UP_AFTER_S = wait
+
+
+@pytest.fixture(scope="session", autouse=True)
 def background_training_ends_before_the_process():
     """A page opened with emptied caches starts the server's live-training warm-up anew in a background thread;
     left running when pytest exits, torch's threads abort the process (exit 134) after every test has passed."""
