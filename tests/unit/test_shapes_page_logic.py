@@ -79,11 +79,13 @@ def scores_with(kl: list[float], normalised: np.ndarray) -> CodeScores:
     return CodeScores(np.array(kl), normalised, gaps, float(gaps.mean()))
 
 
-def test_a_row_label_names_the_factor_it_holds_most_or_says_unused():
+def test_a_row_label_names_the_two_factors_it_holds_most_with_their_shares_or_says_unused():
     normalised = np.zeros((3, 5))
-    normalised[0, 3], normalised[1, 1], normalised[2, 0] = 0.6, 0.3, 0.9
+    normalised[0, 3], normalised[0, 4] = 0.6, 0.05  # x clearly first
+    normalised[1, 3], normalised[1, 1] = 0.16, 0.15  # a near tie: scale must show beside x
+    normalised[2, 0] = 0.9
     scores = scores_with([2.0, 1.0, 0.01], normalised)
-    assert scores.label(0) == "x (60% of it)" and scores.label(1) == "scale (30% of it)"
+    assert scores.label(0) == "x\u00a060% · y\u00a05%" and scores.label(1) == "x\u00a016% · scale\u00a015%"
     assert scores.label(2).startswith("unused")
 
 

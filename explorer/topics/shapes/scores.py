@@ -38,15 +38,14 @@ class CodeScores:
     def active(self) -> np.ndarray:
         return self.kl_per_dim > ACTIVE_KL
 
-    def factor_of(self, dim: int) -> str:
-        """The factor this dimension holds the largest share of (measured, whether or not it is in use)."""
-        return FACTOR_NAMES[int(self.normalised[dim].argmax())]
-
     def label(self, dim: int) -> str:
-        """What moving this dimension changes, as measured: the factor it holds the largest share of."""
+        """What moving this dimension changes, as measured: the two factors it holds the largest shares of, with
+        each share, so that a near tie shows (a walk labelled by one factor alone may visibly move the other)."""
         if not self.active[dim]:
             return f"unused (KL below {ACTIVE_KL:g} nat)"
-        return f"{self.factor_of(dim)} ({self.normalised[dim].max():.0%} of it)"
+        first, second = np.argsort(-self.normalised[dim], kind="stable")[:2]
+        # a no-break space keeps each factor on one line with its share in the page's narrow label column
+        return " · ".join(f"{FACTOR_NAMES[f]}\u00a0{self.normalised[dim, f]:.0%}" for f in (first, second))
 
 
 def split(count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -64,7 +64,7 @@ class LivePictures:
                      alt=f"Your run's reconstructions of them, epoch {shown.epoch}")
             used = [dim for dim in dims_by_kl(shown.scores.kl_per_dim) if shown.scores.active[dim]]
             st.markdown("**What its dimensions in use carry:** "
-                        + (", ".join(shown.scores.label(dim) for dim in used) if used else "none is in use"))
+                        + ("; ".join(shown.scores.label(dim) for dim in used) if used else "none is in use"))
         with self.matrix.container():
             st.markdown(f"**Your run's matrix, epoch {shown.epoch}**")
             factor_matrix(shown.scores, keys.LIVE_MATRIX.format(next(redraws)), height=300)

@@ -84,14 +84,15 @@ def shipped_walk(runs: list[ShippedRun], run: ShippedRun, model: Autoencoder, st
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"**Each row walks one dimension of the code from −{TRAVERSAL_REACH:g} to {TRAVERSAL_REACH:g}** "
-                    f"from the {start}'s code, labelled by the factor it carries most over all the shapes, and by what "
-                    f"it costs: its mean {term('KL')}, in {term('nats')}.")
+                    f"from the {start}'s code, labelled by the two factors it carries most over all the shapes "
+                    f"(the share of each factor's information it holds), and by what it costs: its mean "
+                    f"{term('KL')}, in {term('nats')}.")
         for dim, row in zip(in_use, rows, strict=True):
             cells = st.columns([1.3, 3.4, 0.5], vertical_alignment="center", gap="small")
             cells[0].markdown(f"**{scores.label(dim)}**  \n{dim_label(scores, dim)}")
             cells[1].image(strip(row, factor=2), width="stretch",
                            alt=f"The {start} decoded as dimension {dim + 1} walks from −{TRAVERSAL_REACH:g} to "
-                               f"{TRAVERSAL_REACH:g}; the factor it carries most: {scores.label(dim)}")
+                               f"{TRAVERSAL_REACH:g}; the factors it carries most: {scores.label(dim)}")
         if unused:
             quiet = walk_change(traversal_rows(model, start_code, unused)).max()
             against = f", against at least {walk_change(rows).min():.1f} for the rows above" if in_use else ""
